@@ -1,0 +1,104 @@
+// Package audit records who changed what, when, with the state before and after.
+// Entries are written in the same transaction as the change they describe.
+package audit
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// Actions.
+const (
+	Create = "create"
+	Update = "update"
+	Delete = "delete"
+)
+
+// Actor is who makes a change; a zero UserID means the system (CLI, demo seed).
+type Actor struct {
+	UserID   int64
+	Username string
+}
+
+// System is the actor for changes made outside a signed-in session.
+var System = Actor{Username: "sistem"}
+
+// Entry is one recorded change.
+type Entry struct {
+	ID       int64 `gorm:"primaryKey"`
+	At       time.Time
+	UserID   *int64
+	Username string
+	Action   string
+	Entity   string
+	EntityID string
+	Before   string `gorm:"column:before_json"`
+	After    string `gorm:"column:after_json"`
+}
+
+// TableName keeps GORM on the migrated table.
+func (Entry) TableName() string { return "audit_entries" }
+
+// Record writes one entry through tx. before and after are marshalled as JSON;
+// pass nil for the side that does not exist (create / delete).
+func Record(ctx context.Context, tx *gorm.DB, who Actor, action, entity string, id any, before, after any) error {
+	e := Entry{At: time.Now().UTC(), Username: who.Username, Action: action, Entity: entity, EntityID: fmt.Sprint(id)}
+	if who.UserID != 0 {
+		uid := who.UserID
+		e.UserID = &uid
+	}
+	var err error
+	if e.Before, err = marshal(before); err != nil {
+		return err
+	}
+	if e.After, err = marshal(after); err != nil {
+		return err
+	}
+	return tx.WithContext(ctx).Create(&e).Error
+}
+
+func marshal(v any) (string, error) {
+	if v == nil {
+		return "", nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "", fmt.Errorf("audit: marshal: %w", err)
+	}
+	return string(b), nil
+}
+
+// Filter narrows a listing.
+type Filter struct {
+	Entity string
+	Limit  int
+	Offset int
+}
+
+// Store reads the audit trail.
+type Store struct{ db *gorm.DB }
+
+// NewStore returns a Store on g.
+func NewStore(g *gorm.DB) *Store { return &Store{db: g} }
+
+// List returns entries newest first and the total that match.
+func (s *Store) List(ctx context.Context, f Filter) ([]Entry, int64, error) {
+	q := s.db.WithContext(ctx).Model(&Entry{})
+	if f.Entity != "" {
+		q = q.Where("entity = ?", f.Entity)
+	}
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	if f.Limit <= 0 {
+		f.Limit = 50
+	}
+	var es []Entry
+	err := q.Order("id DESC").Limit(f.Limit).Offset(f.Offset).Find(&es).Error
+	return es, total, err
+}

@@ -1,0 +1,40 @@
+package auth
+
+import (
+	"errors"
+	"unicode/utf8"
+
+	"golang.org/x/crypto/bcrypt"
+)
+
+// MinPasswordLen is the shortest password accepted.
+const MinPasswordLen = 8
+
+// checkPassword returns the Indonesian reason a password is refused, or "".
+func checkPassword(pw string) string {
+	switch n := utf8.RuneCountInString(pw); {
+	case n < MinPasswordLen:
+		return "Kata sandi minimal 8 karakter."
+	case len(pw) > 72: // bcrypt ignores bytes past 72
+		return "Kata sandi maksimal 72 byte."
+	}
+	return ""
+}
+
+func hashPassword(pw string) (string, error) {
+	b, err := bcrypt.GenerateFromPassword([]byte(pw), bcrypt.DefaultCost)
+	return string(b), err
+}
+
+// dummyHash is compared against when the user does not exist, so a wrong
+// username costs as much time as a wrong password.
+var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("jemputbola-dummy"), bcrypt.DefaultCost)
+
+func passwordMatches(hash, pw string) bool {
+	if hash == "" {
+		_ = bcrypt.CompareHashAndPassword(dummyHash, []byte(pw))
+		return false
+	}
+	err := bcrypt.CompareHashAndPassword([]byte(hash), []byte(pw))
+	return !errors.Is(err, bcrypt.ErrMismatchedHashAndPassword) && err == nil
+}

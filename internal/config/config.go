@@ -1,0 +1,52 @@
+// Package config reads the app's settings from the environment once, at start.
+package config
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Config holds every setting the app reads from the environment.
+type Config struct {
+	Addr        string // JEMPUTBOLA_ADDR, default ":8080"
+	SQLitePath  string // JEMPUTBOLA_DB, default "./data/jemputbola.db"
+	DatabaseURL string // DATABASE_URL; a postgres:// URL selects PostgreSQL
+	Secret      string // JEMPUTBOLA_SECRET; generated and persisted in the database when empty
+	Zone        string // JEMPUTBOLA_TZ, the office's time zone, default Asia/Jakarta
+	LogFormat   string // JEMPUTBOLA_LOG: "text" (default) or "json"
+}
+
+// Load builds a Config from getenv (os.Getenv in production, a map in tests).
+// It returns an error naming the variable when a value is invalid.
+func Load(getenv func(string) string) (Config, error) {
+	c := Config{
+		Addr:        getenv("JEMPUTBOLA_ADDR"),
+		SQLitePath:  getenv("JEMPUTBOLA_DB"),
+		DatabaseURL: getenv("DATABASE_URL"),
+		Secret:      getenv("JEMPUTBOLA_SECRET"),
+		Zone:        getenv("JEMPUTBOLA_TZ"),
+		LogFormat:   getenv("JEMPUTBOLA_LOG"),
+	}
+	if c.Addr == "" {
+		c.Addr = ":8080"
+	}
+	if c.SQLitePath == "" {
+		c.SQLitePath = "./data/jemputbola.db"
+	}
+	if c.Zone == "" {
+		c.Zone = "Asia/Jakarta"
+	}
+	if c.LogFormat == "" {
+		c.LogFormat = "text"
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		return c, fmt.Errorf("JEMPUTBOLA_LOG must be text or json, got %q", c.LogFormat)
+	}
+	if c.DatabaseURL != "" && !strings.HasPrefix(c.DatabaseURL, "postgres://") && !strings.HasPrefix(c.DatabaseURL, "postgresql://") {
+		return c, fmt.Errorf("DATABASE_URL must be a postgres:// URL")
+	}
+	if c.Secret != "" && len(c.Secret) < 32 {
+		return c, fmt.Errorf("JEMPUTBOLA_SECRET must be at least 32 characters")
+	}
+	return c, nil
+}

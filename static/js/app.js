@@ -1,0 +1,11 @@
+// Small progressive enhancements; every page works without this file.
+// htmx sends the CSRF token with every request it makes.
+document.addEventListener("htmx:configRequest", function (e) {
+  var m = document.querySelector('meta[name="csrf-token"]');
+  if (m) e.detail.headers["X-CSRF-Token"] = m.content;
+});
+// Forms and buttons marked data-confirm ask before they act.
+document.addEventListener("submit", function (e) {
+  var msg = e.target.getAttribute("data-confirm");
+  if (msg && !window.confirm(msg)) e.preventDefault();
+});

@@ -1,0 +1,64 @@
+package web
+
+import (
+	"bytes"
+	"net/http"
+	"net/url"
+
+	"github.com/a-h/templ"
+	"github.com/labstack/echo/v4"
+
+	"jemputbola/templates/layout"
+)
+
+// htmx request headers (https://htmx.org/reference/#request_headers).
+const (
+	hxRequest  = "HX-Request"
+	hxBoosted  = "HX-Boosted"
+	hxRedirect = "HX-Redirect"
+)
+
+const flashCookie = "jb_flash"
+
+// page is the layout data of this request: who is signed in, their menu, the token.
+func page(c echo.Context, title, nav string) layout.Data {
+	d := layout.Data{Title: title, Nav: nav, CSRF: csrfToken(c)}
+	if u, ok := currentUser(c); ok {
+		d.UserName, d.RoleName = u.Name, u.Role.Label()
+		d.Links = navLinks(u.Role)
+	}
+	if ck, err := c.Cookie(flashCookie); err == nil {
+		d.Flash, _ = url.QueryUnescape(ck.Value)
+		setCookie(c, flashCookie, "", -1)
+	}
+	return d
+}
+
+// render writes body inside the layout, or alone for an htmx partial request.
+// It renders into a buffer first so a template error becomes a clean 500.
+func render(c echo.Context, status int, d layout.Data, body templ.Component) error {
+	var comp templ.Component = body
+	h := c.Request().Header
+	if h.Get(hxRequest) == "" || h.Get(hxBoosted) != "" {
+		comp = layout.Page(d, body)
+	}
+	var buf bytes.Buffer
+	if err := comp.Render(c.Request().Context(), &buf); err != nil {
+		return err
+	}
+	return c.HTMLBlob(status, buf.Bytes())
+}
+
+// redirect sends the browser on after a successful POST (303) or via HX-Redirect for htmx.
+func redirect(c echo.Context, to string) error {
+	if c.Request().Header.Get(hxRequest) != "" {
+		c.Response().Header().Set(hxRedirect, to)
+		return c.NoContent(http.StatusNoContent)
+	}
+	return c.Redirect(http.StatusSeeOther, to)
+}
+
+// flash stores a confirmation shown once on the next page.
+func flash(c echo.Context, msg string) {
+	setCookie(c, flashCookie, url.QueryEscape(msg), 60)
+}

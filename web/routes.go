@@ -1,0 +1,112 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"jemputbola/internal/audit"
+	"jemputbola/internal/auth"
+	"jemputbola/internal/region"
+	"jemputbola/internal/site"
+	"jemputbola/internal/team"
+	"jemputbola/static"
+	"jemputbola/templates/layout"
+)
+
+// Who may do what. Every route below names one of these; the role matrix test
+// (routes_test.go) checks each pair independently of this file.
+var (
+	everyone = []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Operator}
+	planners = []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim}
+	managers = []auth.Role{auth.Admin, auth.KepalaDinas}
+)
+
+// maxBody bounds every request body; uploads get their own, larger limit later.
+const maxBody = "1M"
+
+func (s *Server) routes() {
+	e, db := s.echo, s.deps.DB
+	e.Use(middleware.Recover(), securityHeaders, middleware.BodyLimit(maxBody),
+		middleware.GzipWithConfig(middleware.GzipConfig{Level: 5}))
+	e.GET("/healthz", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
+	e.GET("/static/*", staticFiles())
+
+	sessions := auth.NewSessionStore(db)
+	users := auth.NewUserStore(db)
+	regions := region.NewStore(db)
+	app := e.Group("", loadSession(sessions), csrfGuard([]byte(s.deps.Secret)))
+
+	a := &authHandlers{authn: auth.NewAuthenticator(db), sessions: sessions}
+	app.GET("/login", a.loginForm)
+	app.POST("/login", a.login)
+	app.POST("/logout", a.logout, allow(everyone...))
+
+	home := &homeHandlers{regions: regions, teams: team.NewStore(db), sites: site.NewStore(db), audit: audit.NewStore(db), now: s.now}
+	app.GET("/", home.show, allow(everyone...))
+
+	r := &regionHandlers{regions: regions, now: s.now}
+	app.GET("/wilayah", r.kecamatanList, allow(everyone...))
+	app.GET("/wilayah/:code", r.desaList, allow(everyone...))
+	app.GET("/api/v1/regions", r.apiList, allow(everyone...))
+
+	st := &siteHandlers{sites: site.NewStore(db), regions: regions}
+	app.GET("/lokasi", st.list, allow(everyone...))
+	app.GET("/lokasi/baru", st.newForm, allow(planners...))
+	app.POST("/lokasi", st.create, allow(planners...))
+	app.GET("/lokasi/:id/ubah", st.editForm, allow(planners...))
+	app.POST("/lokasi/:id", st.update, allow(planners...))
+	app.POST("/lokasi/:id/hapus", st.delete, allow(planners...))
+
+	t := &teamHandlers{teams: team.NewStore(db), users: users}
+	app.GET("/tim", t.list, allow(everyone...))
+	app.GET("/tim/baru", t.newForm, allow(planners...))
+	app.POST("/tim", t.create, allow(planners...))
+	app.GET("/tim/:id", t.show, allow(everyone...))
+	app.GET("/tim/:id/ubah", t.editForm, allow(planners...))
+	app.POST("/tim/:id", t.update, allow(planners...))
+
+	u := &userHandlers{users: users}
+	app.GET("/pengguna", u.list, allow(managers...))
+	app.GET("/pengguna/baru", u.newForm, allow(managers...))
+	app.POST("/pengguna", u.create, allow(managers...))
+	app.GET("/pengguna/:id/ubah", u.editForm, allow(managers...))
+	app.POST("/pengguna/:id", u.update, allow(managers...))
+
+	au := &auditHandlers{audit: audit.NewStore(db)}
+	app.GET("/audit", au.list, allow(managers...))
+}
+
+// navLinks is the main menu, showing only what the role may open.
+func navLinks(r auth.Role) []layout.Link {
+	links := []layout.Link{
+		{Key: "beranda", Label: "Beranda", Href: "/"},
+		{Key: "wilayah", Label: "Wilayah", Href: "/wilayah"},
+		{Key: "lokasi", Label: "Lokasi Sasaran", Href: "/lokasi"},
+		{Key: "tim", Label: "Tim", Href: "/tim"},
+	}
+	if r.In(managers...) {
+		links = append(links,
+			layout.Link{Key: "pengguna", Label: "Pengguna", Href: "/pengguna"},
+			layout.Link{Key: "audit", Label: "Audit", Href: "/audit"})
+	}
+	return links
+}
+
+// staticFiles serves the embedded files; a URL carrying the current content
+// hash may be cached for a year.
+func staticFiles() echo.HandlerFunc {
+	fs := http.StripPrefix("/static/", http.FileServerFS(static.FS))
+	return func(c echo.Context) error {
+		if c.QueryParam("v") == static.Version() {
+			c.Response().Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		}
+		if strings.HasSuffix(c.Request().URL.Path, "/") {
+			return echo.ErrNotFound
+		}
+		fs.ServeHTTP(c.Response(), c.Request())
+		return nil
+	}
+}

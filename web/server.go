@@ -1,0 +1,65 @@
+// Package web is the HTTP layer: routes, middleware, handlers and rendering.
+package web
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"gorm.io/gorm"
+
+	"jemputbola/internal/audit"
+)
+
+// Deps is what the web layer needs from the outside.
+type Deps struct {
+	DB     *gorm.DB
+	Secret string         // keys the CSRF tokens
+	Zone   *time.Location // the office's time zone: "today" is the office's today
+	Log    *slog.Logger
+}
+
+// Server is the app's HTTP handler.
+type Server struct {
+	echo *echo.Echo
+	deps Deps
+}
+
+// New builds the server and registers every route.
+func New(d Deps) *Server {
+	if d.Log == nil {
+		d.Log = slog.Default()
+	}
+	if d.Zone == nil {
+		d.Zone = time.UTC
+	}
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	s := &Server{echo: e, deps: d}
+	e.HTTPErrorHandler = s.handleError
+	s.routes()
+	return s
+}
+
+// ServeHTTP lets the server be used as an http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.ServeHTTP(w, r) }
+
+// Routes lists the registered method and path pairs (the role matrix test walks them).
+func (s *Server) Routes() []*echo.Route { return s.echo.Routes() }
+
+// actor returns who is making the change in this request, for the audit trail.
+func actor(c echo.Context) audit.Actor {
+	u, ok := currentUser(c)
+	if !ok {
+		return audit.System
+	}
+	return audit.Actor{UserID: u.ID, Username: u.Username}
+}
+
+// now returns the current time in the office's zone.
+func (s *Server) now() time.Time { return time.Now().In(s.deps.Zone) }
+
+// Shutdown is for tests that run the server in-process; production uses http.Server.
+func (s *Server) Shutdown(ctx context.Context) error { return s.echo.Shutdown(ctx) }
