@@ -102,3 +102,9 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Entry, int64, error) {
 	err := q.Order("id DESC").Limit(f.Limit).Offset(f.Offset).Find(&es).Error
 	return es, total, err
 }
+
+// Entities lists the kinds of data that have entries, for the filter.
+func (s *Store) Entities(ctx context.Context) ([]string, error) {
+	var es []string
+	return es, s.db.WithContext(ctx).Model(&Entry{}).Distinct("entity").Order("entity").Pluck("entity", &es).Error
+}

@@ -1,0 +1,34 @@
+# Jemput Bola. `make help` lists the targets.
+.DEFAULT_GOAL := help
+BIN := bin/jemputbola
+
+help: ## show this list
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+generate: ## regenerate templ components (*_templ.go)
+	go tool templ generate -path templates
+
+check-generated: ## fail when committed *_templ.go files are stale
+	@tmp=$$(mktemp -d) && cp -r templates $$tmp/ && find $$tmp/templates -name '*_templ.go' -delete && \
+	go tool templ generate -path $$tmp/templates >/dev/null 2>&1 && \
+	if ! diff -r -x '*.templ' templates $$tmp/templates >/dev/null; then \
+		echo "Generated templ code is stale: run 'make generate' and commit."; diff -r -x '*.templ' templates $$tmp/templates | head -20; rm -rf $$tmp; exit 1; fi; \
+	rm -rf $$tmp
+
+build: ## build the binary into bin/
+	go build -o $(BIN) ./cmd/jemputbola
+
+run: build ## start the app with demo data on ./data/jemputbola.db (SQLite)
+	./$(BIN) serve --demo
+
+lint: ## go vet plus a gofmt check
+	go vet ./...
+	@test -z "$$(gofmt -l cmd internal web templates static)" || (gofmt -l cmd internal web templates static; echo "gofmt needed"; exit 1)
+
+test: check-generated lint ## run every test (SQLite, PostgreSQL, headless Chromium)
+	go test -race -count=1 ./...
+
+bench: ## Go benchmarks
+	go test -run='^$$' -bench=. -benchmem ./...
+
+.PHONY: help generate check-generated build run lint test bench

@@ -1,0 +1,191 @@
+package auth_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"gorm.io/gorm"
+
+	"jemputbola/internal/apperr"
+	"jemputbola/internal/audit"
+	"jemputbola/internal/auth"
+	"jemputbola/internal/dbtest"
+)
+
+const pw = "rahasia-123"
+
+func mustUser(t *testing.T, g *gorm.DB, username string, role auth.Role) auth.User {
+	t.Helper()
+	u, err := auth.NewUserStore(g).Create(context.Background(), audit.System,
+		auth.UserInput{Username: username, Name: "Nama " + username, Role: role, Password: pw})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+func TestUserValidation(t *testing.T) {
+	cases := []struct {
+		name  string
+		in    auth.UserInput
+		field string
+	}{
+		{"ErrUsernameShort", auth.UserInput{Username: "ab", Name: "A", Role: auth.Operator, Password: pw}, "username"},
+		{"ErrUsernameChars", auth.UserInput{Username: "budi santoso", Name: "A", Role: auth.Operator, Password: pw}, "username"},
+		{"ErrNameRequired", auth.UserInput{Username: "budi", Name: "  ", Role: auth.Operator, Password: pw}, "name"},
+		{"ErrRoleUnknown", auth.UserInput{Username: "budi", Name: "Budi", Role: "bupati", Password: pw}, "role"},
+		{"ErrPasswordShort", auth.UserInput{Username: "budi", Name: "Budi", Role: auth.Operator, Password: "1234567"}, "password"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			err := tc.in.Validate(true)
+			if apperr.CodeOf(err) != apperr.Invalid || apperr.FieldsOf(err)[tc.field] == "" {
+				t.Fatalf("Validate = %v, want an Invalid error on %q", err, tc.field)
+			}
+		})
+	}
+	t.Run("OK", func(t *testing.T) {
+		in := auth.UserInput{Username: " Budi.S ", Name: "Budi", Role: auth.Operator, Password: pw}
+		if err := in.Validate(true); err != nil || in.Username != "budi.s" {
+			t.Fatalf("Validate = %v, username %q", err, in.Username)
+		}
+	})
+}
+
+func TestUserStore(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		ctx := context.Background()
+		users := auth.NewUserStore(g)
+		u := mustUser(t, g, "ketua1", auth.KetuaTim)
+		t.Run("HashNotPassword", func(t *testing.T) {
+			if u.PasswordHash == "" || u.PasswordHash == pw {
+				t.Fatalf("password stored as %q", u.PasswordHash)
+			}
+		})
+		t.Run("ErrDuplicate", func(t *testing.T) {
+			_, err := users.Create(ctx, audit.System, auth.UserInput{Username: "KETUA1", Name: "X", Role: auth.Operator, Password: pw})
+			if apperr.CodeOf(err) != apperr.Conflict {
+				t.Fatalf("duplicate username: %v", err)
+			}
+		})
+		t.Run("AuditTrail", func(t *testing.T) {
+			es, total, err := audit.NewStore(g).List(ctx, audit.Filter{Entity: "user"})
+			if err != nil || total < 1 || es[0].EntityID == "" {
+				t.Fatalf("audit entries %v (%d), %v", es, total, err)
+			}
+		})
+		t.Run("ErrSelfDemote", func(t *testing.T) {
+			_, err := users.Update(ctx, audit.Actor{UserID: u.ID, Username: u.Username}, u.ID,
+				auth.UserInput{Name: u.Name, Role: auth.Operator, Active: true})
+			if apperr.CodeOf(err) != apperr.Invalid {
+				t.Fatalf("changing own role: %v", err)
+			}
+		})
+		t.Run("ErrNotFound", func(t *testing.T) {
+			if _, err := users.Get(ctx, 424242); apperr.CodeOf(err) != apperr.NotFound {
+				t.Fatalf("Get unknown: %v", err)
+			}
+		})
+	})
+}
+
+func TestSignIn(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		ctx := context.Background()
+		mustUser(t, g, "operator1", auth.Operator)
+		a := auth.NewAuthenticator(g)
+		t.Run("OK", func(t *testing.T) {
+			u, err := a.SignIn(ctx, " Operator1 ", pw, "10.0.0.1")
+			if err != nil || u.Username != "operator1" {
+				t.Fatalf("SignIn = %v, %v", u.Username, err)
+			}
+		})
+		t.Run("ErrWrongPassword", func(t *testing.T) {
+			if _, err := a.SignIn(ctx, "operator1", "salah-sekali", "10.0.0.1"); !errors.Is(err, auth.ErrBadCredentials) {
+				t.Fatalf("wrong password: %v", err)
+			}
+		})
+		t.Run("ErrUnknownUserSameAnswer", func(t *testing.T) {
+			if _, err := a.SignIn(ctx, "siapa", pw, "10.0.0.1"); !errors.Is(err, auth.ErrBadCredentials) {
+				t.Fatalf("unknown user: %v", err)
+			}
+		})
+		t.Run("LockedAfterRepeatedFailures", func(t *testing.T) {
+			mustUser(t, g, "korban", auth.Operator)
+			for i := range auth.MaxFailures {
+				if _, err := a.SignIn(ctx, "korban", "tebakan-salah", "10.0.0.2"); !errors.Is(err, auth.ErrBadCredentials) {
+					t.Fatalf("attempt %d: %v", i+1, err)
+				}
+			}
+			// Even the right password is refused while locked.
+			if _, err := a.SignIn(ctx, "korban", pw, "10.0.0.2"); !errors.Is(err, auth.ErrLocked) {
+				t.Fatalf("after %d failures: %v, want ErrLocked", auth.MaxFailures, err)
+			}
+			// Another account is not affected.
+			if _, err := a.SignIn(ctx, "operator1", pw, "10.0.0.3"); err != nil {
+				t.Fatalf("other user locked too: %v", err)
+			}
+		})
+		t.Run("ErrDeactivated", func(t *testing.T) {
+			u := mustUser(t, g, "pensiun", auth.Operator)
+			users := auth.NewUserStore(g)
+			if _, err := users.Update(ctx, audit.System, u.ID, auth.UserInput{Name: u.Name, Role: u.Role, Active: false}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := a.SignIn(ctx, "pensiun", pw, "10.0.0.4"); !errors.Is(err, auth.ErrBadCredentials) {
+				t.Fatalf("deactivated user: %v", err)
+			}
+		})
+	})
+}
+
+func TestSessions(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		ctx := context.Background()
+		u := mustUser(t, g, "kadis", auth.KepalaDinas)
+		s := auth.NewSessionStore(g)
+		token, err := s.Create(ctx, u.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Run("TokenNotStored", func(t *testing.T) {
+			var n int64
+			g.Raw("SELECT COUNT(*) FROM sessions WHERE token_hash = ?", token).Scan(&n)
+			if n != 0 {
+				t.Fatal("the raw token is stored in the database")
+			}
+		})
+		t.Run("Lookup", func(t *testing.T) {
+			got, err := s.User(ctx, token)
+			if err != nil || got.ID != u.ID {
+				t.Fatalf("User = %v, %v", got.ID, err)
+			}
+		})
+		t.Run("PasswordChangeEndsSessions", func(t *testing.T) {
+			tok2, _ := s.Create(ctx, u.ID)
+			if err := auth.NewUserStore(g).SetPassword(ctx, audit.System, "kadis", "kata-sandi-baru"); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.User(ctx, tok2); apperr.CodeOf(err) != apperr.NotFound {
+				t.Fatalf("session after password change: %v", err)
+			}
+		})
+		t.Run("Delete", func(t *testing.T) {
+			tok3, _ := s.Create(ctx, u.ID)
+			if err := s.Delete(ctx, tok3); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.User(ctx, tok3); apperr.CodeOf(err) != apperr.NotFound {
+				t.Fatalf("deleted session still valid: %v", err)
+			}
+		})
+		t.Run("Expired", func(t *testing.T) {
+			tok4, _ := s.Create(ctx, u.ID)
+			g.Exec("UPDATE sessions SET expires_at = created_at")
+			if _, err := s.User(ctx, tok4); apperr.CodeOf(err) != apperr.NotFound {
+				t.Fatalf("expired session still valid: %v", err)
+			}
+		})
+	})
+}
