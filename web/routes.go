@@ -75,7 +75,7 @@ func (s *Server) routes() {
 	app.GET("/pengguna/:id/ubah", u.editForm, allow(managers...))
 	app.POST("/pengguna/:id", u.update, allow(managers...))
 
-	au := &auditHandlers{audit: audit.NewStore(db)}
+	au := &auditHandlers{audit: audit.NewStore(db), zone: s.deps.Zone}
 	app.GET("/audit", au.list, allow(managers...))
 }
 

@@ -1,0 +1,143 @@
+package web_test
+
+import (
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"jemputbola/internal/auth"
+)
+
+func TestLogin(t *testing.T) {
+	app := newTestApp(t)
+	app.user(t, "ketua1", auth.KetuaTim)
+
+	t.Run("FormHasCSRF", func(t *testing.T) {
+		c := app.client(t)
+		res, doc := c.get(t, "/login")
+		if res.StatusCode != http.StatusOK || doc.Find(`input[name="_csrf"]`).AttrOr("value", "") == "" {
+			t.Fatalf("status %d, csrf field %q", res.StatusCode, doc.Find(`input[name="_csrf"]`).AttrOr("value", ""))
+		}
+	})
+	t.Run("ErrWrongPasswordKeepsUsername", func(t *testing.T) {
+		c := app.client(t)
+		c.get(t, "/login")
+		res, doc := c.post(t, "/login", url.Values{"username": {"ketua1"}, "password": {"salah"}})
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("status %d, want 422", res.StatusCode)
+		}
+		if !strings.Contains(doc.Find(".alert").Text(), "Nama pengguna atau kata sandi salah") {
+			t.Errorf("message %q", doc.Find(".alert").Text())
+		}
+		if v := doc.Find("#f-username").AttrOr("value", ""); v != "ketua1" {
+			t.Errorf("username kept as %q", v)
+		}
+	})
+	t.Run("OKSetsSafeCookie", func(t *testing.T) {
+		c := app.client(t)
+		c.get(t, "/login")
+		res, _ := c.post(t, "/login", url.Values{"username": {"ketua1"}, "password": {testPassword}, "next": {"/wilayah"}})
+		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/wilayah" {
+			t.Fatalf("status %d to %q", res.StatusCode, res.Header.Get("Location"))
+		}
+		var sess *http.Cookie
+		for _, ck := range res.Cookies() {
+			if ck.Name == "jb_session" {
+				sess = ck
+			}
+		}
+		if sess == nil || !sess.HttpOnly || sess.SameSite != http.SameSiteLaxMode || sess.Secure {
+			t.Fatalf("session cookie %+v", sess)
+		}
+	})
+	t.Run("SecureCookieBehindTLS", func(t *testing.T) {
+		c := app.client(t)
+		c.get(t, "/login")
+		req, _ := http.NewRequest(http.MethodPost, app.URL+"/login", strings.NewReader(url.Values{
+			"username": {"ketua1"}, "password": {testPassword}, "_csrf": {c.csrf}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("X-Forwarded-Proto", "https")
+		res, err := c.http.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		secure := false
+		for _, ck := range res.Cookies() {
+			secure = secure || (ck.Name == "jb_session" && ck.Secure)
+		}
+		if !secure {
+			t.Fatal("session cookie not Secure behind TLS")
+		}
+	})
+	t.Run("OpenRedirectRefused", func(t *testing.T) {
+		c := app.client(t)
+		c.get(t, "/login")
+		res, _ := c.post(t, "/login", url.Values{"username": {"ketua1"}, "password": {testPassword}, "next": {"//evil.example/"}})
+		if res.Header.Get("Location") != "/" {
+			t.Fatalf("redirected to %q", res.Header.Get("Location"))
+		}
+	})
+	t.Run("LockedAfterRepeatedFailures", func(t *testing.T) {
+		app.user(t, "sasaran", auth.Operator)
+		c := app.client(t)
+		c.get(t, "/login")
+		for range auth.MaxFailures {
+			c.post(t, "/login", url.Values{"username": {"sasaran"}, "password": {"tebakan"}})
+		}
+		res, doc := c.post(t, "/login", url.Values{"username": {"sasaran"}, "password": {testPassword}})
+		if res.StatusCode != http.StatusTooManyRequests || !strings.Contains(doc.Find(".alert").Text(), "Tunggu 15 menit") {
+			t.Fatalf("status %d, message %q", res.StatusCode, doc.Find(".alert").Text())
+		}
+	})
+	t.Run("LogoutEndsSession", func(t *testing.T) {
+		c := app.client(t)
+		c.signIn(t, "ketua1", testPassword)
+		res, _ := c.post(t, "/logout", nil)
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("logout status %d", res.StatusCode)
+		}
+		res, _ = c.get(t, "/")
+		if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/login") {
+			t.Fatalf("after logout / answered %d %q", res.StatusCode, res.Header.Get("Location"))
+		}
+	})
+}
+
+func TestSecurityHeaders(t *testing.T) {
+	app := newTestApp(t)
+	res, _ := app.client(t).get(t, "/login")
+	csp := res.Header.Get("Content-Security-Policy")
+	if strings.Contains(csp, "unsafe-inline") || !strings.Contains(csp, "frame-ancestors 'none'") {
+		t.Errorf("CSP %q", csp)
+	}
+	for h, want := range map[string]string{"X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin"} {
+		if got := res.Header.Get(h); got != want {
+			t.Errorf("%s = %q, want %q", h, got, want)
+		}
+	}
+}
+
+func TestHealthz(t *testing.T) {
+	app := newTestApp(t)
+	res, err := http.Get(app.URL + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusOK || strings.TrimSpace(string(body)) != `{"status":"ok"}` {
+		t.Fatalf("healthz %d %q", res.StatusCode, body)
+	}
+}
+
+func TestUnknownPageIs404InIndonesian(t *testing.T) {
+	app := newTestApp(t)
+	c := app.login(t, "kadis", auth.KepalaDinas)
+	res, doc := c.get(t, "/tidak-ada")
+	if res.StatusCode != http.StatusNotFound || !strings.Contains(doc.Find("h1").Text(), "tidak ditemukan") {
+		t.Fatalf("status %d, h1 %q", res.StatusCode, doc.Find("h1").Text())
+	}
+}

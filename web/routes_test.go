@@ -1,0 +1,152 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"jemputbola/internal/auth"
+)
+
+const anonymous = auth.Role("") // a browser that is not signed in
+
+var (
+	public   = []auth.Role{anonymous, auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Operator}
+	all      = []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Operator}
+	plan     = []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim}
+	managing = []auth.Role{auth.Admin, auth.KepalaDinas}
+)
+
+// routeMatrix is who may use each route, written down here independently of
+// routes.go. Paths use a concrete id where the route has one.
+var routeMatrix = []struct {
+	method, pattern, path string
+	allowed               []auth.Role
+}{
+	{"GET", "/healthz", "/healthz", public},
+	{"GET", "/static/*", "/static/css/app.css", public},
+	{"GET", "/login", "/login", public},
+	{"POST", "/login", "/login", public},
+	{"POST", "/logout", "/logout", all},
+	{"GET", "/", "/", all},
+	{"GET", "/wilayah", "/wilayah", all},
+	{"GET", "/wilayah/:code", "/wilayah/17.02.06", all},
+	{"GET", "/api/v1/regions", "/api/v1/regions", all},
+	{"GET", "/lokasi", "/lokasi", all},
+	{"GET", "/lokasi/baru", "/lokasi/baru", plan},
+	{"POST", "/lokasi", "/lokasi", plan},
+	{"GET", "/lokasi/:id/ubah", "/lokasi/1/ubah", plan},
+	{"POST", "/lokasi/:id", "/lokasi/1", plan},
+	{"POST", "/lokasi/:id/hapus", "/lokasi/999/hapus", plan},
+	{"GET", "/tim", "/tim", all},
+	{"GET", "/tim/baru", "/tim/baru", plan},
+	{"POST", "/tim", "/tim", plan},
+	{"GET", "/tim/:id", "/tim/1", all},
+	{"GET", "/tim/:id/ubah", "/tim/1/ubah", plan},
+	{"POST", "/tim/:id", "/tim/1", plan},
+	{"GET", "/pengguna", "/pengguna", managing},
+	{"GET", "/pengguna/baru", "/pengguna/baru", managing},
+	{"POST", "/pengguna", "/pengguna", managing},
+	{"GET", "/pengguna/:id/ubah", "/pengguna/1/ubah", managing},
+	{"POST", "/pengguna/:id", "/pengguna/1", managing},
+	{"GET", "/audit", "/audit", managing},
+}
+
+// TestRouteRoleMatrix signs in as every role (and none) and tries every route:
+// allowed pairs must get past the guard, forbidden pairs must be stopped by it.
+func TestRouteRoleMatrix(t *testing.T) {
+	app := newTestApp(t)
+	roles := []auth.Role{anonymous, auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Operator}
+	signedIn := func(t *testing.T, role auth.Role) *testClient {
+		c := app.client(t)
+		if role == anonymous {
+			c.get(t, "/login")
+			return c
+		}
+		app.ensureUser(t, "m_"+string(role), role)
+		c.signIn(t, "m_"+string(role), testPassword)
+		return c
+	}
+	clients := map[auth.Role]*testClient{}
+	for _, r := range roles {
+		clients[r] = signedIn(t, r)
+	}
+	for _, tc := range routeMatrix {
+		for _, role := range roles {
+			name := tc.method + " " + tc.path + " as " + string(role)
+			if role == anonymous {
+				name = tc.method + " " + tc.path + " as anonymous"
+			}
+			t.Run(name, func(t *testing.T) {
+				c := clients[role]
+				if tc.path == "/logout" {
+					c = signedIn(t, role) // signing out must not end the shared session
+				}
+				var res *http.Response
+				if tc.method == http.MethodPost {
+					res, _ = c.post(t, tc.path, url.Values{})
+				} else {
+					res, _ = c.get(t, tc.path)
+				}
+				toLogin := res.StatusCode == http.StatusSeeOther && strings.HasPrefix(res.Header.Get("Location"), "/login")
+				stopped := res.StatusCode == http.StatusUnauthorized || res.StatusCode == http.StatusForbidden || toLogin
+				allowed := false
+				for _, r := range tc.allowed {
+					allowed = allowed || r == role
+				}
+				switch {
+				case allowed && stopped && !(tc.path == "/logout"):
+					t.Errorf("allowed, but got %d (Location %q)", res.StatusCode, res.Header.Get("Location"))
+				case !allowed && role == anonymous && !(toLogin || res.StatusCode == http.StatusUnauthorized):
+					t.Errorf("anonymous must be sent to sign in, got %d", res.StatusCode)
+				case !allowed && role != anonymous && res.StatusCode != http.StatusForbidden:
+					t.Errorf("forbidden, but got %d", res.StatusCode)
+				}
+				if allowed && res.StatusCode >= 500 {
+					t.Errorf("server error %d", res.StatusCode)
+				}
+			})
+		}
+	}
+}
+
+// TestRouteMatrixCoversEveryRoute fails when a route is added without a row above.
+func TestRouteMatrixCoversEveryRoute(t *testing.T) {
+	app := newTestApp(t)
+	known := map[string]bool{}
+	for _, tc := range routeMatrix {
+		known[tc.method+" "+tc.pattern] = true
+	}
+	for _, r := range app.Server.Routes() {
+		if r.Method == "echo_route_not_found" || strings.HasPrefix(r.Name, "echo_") && r.Path == "" {
+			continue
+		}
+		if !known[r.Method+" "+r.Path] {
+			t.Errorf("route %s %s has no row in routeMatrix", r.Method, r.Path)
+		}
+	}
+}
+
+// TestCSRFRequiredOnEveryPost sends each state-changing route a request without
+// the token, as the most privileged role allowed, and expects 403.
+func TestCSRFRequiredOnEveryPost(t *testing.T) {
+	app := newTestApp(t)
+	for _, tc := range routeMatrix {
+		if tc.method != http.MethodPost {
+			continue
+		}
+		t.Run(tc.path, func(t *testing.T) {
+			c := app.client(t)
+			role := tc.allowed[len(tc.allowed)-1]
+			if role != anonymous {
+				app.ensureUser(t, "c_"+string(role), role)
+				c.signIn(t, "c_"+string(role), testPassword)
+			}
+			res, _ := c.post(t, tc.path, url.Values{"_csrf": {"palsu"}})
+			if res.StatusCode != http.StatusForbidden {
+				t.Errorf("POST %s with a forged token: status %d, want 403", tc.path, res.StatusCode)
+			}
+		})
+	}
+}

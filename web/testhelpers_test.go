@@ -1,0 +1,149 @@
+package web_test
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"gorm.io/gorm"
+
+	"jemputbola/internal/audit"
+	"jemputbola/internal/auth"
+	"jemputbola/internal/dbtest"
+	"jemputbola/internal/region"
+	"jemputbola/web"
+)
+
+// testApp is the whole app on a real SQLite file behind a real HTTP server.
+type testApp struct {
+	DB     *gorm.DB
+	URL    string
+	Server *web.Server
+}
+
+const testPassword = "rahasia-uji-123"
+
+// newTestApp starts the app on a fresh database holding the built-in regions.
+func newTestApp(t *testing.T) *testApp {
+	t.Helper()
+	return newTestAppOn(t, dbtest.SQLite(t))
+}
+
+// newTestAppOn starts the app on g (SQLite or PostgreSQL) after loading the regions.
+func newTestAppOn(t *testing.T, g *gorm.DB) *testApp {
+	t.Helper()
+	regions, err := region.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Create(&regions).Error; err != nil {
+		t.Fatal(err)
+	}
+	app := web.New(web.Deps{DB: g, Secret: strings.Repeat("s", 32)})
+	srv := httptest.NewServer(app)
+	t.Cleanup(srv.Close)
+	return &testApp{DB: g, URL: srv.URL, Server: app}
+}
+
+// user creates an account with the test password.
+func (a *testApp) user(t *testing.T, username string, role auth.Role) auth.User {
+	t.Helper()
+	u, err := auth.NewUserStore(a.DB).Create(context.Background(), audit.System,
+		auth.UserInput{Username: username, Name: "Uji " + username, Role: role, Password: testPassword})
+	if err != nil {
+		t.Fatalf("create user %s: %v", username, err)
+	}
+	return u
+}
+
+// ensureUser creates the account unless it exists already.
+func (a *testApp) ensureUser(t *testing.T, username string, role auth.Role) {
+	t.Helper()
+	if _, err := auth.NewUserStore(a.DB).ByUsername(context.Background(), username); err == nil {
+		return
+	}
+	a.user(t, username, role)
+}
+
+// testClient is a browser stand-in: it keeps cookies, never follows redirects
+// (tests assert on them), and remembers the CSRF token of the last page it read.
+type testClient struct {
+	app  *testApp
+	http *http.Client
+	csrf string
+}
+
+func (a *testApp) client(t *testing.T) *testClient {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	return &testClient{app: a, http: &http.Client{Jar: jar,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+}
+
+// login signs in as a new user with role and returns the signed-in client.
+func (a *testApp) login(t *testing.T, username string, role auth.Role) *testClient {
+	t.Helper()
+	a.user(t, username, role)
+	c := a.client(t)
+	c.signIn(t, username, testPassword)
+	return c
+}
+
+// signIn posts the sign-in form and fails the test unless it redirects.
+func (c *testClient) signIn(t *testing.T, username, password string) {
+	t.Helper()
+	c.get(t, "/login")
+	res, _ := c.post(t, "/login", url.Values{"username": {username}, "password": {password}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign in as %s: status %d, want 303", username, res.StatusCode)
+	}
+	c.get(t, "/") // pick up the token of the new CSRF nonce
+}
+
+// get fetches path and parses the body as HTML.
+func (c *testClient) get(t *testing.T, path string) (*http.Response, *goquery.Document) {
+	t.Helper()
+	return c.do(t, http.MethodGet, path, nil)
+}
+
+// post sends form (plus the current CSRF token) to path.
+func (c *testClient) post(t *testing.T, path string, form url.Values) (*http.Response, *goquery.Document) {
+	t.Helper()
+	if form == nil {
+		form = url.Values{}
+	}
+	if form.Get("_csrf") == "" {
+		form.Set("_csrf", c.csrf)
+	}
+	return c.do(t, http.MethodPost, path, strings.NewReader(form.Encode()))
+}
+
+func (c *testClient) do(t *testing.T, method, path string, body io.Reader) (*http.Response, *goquery.Document) {
+	t.Helper()
+	req, err := http.NewRequest(method, c.app.URL+path, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	res, err := c.http.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer res.Body.Close()
+	doc, err := goquery.NewDocumentFromReader(res.Body)
+	if err != nil {
+		t.Fatalf("%s %s: parse: %v", method, path, err)
+	}
+	if tok, ok := doc.Find(`meta[name="csrf-token"]`).Attr("content"); ok && tok != "" {
+		c.csrf = tok
+	}
+	return res, doc
+}
