@@ -10,6 +10,7 @@ import (
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
 	"jemputbola/internal/region"
+	"jemputbola/internal/settings"
 	"jemputbola/internal/site"
 	"jemputbola/internal/team"
 	"jemputbola/static"
@@ -75,6 +76,10 @@ func (s *Server) routes() {
 	app.GET("/pengguna/:id/ubah", u.editForm, allow(managers...))
 	app.POST("/pengguna/:id", u.update, allow(managers...))
 
+	set := &settingsHandlers{settings: settings.NewStore(db)}
+	app.GET("/pengaturan", set.show, allow(managers...))
+	app.POST("/pengaturan", set.save, allow(managers...))
+
 	au := &auditHandlers{audit: audit.NewStore(db), zone: s.deps.Zone}
 	app.GET("/audit", au.list, allow(managers...))
 }
@@ -90,7 +95,8 @@ func navLinks(r auth.Role) []layout.Link {
 	if r.In(managers...) {
 		links = append(links,
 			layout.Link{Key: "pengguna", Label: "Pengguna", Href: "/pengguna"},
-			layout.Link{Key: "audit", Label: "Audit", Href: "/audit"})
+			layout.Link{Key: "audit", Label: "Audit", Href: "/audit"},
+			layout.Link{Key: "pengaturan", Label: "Pengaturan", Href: "/pengaturan"})
 	}
 	return links
 }

@@ -51,6 +51,8 @@ var routeMatrix = []struct {
 	{"GET", "/pengguna/:id/ubah", "/pengguna/1/ubah", managing},
 	{"POST", "/pengguna/:id", "/pengguna/1", managing},
 	{"GET", "/audit", "/audit", managing},
+	{"GET", "/pengaturan", "/pengaturan", managing},
+	{"POST", "/pengaturan", "/pengaturan", managing},
 }
 
 // TestRouteRoleMatrix signs in as every role (and none) and tries every route:

@@ -1,0 +1,39 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"jemputbola/internal/auth"
+)
+
+func TestSettingsPage(t *testing.T) {
+	app := newTestApp(t)
+	c := app.login(t, "kadis", auth.KepalaDinas)
+	form := url.Values{"name": {"Dinas Dukcapil Uji"}, "address": {"Jl. Uji 1"}, "city": {"Curup"}, "head_name": {""}, "head_nip": {"abc"}}
+
+	t.Run("ErrKeepsValues", func(t *testing.T) {
+		res, doc := c.post(t, "/pengaturan", form)
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("status %d, want 422", res.StatusCode)
+		}
+		if doc.Find("#f-name").AttrOr("value", "") != "Dinas Dukcapil Uji" || !strings.Contains(doc.Find("#e-head_name").Text(), "wajib") ||
+			!strings.Contains(doc.Find(".has-error").Text(), "NIP hanya berisi angka") {
+			t.Fatalf("re-rendered form lost values or messages: %s", doc.Find("form").Text())
+		}
+	})
+	t.Run("OK", func(t *testing.T) {
+		form.Set("head_name", "Drs. Kepala Uji")
+		form.Set("head_nip", "197001011990011001")
+		res, _ := c.post(t, "/pengaturan", form)
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("status %d, want 303", res.StatusCode)
+		}
+		_, doc := c.get(t, "/pengaturan")
+		if doc.Find(".flash").Text() != "Pengaturan tersimpan." || doc.Find("#f-head_name").AttrOr("value", "") != "Drs. Kepala Uji" {
+			t.Fatalf("after save: flash %q, head %q", doc.Find(".flash").Text(), doc.Find("#f-head_name").AttrOr("value", ""))
+		}
+	})
+}
