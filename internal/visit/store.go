@@ -1,0 +1,326 @@
+package visit
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gorm.io/gorm"
+
+	"jemputbola/internal/apperr"
+	"jemputbola/internal/audit"
+	"jemputbola/internal/db"
+	"jemputbola/internal/locale"
+)
+
+// Store plans visits. Days and times are read in the office's zone; now is the
+// clock the "not in the past" rule uses (injected so tests can fix it).
+type Store struct {
+	db   *gorm.DB
+	zone *time.Location
+	now  func() time.Time
+}
+
+// NewStore returns a Store on g. A nil zone means UTC, a nil now means time.Now.
+func NewStore(g *gorm.DB, zone *time.Location, now func() time.Time) *Store {
+	if zone == nil {
+		zone = time.UTC
+	}
+	if now == nil {
+		now = time.Now
+	}
+	return &Store{db: g, zone: zone, now: now}
+}
+
+// Zone is the office's time zone the store reads days and times in.
+func (s *Store) Zone() *time.Location { return s.zone }
+
+const entity = "visit"
+
+var errNotFound = apperr.New(apperr.NotFound, "Kunjungan tidak ditemukan.")
+
+type teamRow struct {
+	ID            int64
+	Name          string
+	DailyCapacity int64
+}
+
+type siteRow struct {
+	ID       int64
+	Name     string
+	Eligible int64
+}
+
+// checked is an input that passed every rule, with what the write needs.
+type checked struct {
+	w        window
+	warnings []string
+}
+
+// check applies every rule to in, ignoring the visit excludeID (0 for a new one).
+// With lock set (inside a write transaction) it locks the team row on PostgreSQL,
+// so two planners booking the same team are serialised; on SQLite the write
+// transaction (BEGIN IMMEDIATE) already is.
+func (s *Store) check(ctx context.Context, q *gorm.DB, in Input, excludeID int64, lock bool) (checked, error) {
+	q = q.WithContext(ctx)
+	w, f := validate(in, s.zone, s.now())
+	var team teamRow
+	if in.TeamID > 0 {
+		sql := "SELECT id, name, daily_capacity FROM teams WHERE id = ?"
+		if lock && db.Dialect(q) == db.Postgres {
+			sql += " FOR UPDATE"
+		}
+		var ts []teamRow
+		if err := q.Raw(sql, in.TeamID).Scan(&ts).Error; err != nil {
+			return checked{}, err
+		}
+		if len(ts) == 0 {
+			f.Add("team_id", "Pilih tim.")
+		} else {
+			team = ts[0]
+		}
+	}
+	var site siteRow
+	if in.SiteID > 0 {
+		var ss []siteRow
+		if err := q.Raw("SELECT id, name, eligible FROM sites WHERE id = ?", in.SiteID).Scan(&ss).Error; err != nil {
+			return checked{}, err
+		}
+		if len(ss) == 0 {
+			f.Add("site_id", "Pilih lokasi sasaran.")
+		} else {
+			site = ss[0]
+		}
+	}
+	if err := f.Err(); err != nil {
+		return checked{}, err
+	}
+
+	// Half-open windows [start, end): touching windows do not overlap.
+	var clash []struct {
+		ID      int64
+		StartAt time.Time
+		EndAt   time.Time
+		Name    string
+	}
+	err := q.Raw(`SELECT v.id, v.start_at, v.end_at, s.name FROM visits v JOIN sites s ON s.id = v.site_id
+		WHERE v.team_id = ? AND v.status <> ? AND v.id <> ? AND v.start_at < ? AND v.end_at > ?
+		ORDER BY v.start_at, v.id LIMIT 1`,
+		in.TeamID, string(Dibatalkan), excludeID, w.end, w.start).Scan(&clash).Error
+	if err != nil {
+		return checked{}, err
+	}
+	if len(clash) > 0 {
+		c := clash[0]
+		return checked{}, newConflict(c.ID, c.Name, c.StartAt.In(s.zone), c.EndAt.In(s.zone))
+	}
+
+	c := checked{w: w}
+	day := w.day.Format("2006-01-02")
+	var sameDay int64
+	err = q.Raw(`SELECT CAST(COALESCE(SUM(expected_activations), 0) AS BIGINT) FROM visits
+		WHERE team_id = ? AND day = ? AND status <> ? AND id <> ?`, in.TeamID, day, string(Dibatalkan), excludeID).
+		Scan(&sameDay).Error
+	if err != nil {
+		return checked{}, err
+	}
+	switch {
+	case in.Expected > team.DailyCapacity:
+		c.warnings = append(c.warnings, fmt.Sprintf("Target aktivasi melebihi kapasitas harian tim (%s).",
+			locale.Int(team.DailyCapacity)))
+	case sameDay+in.Expected > team.DailyCapacity:
+		c.warnings = append(c.warnings, fmt.Sprintf(
+			"Target aktivasi tim pada hari itu (total %s) melebihi kapasitas harian tim (%s).",
+			locale.Int(sameDay+in.Expected), locale.Int(team.DailyCapacity)))
+	}
+	// An eligible of 0 means "not estimated", not "nobody".
+	if site.Eligible > 0 && in.Expected > site.Eligible {
+		c.warnings = append(c.warnings, fmt.Sprintf("Target aktivasi melebihi perkiraan sasaran di lokasi (%s).",
+			locale.Int(site.Eligible)))
+	}
+	monday := w.day.AddDate(0, 0, -((int(w.day.Weekday()) + 6) % 7))
+	var days []string
+	err = q.Raw(`SELECT DISTINCT day FROM visits WHERE site_id = ? AND status <> ? AND id <> ?
+		AND day >= ? AND day <= ? ORDER BY day`, in.SiteID, string(Dibatalkan), excludeID,
+		monday.Format("2006-01-02"), monday.AddDate(0, 0, 6).Format("2006-01-02")).Scan(&days).Error
+	if err != nil {
+		return checked{}, err
+	}
+	if len(days) > 0 {
+		names := make([]string, len(days))
+		for i, d := range days {
+			t, _ := time.ParseInLocation("2006-01-02", d, s.zone)
+			names[i] = locale.Date(t)
+		}
+		c.warnings = append(c.warnings, fmt.Sprintf("Lokasi ini sudah punya kunjungan pada minggu yang sama (%s).",
+			strings.Join(names, "; ")))
+	}
+	return c, nil
+}
+
+// Check applies every rule to in without saving, ignoring the visit excludeID
+// (0 for a new visit), and returns the warnings. Errors: Invalid (with Fields),
+// Conflict (a *ConflictError).
+func (s *Store) Check(ctx context.Context, in Input, excludeID int64) ([]string, error) {
+	c, err := s.check(ctx, s.db, in, excludeID, false)
+	return c.warnings, err
+}
+
+// Create plans a visit (status Direncanakan) and returns it with the warnings.
+// Errors: Invalid (with Fields), Conflict (a *ConflictError naming the visit the
+// team is already in).
+func (s *Store) Create(ctx context.Context, who audit.Actor, in Input) (Visit, []string, error) {
+	var v Visit
+	var warnings []string
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		c, err := s.check(ctx, tx, in, 0, true)
+		if err != nil {
+			return err
+		}
+		now := time.Now().UTC()
+		v = Visit{SiteID: in.SiteID, TeamID: in.TeamID, Day: c.w.day.Format("2006-01-02"),
+			StartAt: c.w.start, EndAt: c.w.end, Expected: in.Expected, Notes: strings.TrimSpace(in.Notes),
+			Status: Direncanakan, CreatedAt: now, UpdatedAt: now}
+		if who.UserID != 0 {
+			v.CreatedBy = &who.UserID
+		}
+		if err := tx.Create(&v).Error; err != nil {
+			return err
+		}
+		warnings = c.warnings
+		return audit.Record(ctx, tx, who, audit.Create, entity, v.ID, nil, v)
+	})
+	if err != nil {
+		return Visit{}, nil, err
+	}
+	return v, warnings, nil
+}
+
+// Update edits or reschedules a visit that is still Direncanakan, under the same
+// rules as Create. Errors: NotFound, Conflict (not Direncanakan any more, or a
+// *ConflictError), Invalid (with Fields).
+func (s *Store) Update(ctx context.Context, who audit.Actor, id int64, in Input) (Visit, []string, error) {
+	var v Visit
+	var warnings []string
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		before, err := s.lockVisit(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if before.Status != Direncanakan {
+			return apperr.Errorf(apperr.Conflict, "Kunjungan berstatus %s tidak dapat diubah lagi; hanya kunjungan yang masih direncanakan.",
+				before.Status.Label())
+		}
+		c, err := s.check(ctx, tx, in, id, true)
+		if err != nil {
+			return err
+		}
+		v = before
+		v.SiteID, v.TeamID, v.Day = in.SiteID, in.TeamID, c.w.day.Format("2006-01-02")
+		v.StartAt, v.EndAt, v.Expected, v.Notes = c.w.start, c.w.end, in.Expected, strings.TrimSpace(in.Notes)
+		v.UpdatedAt = time.Now().UTC()
+		err = tx.Model(&Visit{}).Where("id = ?", id).Updates(map[string]any{
+			"site_id": v.SiteID, "team_id": v.TeamID, "day": v.Day, "start_at": v.StartAt, "end_at": v.EndAt,
+			"expected_activations": v.Expected, "notes": v.Notes, "updated_at": v.UpdatedAt,
+		}).Error
+		if err != nil {
+			return err
+		}
+		warnings = c.warnings
+		return audit.Record(ctx, tx, who, audit.Update, entity, id, before, v)
+	})
+	if err != nil {
+		return Visit{}, nil, err
+	}
+	return v, warnings, nil
+}
+
+// Cancel marks a visit Dibatalkan with a reason. Errors: Invalid (Fields
+// "reason"), NotFound, Conflict (already Selesai or Dibatalkan).
+func (s *Store) Cancel(ctx context.Context, who audit.Actor, id int64, reason string) error {
+	reason = strings.TrimSpace(reason)
+	var f apperr.Fields
+	switch {
+	case reason == "":
+		f.Add("reason", "Isi alasan pembatalan.")
+	case utf8.RuneCountInString(reason) > MaxReason:
+		f.Add("reason", fmt.Sprintf("Alasan terlalu panjang (paling banyak %d karakter).", MaxReason))
+	}
+	if err := f.Err(); err != nil {
+		return err
+	}
+	return s.move(ctx, who, id, Dibatalkan, reason)
+}
+
+// SetStatus moves a visit to another status by the transition rules (see
+// CanMove); cancelling goes through Cancel, which needs a reason. Errors:
+// Invalid, NotFound, Conflict (a move CanMove refuses).
+func (s *Store) SetStatus(ctx context.Context, who audit.Actor, id int64, to Status) error {
+	if !to.Valid() {
+		var f apperr.Fields
+		f.Add("status", "Status tidak dikenal.")
+		return f.Err()
+	}
+	if to == Dibatalkan {
+		var f apperr.Fields
+		f.Add("reason", "Isi alasan pembatalan.")
+		return f.Err()
+	}
+	return s.move(ctx, who, id, to, "")
+}
+
+func (s *Store) move(ctx context.Context, who audit.Actor, id int64, to Status, reason string) error {
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		before, err := s.lockVisit(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if !CanMove(before.Status, to) {
+			switch {
+			case before.Status == to:
+				return apperr.Errorf(apperr.Conflict, "Kunjungan ini sudah berstatus %s.", to.Label())
+			case to == Dibatalkan:
+				return apperr.Errorf(apperr.Conflict, "Kunjungan yang sudah %s tidak dapat dibatalkan.",
+					strings.ToLower(before.Status.Label()))
+			}
+			return apperr.Errorf(apperr.Conflict, "Status kunjungan tidak dapat diubah dari %s ke %s.",
+				before.Status.Label(), to.Label())
+		}
+		v := before
+		v.Status, v.UpdatedAt = to, time.Now().UTC()
+		set := map[string]any{"status": string(to), "updated_at": v.UpdatedAt}
+		if to == Dibatalkan {
+			v.CancelReason = reason
+			set["cancel_reason"] = reason
+		}
+		if err := tx.Model(&Visit{}).Where("id = ?", id).Updates(set).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, who, audit.Update, entity, id, before, v)
+	})
+}
+
+// lockVisit reads a visit inside a write transaction, locking its row on PostgreSQL.
+func (s *Store) lockVisit(ctx context.Context, tx *gorm.DB, id int64) (Visit, error) {
+	q := tx.WithContext(ctx)
+	sql := "SELECT * FROM visits WHERE id = ?"
+	if db.Dialect(q) == db.Postgres {
+		sql += " FOR UPDATE"
+	}
+	var vs []Visit
+	if err := q.Raw(sql, id).Scan(&vs).Error; err != nil {
+		return Visit{}, err
+	}
+	if len(vs) == 0 {
+		return Visit{}, errNotFound
+	}
+	return normalise(vs[0]), nil
+}
+
+func normalise(v Visit) Visit {
+	v.StartAt, v.EndAt = v.StartAt.UTC(), v.EndAt.UTC()
+	v.CreatedAt, v.UpdatedAt = v.CreatedAt.UTC(), v.UpdatedAt.UTC()
+	return v
+}

@@ -1,0 +1,656 @@
+package visit_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"gorm.io/gorm"
+
+	"jemputbola/internal/apperr"
+	"jemputbola/internal/audit"
+	"jemputbola/internal/dbtest"
+	"jemputbola/internal/region"
+	"jemputbola/internal/visit"
+)
+
+// The fixed clock of every store test: Wednesday 1 July 2026, 09:00 in Jakarta.
+// Monday 6 July 2026 is the default visit day.
+var jakarta = mustZone("Asia/Jakarta")
+
+func mustZone(name string) *time.Location {
+	z, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err)
+	}
+	return z
+}
+
+var testNow = time.Date(2026, 7, 1, 9, 0, 0, 0, jakarta)
+
+const (
+	monday = "2026-07-06"
+	friday = "2026-07-10"
+	nextMo = "2026-07-13"
+)
+
+// fixture holds the rows every store test builds on.
+type fixture struct {
+	g              *gorm.DB
+	s              *visit.Store
+	who            audit.Actor
+	teamA, teamB   int64 // capacities 100 and 500
+	siteA, siteB   int64 // eligible 150 and 0 (not estimated)
+	siteAName      string
+	kecamatan      string // of siteA
+	otherKecamatan string // of siteB
+}
+
+func setup(t *testing.T, g *gorm.DB) fixture {
+	t.Helper()
+	rs, err := region.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.CreateInBatches(rs, 100).Error; err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().UTC()
+	f := fixture{g: g, s: visit.NewStore(g, jakarta, func() time.Time { return testNow }),
+		siteAName: "SMA Negeri 1 Rejang Lebong", kecamatan: "17.02.06", otherKecamatan: "17.02.07"}
+	id := func(sql string, args ...any) int64 {
+		t.Helper()
+		var id int64
+		if err := g.Raw(sql+" RETURNING id", args...).Scan(&id).Error; err != nil || id == 0 {
+			t.Fatalf("%s: id %d, %v", sql, id, err)
+		}
+		return id
+	}
+	uid := id(`INSERT INTO users (username, name, role, password_hash, active, demo, created_at, updated_at)
+		VALUES ('ketua1', 'Ketua Satu', 'ketua_tim', 'x', TRUE, FALSE, ?, ?)`, now, now)
+	f.who = audit.Actor{UserID: uid, Username: "ketua1"}
+	f.teamA = id(`INSERT INTO teams (name, leader_id, daily_capacity, created_at, updated_at) VALUES ('Tim A', ?, 100, ?, ?)`, uid, now, now)
+	f.teamB = id(`INSERT INTO teams (name, daily_capacity, created_at, updated_at) VALUES ('Tim B', 500, ?, ?)`, now, now)
+	f.siteA = id(`INSERT INTO sites (name, kind, desa_code, eligible, created_at, updated_at) VALUES (?, 'sekolah', '17.02.06.1004', 150, ?, ?)`,
+		f.siteAName, now, now)
+	var desaB string
+	if err := g.Raw("SELECT MIN(code) FROM regions WHERE parent_code = ?", f.otherKecamatan).Scan(&desaB).Error; err != nil || desaB == "" {
+		t.Fatalf("desa of %s: %q %v", f.otherKecamatan, desaB, err)
+	}
+	f.siteB = id(`INSERT INTO sites (name, kind, desa_code, created_at, updated_at) VALUES ('Balai Desa B', 'desa', ?, ?, ?)`, desaB, now, now)
+	return f
+}
+
+func (f fixture) reset(t *testing.T) {
+	t.Helper()
+	if err := f.g.Exec("DELETE FROM visits").Error; err != nil {
+		t.Fatal(err)
+	}
+}
+
+// in is a valid input for team A at site A on Monday 10:00–12:00, expecting 50.
+func (f fixture) in(mod ...func(*visit.Input)) visit.Input {
+	in := visit.Input{SiteID: f.siteA, TeamID: f.teamA, Day: monday, Start: "10:00", End: "12:00", Expected: 50}
+	for _, m := range mod {
+		m(&in)
+	}
+	return in
+}
+
+func (f fixture) create(t *testing.T, in visit.Input) visit.Visit {
+	t.Helper()
+	v, _, err := f.s.Create(context.Background(), f.who, in)
+	if err != nil {
+		t.Fatalf("Create(%+v): %v", in, err)
+	}
+	return v
+}
+
+func window(start, end string) func(*visit.Input) {
+	return func(in *visit.Input) { in.Start, in.End = start, end }
+}
+
+func onDay(day string) func(*visit.Input) { return func(in *visit.Input) { in.Day = day } }
+
+func wantField(t *testing.T, err error, code apperr.Code, field, contains string) {
+	t.Helper()
+	if apperr.CodeOf(err) != code {
+		t.Fatalf("err = %v, want code %s", err, code)
+	}
+	msg, ok := apperr.FieldsOf(err)[field]
+	if !ok || !strings.Contains(msg, contains) {
+		t.Fatalf("field %q = %q (all %v), want it to contain %q", field, msg, apperr.FieldsOf(err), contains)
+	}
+}
+
+func TestValidation(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		f := setup(t, g)
+		set := func(fn func(*visit.Input)) func(*visit.Input) { return fn }
+		cases := []struct {
+			name         string
+			mod          func(*visit.Input)
+			field, inMsg string
+		}{
+			{"ErrSiteRequired", set(func(in *visit.Input) { in.SiteID = 0 }), "site_id", "Pilih lokasi sasaran."},
+			{"ErrSiteUnknown", set(func(in *visit.Input) { in.SiteID = 9999 }), "site_id", "Pilih lokasi sasaran."},
+			{"ErrTeamRequired", set(func(in *visit.Input) { in.TeamID = 0 }), "team_id", "Pilih tim."},
+			{"ErrTeamUnknown", set(func(in *visit.Input) { in.TeamID = 9999 }), "team_id", "Pilih tim."},
+			{"ErrDayRequired", onDay(""), "day", "Isi tanggal"},
+			{"ErrDayInvalid", onDay("2026-02-30"), "day", "Tanggal tidak valid"},
+			{"ErrDayFormat", onDay("06/07/2026"), "day", "Tanggal tidak valid"},
+			{"ErrStartRequired", window("", "12:00"), "start", "Isi jam mulai."},
+			{"ErrStartInvalid", window("25:00", "12:00"), "start", "Jam mulai tidak valid"},
+			{"ErrEndRequired", window("10:00", ""), "end", "Isi jam selesai."},
+			{"ErrEndInvalid", window("10:00", "12:60"), "end", "Jam selesai tidak valid"},
+			{"ErrEndEqualsStart", window("10:00", "10:00"), "end", "Jam selesai harus setelah jam mulai."},
+			{"ErrEndBeforeStart", window("10:00", "09:59"), "end", "Jam selesai harus setelah jam mulai."},
+			{"ErrWindowOver12h", window("06:00", "18:01"), "end", "paling lama 12 jam"},
+			{"ErrPastDay", onDay("2026-06-30"), "start", "Kunjungan tidak boleh dijadwalkan di waktu yang sudah lewat."},
+			{"ErrPastMinute", set(func(in *visit.Input) { in.Day, in.Start = "2026-07-01", "08:59" }), "start", "sudah lewat"},
+			{"ErrExpectedNegative", set(func(in *visit.Input) { in.Expected = -1 }), "expected", "0–100.000"},
+			{"ErrExpectedTooLarge", set(func(in *visit.Input) { in.Expected = 100001 }), "expected", "0–100.000"},
+			{"ErrNotesTooLong", set(func(in *visit.Input) { in.Notes = strings.Repeat("é", 2001) }), "notes", "terlalu panjang"},
+		}
+		for _, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				in := f.in(c.mod)
+				_, err := f.s.Check(context.Background(), in, 0)
+				wantField(t, err, apperr.Invalid, c.field, c.inMsg)
+				_, _, err = f.s.Create(context.Background(), f.who, in)
+				wantField(t, err, apperr.Invalid, c.field, c.inMsg)
+			})
+		}
+		ok := []struct {
+			name string
+			mod  func(*visit.Input)
+		}{
+			{"OK", set(func(*visit.Input) {})},
+			{"OKStartsNow", set(func(in *visit.Input) { in.Day, in.Start, in.End = "2026-07-01", "09:00", "10:00" })},
+			{"OKExactly12h", window("06:00", "18:00")},
+			{"OKDotSeparator", window("10.00", "12.00")},
+			{"OKExpectedBounds", set(func(in *visit.Input) { in.Expected = 0 })},
+			{"OKExpectedMax", set(func(in *visit.Input) { in.Expected = 100000 })},
+		}
+		for _, c := range ok {
+			t.Run(c.name, func(t *testing.T) {
+				f.reset(t)
+				f.create(t, f.in(c.mod))
+			})
+		}
+		t.Run("SeveralFieldsAtOnce", func(t *testing.T) {
+			_, err := f.s.Check(context.Background(), visit.Input{Expected: -5}, 0)
+			got := apperr.FieldsOf(err)
+			for _, k := range []string{"site_id", "team_id", "day", "start", "end", "expected"} {
+				if got[k] == "" {
+					t.Errorf("no message for %s in %v", k, got)
+				}
+			}
+		})
+	})
+}
+
+func TestZone(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		f := setup(t, g)
+		ctx := context.Background()
+		v := f.create(t, f.in(window("07:30", "09:15"), func(in *visit.Input) { in.Notes = "  bawa spanduk  " }))
+		if want := time.Date(2026, 7, 6, 0, 30, 0, 0, time.UTC); !v.StartAt.Equal(want) || v.StartAt.Location() != time.UTC {
+			t.Fatalf("StartAt = %v, want %v (UTC)", v.StartAt, want)
+		}
+		if v.Status != visit.Direncanakan || v.Day != monday || v.Notes != "bawa spanduk" || v.CreatedBy == nil || *v.CreatedBy != f.who.UserID {
+			t.Fatalf("created %+v", v)
+		}
+		d, err := f.s.Get(ctx, v.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Start.Location() != jakarta || d.Start.Format("2006-01-02 15:04") != "2026-07-06 07:30" || d.End.Format("15:04") != "09:15" {
+			t.Fatalf("Detail window %v – %v", d.Start, d.End)
+		}
+		if !d.StartAt.Equal(v.StartAt) || !d.EndAt.Equal(v.EndAt) {
+			t.Fatalf("Detail instants %v – %v, want %v – %v", d.StartAt, d.EndAt, v.StartAt, v.EndAt)
+		}
+		if d.SiteName != f.siteAName || d.SiteKind != "sekolah" || d.DesaCode != "17.02.06.1004" || d.DesaName != "Kota Padang" ||
+			d.KecamatanCode != "17.02.06" || d.KecamatanName != "Kota Padang" || d.TeamName != "Tim A" {
+			t.Fatalf("Detail names %+v", d)
+		}
+		if got := d.Input(); got != f.in(window("07:30", "09:15"), func(in *visit.Input) { in.Notes = "bawa spanduk" }) {
+			t.Fatalf("Detail.Input() = %+v", got)
+		}
+		if _, err := f.s.Get(ctx, 9999); apperr.CodeOf(err) != apperr.NotFound {
+			t.Fatalf("Get unknown: %v", err)
+		}
+	})
+}
+
+func TestOverlap(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		f := setup(t, g)
+		ctx := context.Background()
+		// Each case starts from one visit of team A at site A on Monday 10:00–12:00.
+		cases := []struct {
+			name     string
+			in       visit.Input
+			conflict bool
+		}{
+			{"OKTouchingBefore", f.in(window("08:00", "10:00")), false},
+			{"OKTouchingAfter", f.in(window("12:00", "14:00")), false},
+			{"OKOtherTeam", f.in(func(in *visit.Input) { in.TeamID = f.teamB }), false},
+			{"OKOtherDay", f.in(onDay(friday)), false},
+			{"ErrOneMinuteAtStart", f.in(window("08:00", "10:01")), true},
+			{"ErrOneMinuteAtEnd", f.in(window("11:59", "14:00")), true},
+			{"ErrSameWindow", f.in(), true},
+			{"ErrContained", f.in(window("10:30", "11:30")), true},
+			{"ErrContaining", f.in(window("09:00", "13:00")), true},
+			{"ErrOtherSite", f.in(func(in *visit.Input) { in.SiteID = f.siteB }, window("11:00", "13:00")), true},
+		}
+		for _, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				f.reset(t)
+				first := f.create(t, f.in())
+				_, checkErr := f.s.Check(ctx, c.in, 0)
+				_, _, err := f.s.Create(ctx, f.who, c.in)
+				if !c.conflict {
+					if err != nil || checkErr != nil {
+						t.Fatalf("Create: %v; Check: %v", err, checkErr)
+					}
+					return
+				}
+				for _, err := range []error{checkErr, err} {
+					wantField(t, err, apperr.Conflict, "start", "Tim sudah dijadwalkan di "+f.siteAName+" pada Senin, 6 Juli 2026 10:00–12:00.")
+					var ce *visit.ConflictError
+					if !errors.As(err, &ce) || ce.ConflictID != first.ID {
+						t.Fatalf("err %v does not name visit %d", err, first.ID)
+					}
+					if !strings.Contains(apperr.MessageOf(err), f.siteAName) {
+						t.Fatalf("message %q", apperr.MessageOf(err))
+					}
+				}
+			})
+		}
+		t.Run("OKCancelledDoesNotBlock", func(t *testing.T) {
+			f.reset(t)
+			first := f.create(t, f.in())
+			if err := f.s.Cancel(ctx, f.who, first.ID, "Hujan deras"); err != nil {
+				t.Fatal(err)
+			}
+			f.create(t, f.in(window("11:00", "13:00")))
+		})
+		t.Run("UpdateExcludesItself", func(t *testing.T) {
+			f.reset(t)
+			v := f.create(t, f.in())
+			if _, _, err := f.s.Update(ctx, f.who, v.ID, f.in(window("10:30", "12:30"))); err != nil {
+				t.Fatalf("move within its own window: %v", err)
+			}
+			if _, err := f.s.Check(ctx, f.in(window("11:00", "12:00")), v.ID); err != nil {
+				t.Fatalf("Check excluding itself: %v", err)
+			}
+			other := f.create(t, f.in(window("13:00", "14:00"), func(in *visit.Input) { in.SiteID = f.siteB }))
+			_, _, err := f.s.Update(ctx, f.who, v.ID, f.in(window("12:00", "13:01")))
+			var ce *visit.ConflictError
+			if !errors.As(err, &ce) || ce.ConflictID != other.ID || apperr.CodeOf(err) != apperr.Conflict {
+				t.Fatalf("Update into another visit: %v", err)
+			}
+			wantField(t, err, apperr.Conflict, "start", "Balai Desa B pada Senin, 6 Juli 2026 13:00–14:00")
+			if _, _, err := f.s.Update(ctx, f.who, v.ID, f.in(window("12:00", "13:00"))); err != nil {
+				t.Fatalf("Update touching: %v", err)
+			}
+		})
+	})
+}
+
+func TestWarnings(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		f := setup(t, g)
+		ctx := context.Background()
+		expected := func(n int64) func(*visit.Input) { return func(in *visit.Input) { in.Expected = n } }
+		teamB := func(in *visit.Input) { in.TeamID = f.teamB }
+		siteB := func(in *visit.Input) { in.SiteID = f.siteB }
+		cases := []struct {
+			name  string
+			setup []visit.Input
+			in    visit.Input
+			want  []string
+		}{
+			{"None", nil, f.in(expected(100)), nil},
+			{"Capacity", nil, f.in(expected(101), siteB),
+				[]string{"Target aktivasi melebihi kapasitas harian tim (100)."}},
+			{"CapacityOverTheDay", []visit.Input{f.in(expected(60), window("07:00", "09:00"))},
+				f.in(expected(50), siteB, onDay(monday)),
+				[]string{"Target aktivasi tim pada hari itu (total 110) melebihi kapasitas harian tim (100)."}},
+			{"Eligible", nil, f.in(expected(151), teamB),
+				[]string{"Target aktivasi melebihi perkiraan sasaran di lokasi (150)."}},
+			{"EligibleNotEstimated", nil, f.in(expected(400), teamB, siteB), nil},
+			{"CapacityAndEligible", nil, f.in(expected(1200), teamB), []string{
+				"Target aktivasi melebihi kapasitas harian tim (500).",
+				"Target aktivasi melebihi perkiraan sasaran di lokasi (150).",
+			}},
+			{"SameWeek", []visit.Input{f.in(teamB)}, f.in(onDay(friday)),
+				[]string{"Lokasi ini sudah punya kunjungan pada minggu yang sama (Senin, 6 Juli 2026)."}},
+			{"SameWeekSunday", []visit.Input{f.in(teamB, onDay(friday))}, f.in(onDay("2026-07-12")),
+				[]string{"Lokasi ini sudah punya kunjungan pada minggu yang sama (Jumat, 10 Juli 2026)."}},
+			{"NextWeek", []visit.Input{f.in(teamB)}, f.in(onDay(nextMo)), nil},
+			{"SameWeekOtherSite", []visit.Input{f.in(teamB, siteB)}, f.in(onDay(friday)), nil},
+		}
+		for _, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				f.reset(t)
+				for _, in := range c.setup {
+					f.create(t, in)
+				}
+				checked, err := f.s.Check(ctx, c.in, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, got, err := f.s.Create(ctx, f.who, c.in)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if strings.Join(got, "|") != strings.Join(c.want, "|") || strings.Join(checked, "|") != strings.Join(c.want, "|") {
+					t.Fatalf("warnings\n Create %q\n Check  %q\nwant    %q", got, checked, c.want)
+				}
+			})
+		}
+		t.Run("CancelledDoesNotWarn", func(t *testing.T) {
+			f.reset(t)
+			v := f.create(t, f.in(teamB, expected(480)))
+			if err := f.s.Cancel(ctx, f.who, v.ID, "Sekolah libur"); err != nil {
+				t.Fatal(err)
+			}
+			if w, err := f.s.Check(ctx, f.in(onDay(friday), expected(100)), 0); err != nil || len(w) != 0 {
+				t.Fatalf("warnings %q, %v", w, err)
+			}
+		})
+		t.Run("UpdateDoesNotWarnAboutItself", func(t *testing.T) {
+			f.reset(t)
+			v := f.create(t, f.in(expected(90)))
+			_, w, err := f.s.Update(ctx, f.who, v.ID, f.in(expected(95), window("13:00", "15:00")))
+			if err != nil || len(w) != 0 {
+				t.Fatalf("warnings %q, %v", w, err)
+			}
+		})
+	})
+}
+
+func TestLifecycle(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		f := setup(t, g)
+		ctx := context.Background()
+		status := func(t *testing.T, id int64) visit.Status {
+			t.Helper()
+			d, err := f.s.Get(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return d.Status
+		}
+		t.Run("StartThenFinish", func(t *testing.T) {
+			v := f.create(t, f.in())
+			if err := f.s.SetStatus(ctx, f.who, v.ID, visit.Selesai); apperr.CodeOf(err) != apperr.Conflict {
+				t.Fatalf("direncanakan → selesai: %v", err)
+			}
+			if err := f.s.SetStatus(ctx, f.who, v.ID, visit.Berlangsung); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := f.s.Update(ctx, f.who, v.ID, f.in()); apperr.CodeOf(err) != apperr.Conflict {
+				t.Fatalf("Update while berlangsung: %v", err)
+			}
+			if err := f.s.SetStatus(ctx, f.who, v.ID, visit.Berlangsung); apperr.CodeOf(err) != apperr.Conflict {
+				t.Fatalf("berlangsung → berlangsung: %v", err)
+			}
+			if err := f.s.SetStatus(ctx, f.who, v.ID, visit.Selesai); err != nil {
+				t.Fatal(err)
+			}
+			if s := status(t, v.ID); s != visit.Selesai {
+				t.Fatalf("status %s", s)
+			}
+			if err := f.s.Cancel(ctx, f.who, v.ID, "Salah input"); apperr.CodeOf(err) != apperr.Conflict ||
+				!strings.Contains(apperr.MessageOf(err), "selesai") {
+				t.Fatalf("cancel selesai: %v", err)
+			}
+			if err := f.s.SetStatus(ctx, f.who, v.ID, visit.Direncanakan); apperr.CodeOf(err) != apperr.Conflict {
+				t.Fatalf("selesai → direncanakan: %v", err)
+			}
+		})
+		t.Run("Cancel", func(t *testing.T) {
+			f.reset(t)
+			v := f.create(t, f.in())
+			for _, reason := range []string{"", "   \n"} {
+				err := f.s.Cancel(ctx, f.who, v.ID, reason)
+				wantField(t, err, apperr.Invalid, "reason", "Isi alasan pembatalan.")
+			}
+			wantField(t, f.s.Cancel(ctx, f.who, v.ID, strings.Repeat("x", 501)), apperr.Invalid, "reason", "terlalu panjang")
+			wantField(t, f.s.SetStatus(ctx, f.who, v.ID, visit.Dibatalkan), apperr.Invalid, "reason", "Isi alasan pembatalan.")
+			if err := f.s.Cancel(ctx, f.who, v.ID, "  Tim sakit  "); err != nil {
+				t.Fatal(err)
+			}
+			d, err := f.s.Get(ctx, v.ID)
+			if err != nil || d.Status != visit.Dibatalkan || d.CancelReason != "Tim sakit" {
+				t.Fatalf("after cancel %+v, %v", d.Visit, err)
+			}
+			if err := f.s.Cancel(ctx, f.who, v.ID, "lagi"); apperr.CodeOf(err) != apperr.Conflict {
+				t.Fatalf("cancel twice: %v", err)
+			}
+			if _, _, err := f.s.Update(ctx, f.who, v.ID, f.in()); apperr.CodeOf(err) != apperr.Conflict {
+				t.Fatalf("Update cancelled: %v", err)
+			}
+		})
+		t.Run("CancelWhileBerlangsung", func(t *testing.T) {
+			f.reset(t)
+			v := f.create(t, f.in())
+			if err := f.s.SetStatus(ctx, f.who, v.ID, visit.Berlangsung); err != nil {
+				t.Fatal(err)
+			}
+			if err := f.s.Cancel(ctx, f.who, v.ID, "Listrik padam"); err != nil {
+				t.Fatal(err)
+			}
+		})
+		t.Run("ErrUnknownStatus", func(t *testing.T) {
+			wantField(t, f.s.SetStatus(ctx, f.who, 1, "aneh"), apperr.Invalid, "status", "Status tidak dikenal.")
+		})
+		t.Run("NotFound", func(t *testing.T) {
+			for name, err := range map[string]error{
+				"Cancel":    f.s.Cancel(ctx, f.who, 9999, "alasan"),
+				"SetStatus": f.s.SetStatus(ctx, f.who, 9999, visit.Berlangsung),
+				"Update":    func() error { _, _, err := f.s.Update(ctx, f.who, 9999, f.in()); return err }(),
+			} {
+				if apperr.CodeOf(err) != apperr.NotFound {
+					t.Errorf("%s: %v", name, err)
+				}
+			}
+		})
+		t.Run("UpdateChangesEverything", func(t *testing.T) {
+			f.reset(t)
+			v := f.create(t, f.in())
+			in := visit.Input{SiteID: f.siteB, TeamID: f.teamB, Day: friday, Start: "13:00", End: "15:30", Expected: 7, Notes: "pindah"}
+			u, _, err := f.s.Update(ctx, f.who, v.ID, in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := f.s.Get(ctx, v.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Input() != in || !d.StartAt.Equal(u.StartAt) || d.Status != visit.Direncanakan || d.CreatedBy == nil {
+				t.Fatalf("after update %+v", d)
+			}
+			// Monday's slot of team A is free again.
+			f.create(t, f.in())
+		})
+	})
+}
+
+func TestAudit(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		f := setup(t, g)
+		ctx := context.Background()
+		v := f.create(t, f.in())
+		if _, _, err := f.s.Update(ctx, f.who, v.ID, f.in(window("13:00", "14:00"))); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.s.SetStatus(ctx, f.who, v.ID, visit.Berlangsung); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.s.Cancel(ctx, f.who, v.ID, "Hujan"); err != nil {
+			t.Fatal(err)
+		}
+		// Refused changes leave no entry.
+		_, _, _ = f.s.Create(ctx, f.who, f.in(onDay("2020-01-01")))
+		_ = f.s.Cancel(ctx, f.who, v.ID, "lagi")
+
+		es, total, err := audit.NewStore(g).List(ctx, audit.Filter{Entity: "visit"})
+		if err != nil || total != 4 {
+			t.Fatalf("%d entries, %v; want 4", total, err)
+		}
+		// Newest first.
+		wantActions := []string{audit.Update, audit.Update, audit.Update, audit.Create}
+		wantAfter := []string{`"Status":"dibatalkan"`, `"Status":"berlangsung"`, `"StartAt":"2026-07-06T06:00:00Z"`, `"StartAt":"2026-07-06T03:00:00Z"`}
+		for i, e := range es {
+			if e.Action != wantActions[i] || e.EntityID != strconv.FormatInt(v.ID, 10) || e.Username != "ketua1" || e.UserID == nil || *e.UserID != f.who.UserID {
+				t.Errorf("entry %d: %+v", i, e)
+			}
+			if !strings.Contains(e.After, wantAfter[i]) {
+				t.Errorf("entry %d after %s, want %s", i, e.After, wantAfter[i])
+			}
+			if (e.Action == audit.Create) != (e.Before == "") {
+				t.Errorf("entry %d before %q", i, e.Before)
+			}
+		}
+		if !strings.Contains(es[0].After, `"CancelReason":"Hujan"`) || !strings.Contains(es[0].Before, `"Status":"berlangsung"`) {
+			t.Errorf("cancel entry %+v", es[0])
+		}
+	})
+}
+
+func TestListAndLastVisit(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		f := setup(t, g)
+		ctx := context.Background()
+		a1 := f.create(t, f.in(window("13:00", "14:00")))
+		a2 := f.create(t, f.in(window("08:00", "09:00")))
+		b1 := f.create(t, f.in(func(in *visit.Input) { in.TeamID, in.SiteID = f.teamB, f.siteB }, onDay(friday)))
+		a3 := f.create(t, f.in(onDay(nextMo)))
+		gone := f.create(t, f.in(onDay("2026-07-20")))
+		if err := f.s.Cancel(ctx, f.who, gone.ID, "Batal"); err != nil {
+			t.Fatal(err)
+		}
+		ids := func(ds []visit.Detail) []int64 {
+			out := []int64{}
+			for _, d := range ds {
+				out = append(out, d.ID)
+			}
+			return out
+		}
+		cases := []struct {
+			name string
+			f    visit.Filter
+			want []int64
+		}{
+			{"All", visit.Filter{}, []int64{a2.ID, a1.ID, b1.ID, a3.ID}},
+			{"IncludeCancelled", visit.Filter{IncludeCancelled: true}, []int64{a2.ID, a1.ID, b1.ID, a3.ID, gone.ID}},
+			{"Week", visit.Filter{From: monday, To: "2026-07-12"}, []int64{a2.ID, a1.ID, b1.ID}},
+			{"OneDay", visit.Filter{From: friday, To: friday}, []int64{b1.ID}},
+			{"Team", visit.Filter{TeamID: f.teamB}, []int64{b1.ID}},
+			{"TeamIDs", visit.Filter{TeamIDs: []int64{f.teamA, 9999}, From: nextMo}, []int64{a3.ID}},
+			{"TeamIDsEmpty", visit.Filter{TeamIDs: []int64{}}, []int64{}},
+			{"Kecamatan", visit.Filter{KecamatanCode: f.otherKecamatan}, []int64{b1.ID}},
+			{"Site", visit.Filter{SiteID: f.siteA, To: monday}, []int64{a2.ID, a1.ID}},
+		}
+		for _, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				ds, err := f.s.List(ctx, c.f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := ids(ds); !equal(got, c.want) {
+					t.Fatalf("List = %v, want %v", got, c.want)
+				}
+			})
+		}
+		t.Run("DetailFilled", func(t *testing.T) {
+			ds, err := f.s.List(ctx, visit.Filter{TeamID: f.teamB})
+			if err != nil || len(ds) != 1 {
+				t.Fatal(ds, err)
+			}
+			d := ds[0]
+			if d.TeamName != "Tim B" || d.SiteName != "Balai Desa B" || d.KecamatanCode != f.otherKecamatan || d.Start.Location() != jakarta || d.Start.Hour() != 10 {
+				t.Fatalf("%+v", d)
+			}
+		})
+		t.Run("ErrBadDay", func(t *testing.T) {
+			_, err := f.s.List(ctx, visit.Filter{From: "kemarin"})
+			wantField(t, err, apperr.Invalid, "from", "Tanggal tidak valid")
+		})
+		t.Run("LastVisitBySite", func(t *testing.T) {
+			m, err := f.s.LastVisitBySite(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(m) != 2 || m[f.siteA] != nextMo || m[f.siteB] != friday {
+				t.Fatalf("LastVisitBySite = %v", m)
+			}
+		})
+	})
+}
+
+func equal(a, b []int64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// TestConcurrentDoubleBooking has ten planners book the same team for
+// overlapping windows at once: exactly one wins, the others get Conflict.
+func TestConcurrentDoubleBooking(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		f := setup(t, g)
+		ctx := context.Background()
+		const planners = 10
+		for round := range 3 {
+			f.reset(t)
+			var wg sync.WaitGroup
+			start := make(chan struct{})
+			errs := make([]error, planners)
+			for i := range planners {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					in := f.in(window(fmt.Sprintf("10:%02d", i*5), fmt.Sprintf("12:%02d", i*5)))
+					if i%2 == 1 {
+						in.SiteID = f.siteB
+					}
+					<-start
+					_, _, errs[i] = f.s.Create(ctx, f.who, in)
+				}()
+			}
+			close(start)
+			wg.Wait()
+			wins := 0
+			for i, err := range errs {
+				switch {
+				case err == nil:
+					wins++
+				case apperr.CodeOf(err) != apperr.Conflict:
+					t.Errorf("round %d planner %d: %v", round, i, err)
+				}
+			}
+			var n int64
+			g.Raw("SELECT COUNT(*) FROM visits").Scan(&n)
+			if wins != 1 || n != 1 {
+				t.Fatalf("round %d: %d winners, %d visits; want 1 and 1", round, wins, n)
+			}
+		}
+	})
+}
