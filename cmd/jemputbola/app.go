@@ -1,0 +1,139 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"gorm.io/gorm"
+
+	"jemputbola/internal/config"
+	"jemputbola/internal/db"
+	"jemputbola/internal/demo"
+	"jemputbola/internal/locale"
+	"jemputbola/internal/region"
+	"jemputbola/internal/settings"
+	"jemputbola/web"
+)
+
+// openDB loads the config, opens and migrates the database and makes sure the
+// built-in regions are there: every command starts from this.
+func openDB(getenv func(string) string) (config.Config, *gorm.DB, error) {
+	cfg, err := config.Load(getenv)
+	if err != nil {
+		return cfg, nil, err
+	}
+	g, err := db.Open(db.Options{SQLitePath: cfg.SQLitePath, DatabaseURL: cfg.DatabaseURL})
+	if err != nil {
+		return cfg, nil, err
+	}
+	if err := region.NewStore(g).EnsureBuiltin(context.Background()); err != nil {
+		db.Close(g)
+		return cfg, nil, err
+	}
+	return cfg, g, nil
+}
+
+func migrate(getenv func(string) string, stdout io.Writer) error {
+	_, g, err := openDB(getenv)
+	if err != nil {
+		return err
+	}
+	defer db.Close(g)
+	v, err := db.SchemaVersion(g)
+	fmt.Fprintf(stdout, "Skema basis data versi %d.\n", v)
+	return err
+}
+
+func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, nil))
+	}
+	return slog.New(slog.NewTextHandler(w, nil))
+}
+
+// serve runs the HTTP server until ctx ends, then shuts down gracefully:
+// stop accepting, finish requests in flight (10 s at most), close the database.
+func serve(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	withDemo := false
+	for _, a := range args {
+		switch a {
+		case "--demo", "-demo":
+			withDemo = true
+		default:
+			return fmt.Errorf("opsi tidak dikenal %q untuk serve", a)
+		}
+	}
+	cfg, g, err := openDB(getenv)
+	if err != nil {
+		return err
+	}
+	defer db.Close(g)
+	log := newLogger(cfg, stdout)
+	zone, err := locale.LoadZone(cfg.Zone)
+	if err != nil {
+		return fmt.Errorf("JEMPUTBOLA_TZ: %w", err)
+	}
+	secret := cfg.Secret
+	if secret == "" {
+		if secret, err = settings.NewStore(g).Secret(ctx); err != nil {
+			return err
+		}
+	}
+	if withDemo {
+		seeded, err := demo.Seed(ctx, g, time.Now().In(zone))
+		if err != nil {
+			return fmt.Errorf("data demo: %w", err)
+		}
+		if seeded {
+			log.Info("demo data loaded")
+		}
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           web.New(web.Deps{DB: g, Secret: secret, Zone: zone, Log: log}),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+	}
+	fmt.Fprintf(stdout, "Jemput Bola berjalan di http://%s\n", displayAddr(ln.Addr()))
+	if withDemo {
+		fmt.Fprintln(stdout, "Masuk dengan akun demo (lihat README.md): admin, kadis, ketua1 atau operator1, kata sandi "+demo.Password)
+	} else {
+		fmt.Fprintln(stdout, "Buat akun pertama dengan: jemputbola user add --username admin --role admin --name \"Admin\" --password-stdin")
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+func displayAddr(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok || tcp.IP.IsUnspecified() {
+		return fmt.Sprintf("localhost:%d", tcp.Port)
+	}
+	return a.String()
+}

@@ -1,0 +1,55 @@
+// Command jemputbola runs the Jemput Bola web app and its admin commands.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const usage = `Penggunaan: jemputbola <perintah> [opsi]
+
+Perintah:
+  serve [--demo]       jalankan server (bawaan); --demo mengisi basis data kosong dengan data demo
+  migrate              perbarui skema basis data lalu keluar
+  user add --username U --role R --name "Nama" --password-stdin
+                       buat pengguna (peran: admin, kepala_dinas, ketua_tim, operator)
+  user passwd --username U --password-stdin
+                       ganti kata sandi pengguna
+
+Konfigurasi lewat variabel lingkungan: JEMPUTBOLA_ADDR (bawaan :8080), JEMPUTBOLA_DB
+(bawaan ./data/jemputbola.db) atau DATABASE_URL (postgres://…), JEMPUTBOLA_SECRET,
+JEMPUTBOLA_TZ (bawaan Asia/Jakarta), JEMPUTBOLA_LOG (text|json).
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "jemputbola:", err)
+		os.Exit(1)
+	}
+}
+
+// run dispatches a subcommand; it is main without the process around it, for tests.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout io.Writer) error {
+	cmd := "serve"
+	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "serve":
+		return serve(ctx, args, getenv, stdout)
+	case "migrate":
+		return migrate(getenv, stdout)
+	case "user":
+		return userCmd(ctx, args, getenv, stdin, stdout)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	return fmt.Errorf("perintah tidak dikenal %q\n\n%s", cmd, usage)
+}

@@ -1,0 +1,99 @@
+// Package demo fills an empty database with demo data so every page has content
+// on first run: population figures that add up to Rejang Lebong's published
+// totals, demo accounts, teams and sites. Every row it writes is marked demo.
+package demo
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"jemputbola/internal/audit"
+	"jemputbola/internal/auth"
+	"jemputbola/internal/region"
+)
+
+// Password of every demo account; README.md gives it. Demo use only.
+const Password = "jemputbola"
+
+// who is the audit actor of the seed.
+var who = audit.Actor{Username: "demo"}
+
+type demoUser struct {
+	username, name string
+	role           auth.Role
+}
+
+var demoUsers = []demoUser{
+	{"admin", "Admin Dukcapil", auth.Admin},
+	{"kadis", "Kepala Dinas Dukcapil", auth.KepalaDinas},
+	{"ketua1", "Rahmat Hidayat", auth.KetuaTim},
+	{"ketua2", "Sri Wahyuni", auth.KetuaTim},
+	{"operator1", "Dedi Kurniawan", auth.Operator},
+	{"operator2", "Yuli Astuti", auth.Operator},
+	{"operator3", "Ahmad Fauzi", auth.Operator},
+	{"operator4", "Nurhayati", auth.Operator},
+	{"operator5", "Budi Santoso", auth.Operator},
+	{"operator6", "Rina Marlina", auth.Operator},
+	{"operator7", "Agus Salim", auth.Operator},
+	{"operator8", "Fitri Handayani", auth.Operator},
+}
+
+// Seed fills the database when it holds no user yet and reports whether it did.
+// Everything is written in one transaction: a failed seed leaves nothing behind.
+func Seed(ctx context.Context, g *gorm.DB, now time.Time) (bool, error) {
+	n, err := auth.NewUserStore(g).Count(ctx)
+	if err != nil || n > 0 {
+		return false, err
+	}
+	err = g.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		users, err := seedUsers(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if err := seedFigures(ctx, tx, now); err != nil {
+			return err
+		}
+		sites, err := seedSites(ctx, tx)
+		if err != nil {
+			return err
+		}
+		teams, err := seedTeams(ctx, tx, users)
+		if err != nil {
+			return err
+		}
+		return seedVisits(ctx, tx, now, sites, teams)
+	})
+	return err == nil, err
+}
+
+func seedUsers(ctx context.Context, tx *gorm.DB) (map[string]auth.User, error) {
+	store := auth.NewUserStore(tx)
+	users := map[string]auth.User{}
+	for _, d := range demoUsers {
+		u, err := store.Create(ctx, who, auth.UserInput{Username: d.username, Name: d.name, Role: d.role, Password: Password, Demo: true})
+		if err != nil {
+			return nil, fmt.Errorf("user %s: %w", d.username, err)
+		}
+		users[d.username] = u
+	}
+	return users, nil
+}
+
+// seedFigures stores the demo figures as of today, so they stand for the
+// office's current published totals.
+func seedFigures(ctx context.Context, tx *gorm.DB, now time.Time) error {
+	regions, err := region.Builtin()
+	if err != nil {
+		return err
+	}
+	asOf := now.Format(time.DateOnly)
+	var fs []region.Figure
+	for _, d := range region.DemoFigures(regions) {
+		fs = append(fs, region.Figure{DesaCode: d.DesaCode, AsOf: asOf, WajibKTP: d.WajibKTP,
+			EktpRecorded: d.Recorded, IkdActivated: d.Activated, Source: region.SourceDemo})
+	}
+	return region.NewStore(tx).AddFigures(ctx, who, fs)
+}

@@ -1,0 +1,84 @@
+package demo_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"gorm.io/gorm"
+
+	"jemputbola/internal/auth"
+	"jemputbola/internal/dbtest"
+	"jemputbola/internal/demo"
+	"jemputbola/internal/region"
+)
+
+func TestSeed(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		ctx := context.Background()
+		if err := region.NewStore(g).EnsureBuiltin(ctx); err != nil {
+			t.Fatal(err)
+		}
+		zone, _ := time.LoadLocation("Asia/Jakarta")
+		now := time.Date(2026, 11, 25, 9, 30, 0, 0, zone) // a Wednesday
+		seeded, err := demo.Seed(ctx, g, now)
+		if err != nil || !seeded {
+			t.Fatalf("Seed = %v, %v", seeded, err)
+		}
+		count := func(sql string, args ...any) int64 {
+			var n int64
+			if err := g.Raw(sql, args...).Scan(&n).Error; err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		t.Run("Accounts", func(t *testing.T) {
+			if n := count("SELECT COUNT(*) FROM users WHERE demo"); n != 12 {
+				t.Errorf("%d demo users", n)
+			}
+			if _, err := auth.NewAuthenticator(g).SignIn(ctx, "operator1", demo.Password, "127.0.0.1"); err != nil {
+				t.Errorf("operator1 cannot sign in: %v", err)
+			}
+		})
+		t.Run("FiguresMatchPublishedTotals", func(t *testing.T) {
+			o, err := region.NewStore(g).Overview(ctx, 2026)
+			if err != nil || o.Kabupaten.Recorded != 202820 || o.Kabupaten.Activated != 10425 || !o.Demo {
+				t.Fatalf("overview %+v demo=%v, %v", o.Kabupaten.Row, o.Demo, err)
+			}
+		})
+		t.Run("Sites", func(t *testing.T) {
+			if n := count("SELECT COUNT(*) FROM sites WHERE kind = 'desa' AND demo"); n != 156 {
+				t.Errorf("%d balai desa, want 156", n)
+			}
+			if n := count("SELECT COUNT(*) FROM sites WHERE kind IN ('sekolah', 'opd') AND demo"); n < 30 {
+				t.Errorf("%d schools and OPDs", n)
+			}
+		})
+		t.Run("VisitsTodayForOperator1", func(t *testing.T) {
+			n := count(`SELECT COUNT(*) FROM visits v JOIN team_members m ON m.team_id = v.team_id
+				JOIN users u ON u.id = m.user_id WHERE u.username = 'operator1' AND v.day = ?`, "2026-11-25")
+			if n == 0 {
+				t.Error("operator1's team has no visit today")
+			}
+			if n := count("SELECT COUNT(*) FROM visits WHERE day < ? AND status <> 'selesai'", "2026-11-25"); n != 0 {
+				t.Errorf("%d past visits not done", n)
+			}
+			if n := count("SELECT COUNT(*) FROM visits WHERE day >= ? AND status <> 'direncanakan'", "2026-11-25"); n != 0 {
+				t.Errorf("%d planned visits not direncanakan", n)
+			}
+		})
+		t.Run("NoTeamDoubleBooked", func(t *testing.T) {
+			n := count(`SELECT COUNT(*) FROM visits a JOIN visits b ON a.team_id = b.team_id AND a.id < b.id
+				AND a.start_at < b.end_at AND b.start_at < a.end_at`)
+			if n != 0 {
+				t.Errorf("%d overlapping visit pairs", n)
+			}
+		})
+		t.Run("SecondSeedDoesNothing", func(t *testing.T) {
+			seeded, err := demo.Seed(ctx, g, now)
+			if err != nil || seeded {
+				t.Fatalf("second Seed = %v, %v", seeded, err)
+			}
+		})
+	})
+}

@@ -1,0 +1,123 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"jemputbola/internal/auth"
+	"jemputbola/internal/region"
+)
+
+// The seed writes sites and teams as plain rows: the data is fixed and known to
+// be valid, and a test checks it against the domain rules.
+
+type siteRow struct {
+	ID        int64 `gorm:"primaryKey"`
+	Name      string
+	Kind      string
+	DesaCode  string
+	Address   string
+	Lat, Lng  *float64
+	Eligible  int64
+	Demo      bool
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+func (siteRow) TableName() string { return "sites" }
+
+type teamRow struct {
+	ID            int64 `gorm:"primaryKey"`
+	Name          string
+	LeaderID      *int64
+	DailyCapacity int
+	Notes         string
+	Demo          bool
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+}
+
+func (teamRow) TableName() string { return "teams" }
+
+type memberRow struct {
+	TeamID int64
+	UserID int64
+}
+
+func (memberRow) TableName() string { return "team_members" }
+
+// seedSites writes the balai desa / kantor kelurahan of every desa, plus the
+// demo schools and OPDs. The eligible people of a balai desa are the desa's
+// recorded residents not yet activated, as a village visit reaches anyone.
+func seedSites(ctx context.Context, tx *gorm.DB) ([]siteRow, error) {
+	regions, err := region.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	figs := map[string]region.DemoFigure{}
+	for _, f := range region.DemoFigures(regions) {
+		figs[f.DesaCode] = f
+	}
+	now := time.Now().UTC()
+	var rows []siteRow
+	for _, r := range regions {
+		if r.Level != region.LevelDesa {
+			continue
+		}
+		name := "Balai Desa " + r.Name
+		if r.Kind == "kelurahan" {
+			name = "Kantor Kelurahan " + r.Name
+		}
+		lat, lng := r.Lat, r.Lng
+		f := figs[r.Code]
+		rows = append(rows, siteRow{Name: name, Kind: "desa", DesaCode: r.Code, Lat: &lat, Lng: &lng,
+			Eligible: f.Recorded - f.Activated, Demo: true, CreatedAt: now, UpdatedAt: now})
+	}
+	for _, p := range demoSchools {
+		rows = append(rows, siteRow{Name: p.name, Kind: "sekolah", DesaCode: p.desa, Eligible: p.eligible, Demo: true, CreatedAt: now, UpdatedAt: now})
+	}
+	for _, p := range demoOPDs {
+		rows = append(rows, siteRow{Name: p.name, Kind: "opd", DesaCode: p.desa, Eligible: p.eligible, Demo: true, CreatedAt: now, UpdatedAt: now})
+	}
+	if err := tx.WithContext(ctx).CreateInBatches(&rows, 100).Error; err != nil {
+		return nil, fmt.Errorf("sites: %w", err)
+	}
+	return rows, nil
+}
+
+type demoTeam struct {
+	name      string
+	leader    string
+	operators []string
+	capacity  int
+}
+
+var demoTeams = []demoTeam{
+	{"Tim 1 Curup", "ketua1", []string{"operator1", "operator2"}, 60},
+	{"Tim 2 Curup Utara", "ketua1", []string{"operator3", "operator4"}, 50},
+	{"Tim 3 Padang Ulak Tanding", "ketua2", []string{"operator5", "operator6"}, 45},
+	{"Tim 4 Sindang", "ketua2", []string{"operator7", "operator8"}, 45},
+}
+
+func seedTeams(ctx context.Context, tx *gorm.DB, users map[string]auth.User) ([]teamRow, error) {
+	now := time.Now().UTC()
+	var teams []teamRow
+	for _, d := range demoTeams {
+		leader := users[d.leader].ID
+		t := teamRow{Name: d.name, LeaderID: &leader, DailyCapacity: d.capacity, Demo: true, CreatedAt: now, UpdatedAt: now,
+			Notes: "Tim demo"}
+		if err := tx.WithContext(ctx).Create(&t).Error; err != nil {
+			return nil, fmt.Errorf("team %s: %w", d.name, err)
+		}
+		for _, op := range d.operators {
+			if err := tx.WithContext(ctx).Create(&memberRow{TeamID: t.ID, UserID: users[op].ID}).Error; err != nil {
+				return nil, err
+			}
+		}
+		teams = append(teams, t)
+	}
+	return teams, nil
+}

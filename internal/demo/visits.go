@@ -1,0 +1,93 @@
+package demo
+
+import (
+	"context"
+	"hash/fnv"
+	"sort"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"jemputbola/internal/visit"
+)
+
+// Where each demo team works, by kecamatan code (same order as demoTeams).
+var teamAreas = [][]string{
+	{"17.02.09", "17.02.19", "17.02.17", "17.02.18"},
+	{"17.02.16", "17.02.11", "17.02.10", "17.02.24"},
+	{"17.02.07", "17.02.06", "17.02.23"},
+	{"17.02.08", "17.02.22", "17.02.20", "17.02.21"},
+}
+
+const (
+	historyWeeks = 8
+	planWeeks    = 2
+)
+
+// seedVisits writes a plausible history (the past 8 weeks, done) and plan (the
+// next 2 weeks, including today) for every demo team: one morning visit each
+// working day, and an afternoon visit to a school or OPD on Tuesdays and
+// Thursdays. Rows are inserted directly because the domain rightly refuses
+// visits in the past; times are stored in UTC like every visit.
+func seedVisits(ctx context.Context, tx *gorm.DB, now time.Time, sites []siteRow, teams []teamRow) error {
+	zone := now.Location()
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, zone)
+	var rows []visit.Visit
+	for ti, t := range teams {
+		village, other := sitesIn(sites, teamAreas[ti])
+		vi, oi := 0, 0
+		for d := today.AddDate(0, 0, -7*historyWeeks); d.Before(today.AddDate(0, 0, 7*planWeeks)); d = d.AddDate(0, 0, 1) {
+			if d.Weekday() == time.Saturday || d.Weekday() == time.Sunday {
+				continue
+			}
+			s := village[vi%len(village)]
+			vi++
+			rows = append(rows, demoVisit(s, t, d, 8, 12, today))
+			if (d.Weekday() == time.Tuesday || d.Weekday() == time.Thursday) && len(other) > 0 {
+				rows = append(rows, demoVisit(other[oi%len(other)], t, d, 13, 15, today))
+				oi++
+			}
+		}
+	}
+	return tx.WithContext(ctx).CreateInBatches(&rows, 200).Error
+}
+
+// sitesIn returns a team's balai desa and its schools/OPDs, in a fixed shuffled order.
+func sitesIn(sites []siteRow, kecamatan []string) (village, other []siteRow) {
+	for _, s := range sites {
+		for _, k := range kecamatan {
+			if strings.HasPrefix(s.DesaCode, k+".") {
+				if s.Kind == "desa" {
+					village = append(village, s)
+				} else {
+					other = append(other, s)
+				}
+			}
+		}
+	}
+	byHash := func(ss []siteRow) {
+		sort.Slice(ss, func(i, j int) bool { return hash(ss[i].Name) < hash(ss[j].Name) })
+	}
+	byHash(village)
+	byHash(other)
+	return village, other
+}
+
+func hash(s string) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte(s))
+	return h.Sum32()
+}
+
+func demoVisit(s siteRow, t teamRow, day time.Time, from, to int, today time.Time) visit.Visit {
+	start := day.Add(time.Duration(from) * time.Hour)
+	end := day.Add(time.Duration(to) * time.Hour)
+	status := visit.Direncanakan
+	if day.Before(today) {
+		status = visit.Selesai
+	}
+	expected := min(int64(t.DailyCapacity)*int64(to-from)/4, max(5, s.Eligible/10))
+	return visit.Visit{SiteID: s.ID, TeamID: t.ID, Day: day.Format(time.DateOnly), StartAt: start.UTC(), EndAt: end.UTC(),
+		Expected: expected, Status: status, Notes: "Kunjungan demo", CreatedAt: time.Now().UTC(), UpdatedAt: time.Now().UTC()}
+}
