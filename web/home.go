@@ -1,24 +1,87 @@
 package web
 
-// TEMPORARY placeholder, replaced by the Beranda work.
-
 import (
+	"net/http"
+	"sort"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"jemputbola/internal/audit"
+	"jemputbola/internal/auth"
 	"jemputbola/internal/region"
 	"jemputbola/internal/site"
 	"jemputbola/internal/team"
+	"jemputbola/templates/homepage"
 )
 
 type homeHandlers struct {
 	regions *region.Store
 	teams   *team.Store
 	sites   *site.Store
+	users   *auth.UserStore
 	audit   *audit.Store
 	now     func() time.Time
 }
 
-func (h *homeHandlers) show(c echo.Context) error { return echo.ErrNotFound }
+// topGaps is how many desa Beranda lists as the next to visit.
+const topGaps = 8
+
+func (h *homeHandlers) show(c echo.Context) error {
+	ctx := c.Request().Context()
+	u, _ := currentUser(c)
+	now := h.now()
+	v := homepage.View{Name: u.Name, Today: now, Zone: now.Location(), Role: string(u.Role),
+		CanPlan: u.Role.In(planners...), CanManage: u.Role.In(managers...)}
+	teams, err := h.teams.ForUser(ctx, u.ID)
+	if err != nil {
+		return err
+	}
+	for _, t := range teams {
+		v.Teams = append(v.Teams, homepage.TeamLine{ID: t.ID, Name: t.Name})
+	}
+	if v.CanPlan {
+		if v.Overview, err = h.regions.Overview(ctx, now.Year()); err != nil {
+			return err
+		}
+		v.TopGaps = largestGaps(v.Overview, topGaps)
+	}
+	if v.CanManage {
+		if v.Counts, err = h.counts(c); err != nil {
+			return err
+		}
+		if v.Recent, _, err = h.audit.List(ctx, audit.Filter{Limit: 5}); err != nil {
+			return err
+		}
+	}
+	return render(c, http.StatusOK, page(c, "Beranda", "beranda"), homepage.Home(v))
+}
+
+func (h *homeHandlers) counts(c echo.Context) (homepage.Counts, error) {
+	ctx := c.Request().Context()
+	var n homepage.Counts
+	var err error
+	if n.Users, err = h.users.Count(ctx); err != nil {
+		return n, err
+	}
+	if n.Teams, err = h.teams.Count(ctx); err != nil {
+		return n, err
+	}
+	n.Sites, err = h.sites.Count(ctx)
+	return n, err
+}
+
+// largestGaps returns the n desa furthest from their target.
+func largestGaps(o region.Overview, n int) []region.Row {
+	var all []region.Row
+	for _, rows := range o.Desa {
+		all = append(all, rows...)
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].Gap != all[j].Gap {
+			return all[i].Gap > all[j].Gap
+		}
+		return all[i].Code < all[j].Code
+	})
+	return all[:min(n, len(all))]
+}

@@ -45,7 +45,7 @@ func (s *Server) routes() {
 	app.POST("/login", a.login)
 	app.POST("/logout", a.logout, allow(everyone...))
 
-	home := &homeHandlers{regions: regions, teams: team.NewStore(db), sites: site.NewStore(db), audit: audit.NewStore(db), now: s.now}
+	home := &homeHandlers{regions: regions, teams: team.NewStore(db), sites: site.NewStore(db), users: users, audit: audit.NewStore(db), now: s.now}
 	app.GET("/", home.show, allow(everyone...))
 
 	r := &regionHandlers{regions: regions, now: s.now}

@@ -1,10 +1,296 @@
-// Package team: TEMPORARY placeholder so the tree compiles while the real package is written.
+// Package team keeps the operator teams: a leader (ketua tim), operators and the
+// number of activations a day the team can manage.
 package team
 
-import "gorm.io/gorm"
+import (
+	"context"
+	"errors"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
 
-// Store is a placeholder.
+	"gorm.io/gorm"
+
+	"jemputbola/internal/apperr"
+	"jemputbola/internal/audit"
+	"jemputbola/internal/auth"
+)
+
+// Team is one field team.
+type Team struct {
+	ID            int64 `gorm:"primaryKey"`
+	Name          string
+	LeaderID      *int64
+	DailyCapacity int
+	Notes         string
+	Demo          bool
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+}
+
+// TableName keeps GORM on the migrated table.
+func (Team) TableName() string { return "teams" }
+
+type member struct {
+	TeamID int64
+	UserID int64
+}
+
+func (member) TableName() string { return "team_members" }
+
+// Detail is a team with its leader and operators.
+type Detail struct {
+	Team
+	Leader    *auth.User
+	Operators []auth.User
+}
+
+// Input is what a form gives to create or change a team.
+type Input struct {
+	Name          string
+	LeaderID      int64 // 0 = no leader yet
+	OperatorIDs   []int64
+	DailyCapacity int
+	Notes         string
+}
+
+// snapshot is what the audit trail records of a team.
+type snapshot struct {
+	Team
+	OperatorIDs []int64
+}
+
+// Store keeps teams.
 type Store struct{ db *gorm.DB }
 
-// NewStore is a placeholder.
+// NewStore returns a Store on g.
 func NewStore(g *gorm.DB) *Store { return &Store{db: g} }
+
+func check(tx *gorm.DB, in *Input, exceptID int64) error {
+	in.Name = strings.TrimSpace(in.Name)
+	in.Notes = strings.TrimSpace(in.Notes)
+	var f apperr.Fields
+	switch n := utf8.RuneCountInString(in.Name); {
+	case n == 0:
+		f.Add("name", "Nama tim wajib diisi.")
+	case n > 80:
+		f.Add("name", "Nama tim maksimal 80 karakter.")
+	default:
+		var c int64
+		if err := tx.Model(&Team{}).Where("LOWER(name) = LOWER(?) AND id <> ?", in.Name, exceptID).Count(&c).Error; err != nil {
+			return err
+		}
+		if c > 0 {
+			f.Add("name", "Nama tim sudah dipakai.")
+		}
+	}
+	if in.DailyCapacity < 1 || in.DailyCapacity > 1000 {
+		f.Add("daily_capacity", "Kapasitas harian 1–1000 aktivasi.")
+	}
+	if utf8.RuneCountInString(in.Notes) > 1000 {
+		f.Add("notes", "Catatan maksimal 1000 karakter.")
+	}
+	if in.LeaderID != 0 {
+		var c int64
+		if err := tx.Model(&auth.User{}).Where("id = ? AND role = ? AND active = ?", in.LeaderID, auth.KetuaTim, true).Count(&c).Error; err != nil {
+			return err
+		}
+		if c == 0 {
+			f.Add("leader_id", "Pilih ketua tim yang valid.")
+		}
+	}
+	in.OperatorIDs = unique(in.OperatorIDs)
+	if len(in.OperatorIDs) > 0 {
+		var c int64
+		if err := tx.Model(&auth.User{}).Where("id IN ? AND role = ? AND active = ?", in.OperatorIDs, auth.Operator, true).Count(&c).Error; err != nil {
+			return err
+		}
+		if c != int64(len(in.OperatorIDs)) {
+			f.Add("operator_ids", "Anggota harus pengguna aktif dengan peran operator.")
+		}
+	}
+	return f.Err()
+}
+
+func unique(ids []int64) []int64 {
+	seen := map[int64]bool{}
+	var out []int64
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+func (in Input) apply(t *Team) {
+	t.Name, t.DailyCapacity, t.Notes = in.Name, in.DailyCapacity, in.Notes
+	t.LeaderID = nil
+	if in.LeaderID != 0 {
+		id := in.LeaderID
+		t.LeaderID = &id
+	}
+}
+
+func setMembers(tx *gorm.DB, teamID int64, ids []int64) error {
+	if err := tx.Where("team_id = ?", teamID).Delete(&member{}).Error; err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if err := tx.Create(&member{TeamID: teamID, UserID: id}).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Create adds a team with its operators. Errors: Invalid with fields.
+func (s *Store) Create(ctx context.Context, who audit.Actor, in Input) (Team, error) {
+	var t Team
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := check(tx, &in, 0); err != nil {
+			return err
+		}
+		in.apply(&t)
+		t.CreatedAt = time.Now().UTC()
+		t.UpdatedAt = t.CreatedAt
+		if err := tx.Create(&t).Error; err != nil {
+			return err
+		}
+		if err := setMembers(tx, t.ID, in.OperatorIDs); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, who, audit.Create, "team", t.ID, nil, snapshot{t, in.OperatorIDs})
+	})
+	return t, err
+}
+
+// Update changes a team and replaces its operators. Errors: NotFound, Invalid.
+func (s *Store) Update(ctx context.Context, who audit.Actor, id int64, in Input) (Team, error) {
+	var t Team
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		before, err := get(tx, id)
+		if err != nil {
+			return err
+		}
+		beforeOps, err := memberIDs(tx, id)
+		if err != nil {
+			return err
+		}
+		if err := check(tx, &in, id); err != nil {
+			return err
+		}
+		t = before
+		in.apply(&t)
+		t.UpdatedAt = time.Now().UTC()
+		if err := tx.Save(&t).Error; err != nil {
+			return err
+		}
+		if err := setMembers(tx, id, in.OperatorIDs); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, who, audit.Update, "team", id, snapshot{before, beforeOps}, snapshot{t, in.OperatorIDs})
+	})
+	return t, err
+}
+
+func get(tx *gorm.DB, id int64) (Team, error) {
+	var t Team
+	err := tx.First(&t, id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return t, apperr.New(apperr.NotFound, "Tim tidak ditemukan.")
+	}
+	return t, err
+}
+
+func memberIDs(tx *gorm.DB, teamID int64) ([]int64, error) {
+	var ids []int64
+	return ids, tx.Model(&member{}).Where("team_id = ?", teamID).Order("user_id").Pluck("user_id", &ids).Error
+}
+
+// Get returns a team with its leader and operators. Errors: NotFound.
+func (s *Store) Get(ctx context.Context, id int64) (Detail, error) {
+	tx := s.db.WithContext(ctx)
+	t, err := get(tx, id)
+	if err != nil {
+		return Detail{}, err
+	}
+	ds, err := s.details(tx, []Team{t})
+	if err != nil {
+		return Detail{}, err
+	}
+	return ds[0], nil
+}
+
+// List returns every team with leader and operators, ordered by name.
+func (s *Store) List(ctx context.Context) ([]Detail, error) {
+	tx := s.db.WithContext(ctx)
+	var ts []Team
+	if err := tx.Order("name").Find(&ts).Error; err != nil {
+		return nil, err
+	}
+	return s.details(tx, ts)
+}
+
+// details loads the people of ts in two queries.
+func (s *Store) details(tx *gorm.DB, ts []Team) ([]Detail, error) {
+	ids := make([]int64, len(ts))
+	for i, t := range ts {
+		ids[i] = t.ID
+	}
+	var ms []member
+	if err := tx.Where("team_id IN ?", append(ids, 0)).Find(&ms).Error; err != nil {
+		return nil, err
+	}
+	userIDs := []int64{0}
+	for _, m := range ms {
+		userIDs = append(userIDs, m.UserID)
+	}
+	for _, t := range ts {
+		if t.LeaderID != nil {
+			userIDs = append(userIDs, *t.LeaderID)
+		}
+	}
+	var us []auth.User
+	if err := tx.Where("id IN ?", userIDs).Order("name").Find(&us).Error; err != nil {
+		return nil, err
+	}
+	byID := map[int64]auth.User{}
+	for _, u := range us {
+		byID[u.ID] = u
+	}
+	out := make([]Detail, len(ts))
+	for i, t := range ts {
+		out[i].Team = t
+		if t.LeaderID != nil {
+			if u, ok := byID[*t.LeaderID]; ok {
+				out[i].Leader = &u
+			}
+		}
+		for _, m := range ms {
+			if m.TeamID == t.ID {
+				out[i].Operators = append(out[i].Operators, byID[m.UserID])
+			}
+		}
+		sort.Slice(out[i].Operators, func(a, b int) bool { return out[i].Operators[a].Name < out[i].Operators[b].Name })
+	}
+	return out, nil
+}
+
+// ForUser returns the teams the user leads or belongs to, by name.
+func (s *Store) ForUser(ctx context.Context, userID int64) ([]Team, error) {
+	var ts []Team
+	err := s.db.WithContext(ctx).
+		Where("leader_id = ? OR id IN (SELECT team_id FROM team_members WHERE user_id = ?)", userID, userID).
+		Order("name").Find(&ts).Error
+	return ts, err
+}
+
+// Count returns how many teams exist.
+func (s *Store) Count(ctx context.Context) (int64, error) {
+	var n int64
+	return n, s.db.WithContext(ctx).Model(&Team{}).Count(&n).Error
+}
