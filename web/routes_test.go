@@ -59,6 +59,7 @@ var routeMatrix = []struct {
 // allowed pairs must get past the guard, forbidden pairs must be stopped by it.
 func TestRouteRoleMatrix(t *testing.T) {
 	app := newTestApp(t)
+	app.fixtures(t) // site 1 and team 1, so id routes reach real rows
 	roles := []auth.Role{anonymous, auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Operator}
 	signedIn := func(t *testing.T, role auth.Role) *testClient {
 		c := app.client(t)
