@@ -12,6 +12,7 @@ import (
 	"jemputbola/internal/region"
 	"jemputbola/internal/site"
 	"jemputbola/internal/team"
+	"jemputbola/internal/visit"
 	"jemputbola/templates/homepage"
 )
 
@@ -20,9 +21,13 @@ type homeHandlers struct {
 	teams   *team.Store
 	sites   *site.Store
 	users   *auth.UserStore
+	visits  *visit.Store
 	audit   *audit.Store
 	now     func() time.Time
 }
+
+// upcomingDays is how far ahead an operator's Beranda lists visits.
+const upcomingDays = 14
 
 // topGaps is how many desa Beranda lists as the next to visit.
 const topGaps = 8
@@ -37,8 +42,17 @@ func (h *homeHandlers) show(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	var ids []int64
 	for _, t := range teams {
 		v.Teams = append(v.Teams, homepage.TeamLine{ID: t.ID, Name: t.Name})
+		ids = append(ids, t.ID)
+	}
+	if u.Role == auth.Operator {
+		v.Upcoming, err = h.visits.List(ctx, visit.Filter{From: now.Format(time.DateOnly),
+			To: now.AddDate(0, 0, upcomingDays).Format(time.DateOnly), TeamIDs: append(ids, 0)})
+		if err != nil {
+			return err
+		}
 	}
 	if v.CanPlan {
 		if v.Overview, err = h.regions.Overview(ctx, now.Year()); err != nil {

@@ -13,6 +13,7 @@ import (
 	"jemputbola/internal/settings"
 	"jemputbola/internal/site"
 	"jemputbola/internal/team"
+	"jemputbola/internal/visit"
 	"jemputbola/static"
 	"jemputbola/templates/layout"
 )
@@ -45,8 +46,21 @@ func (s *Server) routes() {
 	app.POST("/login", a.login)
 	app.POST("/logout", a.logout, allow(everyone...))
 
-	home := &homeHandlers{regions: regions, teams: team.NewStore(db), sites: site.NewStore(db), users: users, audit: audit.NewStore(db), now: s.now}
+	home := &homeHandlers{regions: regions, teams: team.NewStore(db), sites: site.NewStore(db), users: users, visits: visit.NewStore(db, s.deps.Zone, nil), audit: audit.NewStore(db), now: s.now}
 	app.GET("/", home.show, allow(everyone...))
+
+	v := &visitHandlers{visits: visit.NewStore(db, s.deps.Zone, nil), sites: site.NewStore(db), teams: team.NewStore(db), regions: regions, settings: settings.NewStore(db), now: s.now}
+	app.GET("/jadwal", v.week, allow(everyone...))
+	app.GET("/jadwal/bulan", v.month, allow(everyone...))
+	app.GET("/kunjungan/baru", v.newForm, allow(planners...))
+	app.POST("/kunjungan", v.create, allow(planners...))
+	app.GET("/kunjungan/:id", v.show, allow(everyone...))
+	app.GET("/kunjungan/:id/ubah", v.editForm, allow(planners...))
+	app.POST("/kunjungan/:id", v.update, allow(planners...))
+	app.POST("/kunjungan/:id/batal", v.cancel, allow(planners...))
+	app.GET("/kunjungan/:id/surat-tugas", v.suratTugas, allow(everyone...))
+	app.GET("/kunjungan/:id/surat-pemberitahuan", v.suratPemberitahuan, allow(everyone...))
+	app.GET("/api/v1/visits", v.apiList, allow(everyone...))
 
 	r := &regionHandlers{regions: regions, now: s.now}
 	app.GET("/wilayah", r.kecamatanList, allow(everyone...))
@@ -88,6 +102,7 @@ func (s *Server) routes() {
 func navLinks(r auth.Role) []layout.Link {
 	links := []layout.Link{
 		{Key: "beranda", Label: "Beranda", Href: "/"},
+		{Key: "jadwal", Label: "Jadwal", Href: "/jadwal"},
 		{Key: "wilayah", Label: "Wilayah", Href: "/wilayah"},
 		{Key: "lokasi", Label: "Lokasi Sasaran", Href: "/lokasi"},
 		{Key: "tim", Label: "Tim", Href: "/tim"},

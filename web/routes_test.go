@@ -30,6 +30,17 @@ var routeMatrix = []struct {
 	{"POST", "/login", "/login", public},
 	{"POST", "/logout", "/logout", all},
 	{"GET", "/", "/", all},
+	{"GET", "/jadwal", "/jadwal", all},
+	{"GET", "/jadwal/bulan", "/jadwal/bulan?month=2026-12", all},
+	{"GET", "/kunjungan/baru", "/kunjungan/baru", plan},
+	{"POST", "/kunjungan", "/kunjungan", plan},
+	{"GET", "/kunjungan/:id", "/kunjungan/1", plan}, // operators only for their own team's visits
+	{"GET", "/kunjungan/:id/ubah", "/kunjungan/1/ubah", plan},
+	{"POST", "/kunjungan/:id", "/kunjungan/1", plan},
+	{"POST", "/kunjungan/:id/batal", "/kunjungan/1/batal", plan},
+	{"GET", "/kunjungan/:id/surat-tugas", "/kunjungan/1/surat-tugas", plan}, // and operators of the visit's team
+	{"GET", "/kunjungan/:id/surat-pemberitahuan", "/kunjungan/1/surat-pemberitahuan", plan},
+	{"GET", "/api/v1/visits", "/api/v1/visits?from=2026-01-01&to=2026-01-31", all},
 	{"GET", "/wilayah", "/wilayah", all},
 	{"GET", "/wilayah/:code", "/wilayah/17.02.06", all},
 	{"GET", "/api/v1/regions", "/api/v1/regions", all},

@@ -6,14 +6,16 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
 	"jemputbola/internal/site"
 	"jemputbola/internal/team"
+	"jemputbola/internal/visit"
 )
 
-// fixtures creates one site and one team (ids 1 on a fresh database).
+// fixtures creates one site, one team and one visit next month (ids 1 on a fresh database).
 func (a *testApp) fixtures(t *testing.T) {
 	t.Helper()
 	ctx := context.Background()
@@ -21,6 +23,10 @@ func (a *testApp) fixtures(t *testing.T) {
 		t.Fatal(err)
 	}
 	if _, err := team.NewStore(a.DB).Create(ctx, audit.System, team.Input{Name: "Tim Uji", DailyCapacity: 50}); err != nil {
+		t.Fatal(err)
+	}
+	day := time.Now().AddDate(0, 1, 0).Format(time.DateOnly)
+	if _, _, err := visit.NewStore(a.DB, nil, nil).Create(ctx, audit.System, visit.Input{SiteID: 1, TeamID: 1, Day: day, Start: "08:00", End: "12:00", Expected: 40}); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -1,0 +1,49 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"jemputbola/internal/visit"
+	"jemputbola/templates/visitpage"
+)
+
+// month renders the month grid of ?month=YYYY-MM (this month by default).
+func (h *visitHandlers) month(c echo.Context) error {
+	now := h.now()
+	first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location())
+	if t, err := time.ParseInLocation("2006-01", c.QueryParam("month"), now.Location()); err == nil {
+		first = t
+	}
+	start := weekStart(first.Format(time.DateOnly), now)
+	end := start
+	for end.Before(first.AddDate(0, 1, 0)) {
+		end = end.AddDate(0, 0, 7)
+	}
+	scope, err := teamScope(c, h.teams)
+	if err != nil {
+		return err
+	}
+	visits, err := h.visits.List(c.Request().Context(), visit.Filter{From: start.Format(time.DateOnly),
+		To: end.AddDate(0, 0, -1).Format(time.DateOnly), TeamIDs: scope, IncludeCancelled: true})
+	if err != nil {
+		return err
+	}
+	byDay := map[string][]visit.Detail{}
+	for _, v := range visits {
+		byDay[v.Day] = append(byDay[v.Day], v)
+	}
+	m := visitpage.Month{First: first, Today: now.Format(time.DateOnly),
+		Prev: first.AddDate(0, -1, 0).Format("2006-01"), Next: first.AddDate(0, 1, 0).Format("2006-01")}
+	for d := start; d.Before(end); d = d.AddDate(0, 0, 7) {
+		var week []visitpage.MonthDay
+		for i := range 7 {
+			day := d.AddDate(0, 0, i)
+			week = append(week, visitpage.MonthDay{Day: day, InMonth: day.Month() == first.Month(), Visits: byDay[day.Format(time.DateOnly)]})
+		}
+		m.Weeks = append(m.Weeks, week)
+	}
+	return render(c, http.StatusOK, page(c, "Jadwal bulanan", "jadwal"), visitpage.MonthPage(m))
+}

@@ -1,0 +1,38 @@
+package web
+
+import (
+	"github.com/labstack/echo/v4"
+
+	"jemputbola/internal/apperr"
+	"jemputbola/internal/team"
+	"jemputbola/internal/visit"
+)
+
+// teamScope returns the teams whose visits the user may see: nil means all
+// (planners), otherwise the operator's own teams (possibly none).
+func teamScope(c echo.Context, teams *team.Store) ([]int64, error) {
+	u, _ := currentUser(c)
+	if u.Role.In(planners...) {
+		return nil, nil
+	}
+	ts, err := teams.ForUser(c.Request().Context(), u.ID)
+	ids := []int64{}
+	for _, t := range ts {
+		ids = append(ids, t.ID)
+	}
+	return ids, err
+}
+
+// mayView refuses an operator a visit of a team they are not in.
+func mayView(c echo.Context, teams *team.Store, v visit.Detail) error {
+	scope, err := teamScope(c, teams)
+	if err != nil || scope == nil {
+		return err
+	}
+	for _, id := range scope {
+		if id == v.TeamID {
+			return nil
+		}
+	}
+	return apperr.New(apperr.Forbidden, "Kunjungan ini milik tim lain.")
+}
