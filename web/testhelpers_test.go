@@ -16,6 +16,7 @@ import (
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
 	"jemputbola/internal/dbtest"
+	"jemputbola/internal/locale"
 	"jemputbola/internal/region"
 	"jemputbola/web"
 )
@@ -45,7 +46,11 @@ func newTestAppOn(t *testing.T, g *gorm.DB) *testApp {
 	if err := g.Create(&regions).Error; err != nil {
 		t.Fatal(err)
 	}
-	app := web.New(web.Deps{DB: g, Secret: strings.Repeat("s", 32)})
+	zone, err := locale.LoadZone(locale.DefaultZone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	app := web.New(web.Deps{DB: g, Secret: strings.Repeat("s", 32), Zone: zone})
 	srv := httptest.NewServer(app)
 	t.Cleanup(srv.Close)
 	return &testApp{DB: g, URL: srv.URL, Server: app}

@@ -1,0 +1,73 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"jemputbola/internal/audit"
+	"jemputbola/internal/auth"
+	"jemputbola/internal/settings"
+	"jemputbola/internal/team"
+)
+
+func TestLetters(t *testing.T) {
+	app := newTestApp(t)
+	app.fixtures(t)
+	ctx := context.Background()
+	leader := app.user(t, "ketua1", auth.KetuaTim)
+	op := app.user(t, "operator1", auth.Operator)
+	if _, err := team.NewStore(app.DB).Update(ctx, audit.System, 1, team.Input{Name: "Tim Uji", LeaderID: leader.ID, DailyCapacity: 50, OperatorIDs: []int64{op.ID}}); err != nil {
+		t.Fatal(err)
+	}
+	office := settings.Office{Name: "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Rejang Lebong", Address: "Jl. Uji", City: "Curup", HeadName: "Drs. Kepala Uji", HeadNIP: "197001011990011001"}
+	if err := settings.NewStore(app.DB).SetOffice(ctx, audit.System, office); err != nil {
+		t.Fatal(err)
+	}
+	c := app.client(t)
+	c.signIn(t, "operator1", testPassword) // an operator of the visit's team may print them
+
+	t.Run("SuratTugas", func(t *testing.T) {
+		res, doc := c.get(t, "/kunjungan/1/surat-tugas")
+		text := doc.Find("article.letter").Text()
+		for _, want := range []string{"SURAT TUGAS", "MENUGASKAN", "Uji ketua1", "Uji operator1", "SMA Negeri 1 Rejang Lebong", "Drs. Kepala Uji", "197001011990011001", "WIB"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("Surat Tugas (status %d) lacks %q", res.StatusCode, want)
+			}
+		}
+	})
+	t.Run("SuratPemberitahuan", func(t *testing.T) {
+		_, doc := c.get(t, "/kunjungan/1/surat-pemberitahuan")
+		text := doc.Find("article.letter").Text()
+		for _, want := range []string{"Kepala Sekolah SMA Negeri 1 Rejang Lebong", "KTP elektronik", "Android", "email", "Drs. Kepala Uji"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("Surat Pemberitahuan lacks %q", want)
+			}
+		}
+	})
+	t.Run("OtherOperatorForbidden", func(t *testing.T) {
+		other := app.login(t, "operator9", auth.Operator)
+		if res, _ := other.get(t, "/kunjungan/1/surat-tugas"); res.StatusCode != http.StatusForbidden {
+			t.Fatalf("status %d", res.StatusCode)
+		}
+	})
+}
+
+func TestMonthView(t *testing.T) {
+	app := newTestApp(t)
+	app.fixtures(t) // visit 1 is a month from now
+	c := app.login(t, "kadis", auth.KepalaDinas)
+	month := time.Now().AddDate(0, 1, 0).Format("2006-01")
+	res, doc := c.get(t, "/jadwal/bulan?month="+month)
+	if res.StatusCode != http.StatusOK || doc.Find(`a.visit[href="/kunjungan/1"]`).Length() != 1 {
+		t.Fatalf("status %d, visit links %d", res.StatusCode, doc.Find("a.visit").Length())
+	}
+	if n := doc.Find("table.month tbody tr").Length(); n < 4 || n > 6 {
+		t.Errorf("%d week rows", n)
+	}
+	if res, _ := c.get(t, "/jadwal/bulan?month=bukan-bulan"); res.StatusCode != http.StatusOK {
+		t.Errorf("bad month parameter: status %d, want this month", res.StatusCode)
+	}
+}
