@@ -16,7 +16,7 @@ import (
 )
 
 // fixtures creates one site, one team and one visit next month (ids 1 on a fresh database).
-func (a *testApp) fixtures(t *testing.T) {
+func (a *testApp) fixtures(t testing.TB) {
 	t.Helper()
 	ctx := context.Background()
 	if _, err := site.NewStore(a.DB).Create(ctx, audit.System, site.Input{Name: "SMA Negeri 1 Rejang Lebong", Kind: site.Sekolah, DesaCode: "17.02.19.1001", Eligible: 300}); err != nil {

@@ -31,13 +31,13 @@ type testApp struct {
 const testPassword = "rahasia-uji-123"
 
 // newTestApp starts the app on a fresh database holding the built-in regions.
-func newTestApp(t *testing.T) *testApp {
+func newTestApp(t testing.TB) *testApp {
 	t.Helper()
 	return newTestAppOn(t, dbtest.SQLite(t))
 }
 
 // newTestAppOn starts the app on g (SQLite or PostgreSQL) after loading the regions.
-func newTestAppOn(t *testing.T, g *gorm.DB) *testApp {
+func newTestAppOn(t testing.TB, g *gorm.DB) *testApp {
 	t.Helper()
 	regions, err := region.Builtin()
 	if err != nil {
@@ -57,7 +57,7 @@ func newTestAppOn(t *testing.T, g *gorm.DB) *testApp {
 }
 
 // user creates an account with the test password.
-func (a *testApp) user(t *testing.T, username string, role auth.Role) auth.User {
+func (a *testApp) user(t testing.TB, username string, role auth.Role) auth.User {
 	t.Helper()
 	u, err := auth.NewUserStore(a.DB).Create(context.Background(), audit.System,
 		auth.UserInput{Username: username, Name: "Uji " + username, Role: role, Password: testPassword})
@@ -68,7 +68,7 @@ func (a *testApp) user(t *testing.T, username string, role auth.Role) auth.User 
 }
 
 // ensureUser creates the account unless it exists already.
-func (a *testApp) ensureUser(t *testing.T, username string, role auth.Role) {
+func (a *testApp) ensureUser(t testing.TB, username string, role auth.Role) {
 	t.Helper()
 	if _, err := auth.NewUserStore(a.DB).ByUsername(context.Background(), username); err == nil {
 		return
@@ -84,7 +84,7 @@ type testClient struct {
 	csrf string
 }
 
-func (a *testApp) client(t *testing.T) *testClient {
+func (a *testApp) client(t testing.TB) *testClient {
 	t.Helper()
 	jar, _ := cookiejar.New(nil)
 	return &testClient{app: a, http: &http.Client{Jar: jar,
@@ -92,7 +92,7 @@ func (a *testApp) client(t *testing.T) *testClient {
 }
 
 // login signs in as a new user with role and returns the signed-in client.
-func (a *testApp) login(t *testing.T, username string, role auth.Role) *testClient {
+func (a *testApp) login(t testing.TB, username string, role auth.Role) *testClient {
 	t.Helper()
 	a.user(t, username, role)
 	c := a.client(t)
@@ -101,7 +101,7 @@ func (a *testApp) login(t *testing.T, username string, role auth.Role) *testClie
 }
 
 // signIn posts the sign-in form and fails the test unless it redirects.
-func (c *testClient) signIn(t *testing.T, username, password string) {
+func (c *testClient) signIn(t testing.TB, username, password string) {
 	t.Helper()
 	c.get(t, "/login")
 	res, _ := c.post(t, "/login", url.Values{"username": {username}, "password": {password}})
@@ -112,13 +112,13 @@ func (c *testClient) signIn(t *testing.T, username, password string) {
 }
 
 // get fetches path and parses the body as HTML.
-func (c *testClient) get(t *testing.T, path string) (*http.Response, *goquery.Document) {
+func (c *testClient) get(t testing.TB, path string) (*http.Response, *goquery.Document) {
 	t.Helper()
 	return c.do(t, http.MethodGet, path, nil)
 }
 
 // post sends form (plus the current CSRF token) to path.
-func (c *testClient) post(t *testing.T, path string, form url.Values) (*http.Response, *goquery.Document) {
+func (c *testClient) post(t testing.TB, path string, form url.Values) (*http.Response, *goquery.Document) {
 	t.Helper()
 	if form == nil {
 		form = url.Values{}
@@ -129,7 +129,7 @@ func (c *testClient) post(t *testing.T, path string, form url.Values) (*http.Res
 	return c.do(t, http.MethodPost, path, strings.NewReader(form.Encode()))
 }
 
-func (c *testClient) do(t *testing.T, method, path string, body io.Reader) (*http.Response, *goquery.Document) {
+func (c *testClient) do(t testing.TB, method, path string, body io.Reader) (*http.Response, *goquery.Document) {
 	t.Helper()
 	req, err := http.NewRequest(method, c.app.URL+path, body)
 	if err != nil {
