@@ -9,38 +9,12 @@ import (
 
 	"jemputbola/internal/auth"
 	"jemputbola/internal/region"
+	"jemputbola/internal/site"
+	"jemputbola/internal/team"
 )
 
-// The seed writes sites and teams as plain rows: the data is fixed and known to
-// be valid, and a test checks it against the domain rules.
-
-type siteRow struct {
-	ID        int64 `gorm:"primaryKey"`
-	Name      string
-	Kind      string
-	DesaCode  string
-	Address   string
-	Lat, Lng  *float64
-	Eligible  int64
-	Demo      bool
-	CreatedAt time.Time
-	UpdatedAt time.Time
-}
-
-func (siteRow) TableName() string { return "sites" }
-
-type teamRow struct {
-	ID            int64 `gorm:"primaryKey"`
-	Name          string
-	LeaderID      *int64
-	DailyCapacity int
-	Notes         string
-	Demo          bool
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
-}
-
-func (teamRow) TableName() string { return "teams" }
+// The seed writes sites, teams and memberships as plain rows: the data is fixed
+// and known to be valid, and the seed test checks the result.
 
 type memberRow struct {
 	TeamID int64
@@ -52,7 +26,7 @@ func (memberRow) TableName() string { return "team_members" }
 // seedSites writes the balai desa / kantor kelurahan of every desa, plus the
 // demo schools and OPDs. The eligible people of a balai desa are the desa's
 // recorded residents not yet activated, as a village visit reaches anyone.
-func seedSites(ctx context.Context, tx *gorm.DB) ([]siteRow, error) {
+func seedSites(ctx context.Context, tx *gorm.DB) ([]site.Site, error) {
 	regions, err := region.Builtin()
 	if err != nil {
 		return nil, err
@@ -62,7 +36,7 @@ func seedSites(ctx context.Context, tx *gorm.DB) ([]siteRow, error) {
 		figs[f.DesaCode] = f
 	}
 	now := time.Now().UTC()
-	var rows []siteRow
+	var rows []site.Site
 	for _, r := range regions {
 		if r.Level != region.LevelDesa {
 			continue
@@ -73,14 +47,14 @@ func seedSites(ctx context.Context, tx *gorm.DB) ([]siteRow, error) {
 		}
 		lat, lng := r.Lat, r.Lng
 		f := figs[r.Code]
-		rows = append(rows, siteRow{Name: name, Kind: "desa", DesaCode: r.Code, Lat: &lat, Lng: &lng,
+		rows = append(rows, site.Site{Name: name, Kind: site.Desa, DesaCode: r.Code, Lat: &lat, Lng: &lng,
 			Eligible: f.Recorded - f.Activated, Demo: true, CreatedAt: now, UpdatedAt: now})
 	}
 	for _, p := range demoSchools {
-		rows = append(rows, siteRow{Name: p.name, Kind: "sekolah", DesaCode: p.desa, Eligible: p.eligible, Demo: true, CreatedAt: now, UpdatedAt: now})
+		rows = append(rows, site.Site{Name: p.name, Kind: site.Sekolah, DesaCode: p.desa, Eligible: p.eligible, Demo: true, CreatedAt: now, UpdatedAt: now})
 	}
 	for _, p := range demoOPDs {
-		rows = append(rows, siteRow{Name: p.name, Kind: "opd", DesaCode: p.desa, Eligible: p.eligible, Demo: true, CreatedAt: now, UpdatedAt: now})
+		rows = append(rows, site.Site{Name: p.name, Kind: site.OPD, DesaCode: p.desa, Eligible: p.eligible, Demo: true, CreatedAt: now, UpdatedAt: now})
 	}
 	if err := tx.WithContext(ctx).CreateInBatches(&rows, 100).Error; err != nil {
 		return nil, fmt.Errorf("sites: %w", err)
@@ -102,12 +76,12 @@ var demoTeams = []demoTeam{
 	{"Tim 4 Sindang", "ketua2", []string{"operator7", "operator8"}, 45},
 }
 
-func seedTeams(ctx context.Context, tx *gorm.DB, users map[string]auth.User) ([]teamRow, error) {
+func seedTeams(ctx context.Context, tx *gorm.DB, users map[string]auth.User) ([]team.Team, error) {
 	now := time.Now().UTC()
-	var teams []teamRow
+	var teams []team.Team
 	for _, d := range demoTeams {
 		leader := users[d.leader].ID
-		t := teamRow{Name: d.name, LeaderID: &leader, DailyCapacity: d.capacity, Demo: true, CreatedAt: now, UpdatedAt: now,
+		t := team.Team{Name: d.name, LeaderID: &leader, DailyCapacity: d.capacity, Demo: true, CreatedAt: now, UpdatedAt: now,
 			Notes: "Tim demo"}
 		if err := tx.WithContext(ctx).Create(&t).Error; err != nil {
 			return nil, fmt.Errorf("team %s: %w", d.name, err)

@@ -9,6 +9,8 @@ import (
 
 	"gorm.io/gorm"
 
+	"jemputbola/internal/site"
+	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
 )
 
@@ -30,7 +32,7 @@ const (
 // working day, and an afternoon visit to a school or OPD on Tuesdays and
 // Thursdays. Rows are inserted directly because the domain rightly refuses
 // visits in the past; times are stored in UTC like every visit.
-func seedVisits(ctx context.Context, tx *gorm.DB, now time.Time, sites []siteRow, teams []teamRow) error {
+func seedVisits(ctx context.Context, tx *gorm.DB, now time.Time, sites []site.Site, teams []team.Team) error {
 	zone := now.Location()
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, zone)
 	var rows []visit.Visit
@@ -54,11 +56,11 @@ func seedVisits(ctx context.Context, tx *gorm.DB, now time.Time, sites []siteRow
 }
 
 // sitesIn returns a team's balai desa and its schools/OPDs, in a fixed shuffled order.
-func sitesIn(sites []siteRow, kecamatan []string) (village, other []siteRow) {
+func sitesIn(sites []site.Site, kecamatan []string) (village, other []site.Site) {
 	for _, s := range sites {
 		for _, k := range kecamatan {
 			if strings.HasPrefix(s.DesaCode, k+".") {
-				if s.Kind == "desa" {
+				if s.Kind == site.Desa {
 					village = append(village, s)
 				} else {
 					other = append(other, s)
@@ -66,7 +68,7 @@ func sitesIn(sites []siteRow, kecamatan []string) (village, other []siteRow) {
 			}
 		}
 	}
-	byHash := func(ss []siteRow) {
+	byHash := func(ss []site.Site) {
 		sort.Slice(ss, func(i, j int) bool { return hash(ss[i].Name) < hash(ss[j].Name) })
 	}
 	byHash(village)
@@ -80,7 +82,7 @@ func hash(s string) uint32 {
 	return h.Sum32()
 }
 
-func demoVisit(s siteRow, t teamRow, day time.Time, from, to int, today time.Time) visit.Visit {
+func demoVisit(s site.Site, t team.Team, day time.Time, from, to int, today time.Time) visit.Visit {
 	start := day.Add(time.Duration(from) * time.Hour)
 	end := day.Add(time.Duration(to) * time.Hour)
 	status := visit.Direncanakan
