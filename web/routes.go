@@ -62,6 +62,9 @@ func (s *Server) routes() {
 	app.GET("/kunjungan/:id/surat-pemberitahuan", v.suratPemberitahuan, allow(everyone...))
 	app.GET("/api/v1/visits", v.apiList, allow(everyone...))
 
+	cov := &coverageHandlers{regions: regions, now: s.now}
+	app.GET("/cakupan", cov.show, allow(planners...))
+
 	r := &regionHandlers{regions: regions, now: s.now}
 	app.GET("/wilayah", r.kecamatanList, allow(everyone...))
 	app.GET("/wilayah/:code", r.desaList, allow(everyone...))
@@ -106,6 +109,9 @@ func navLinks(r auth.Role) []layout.Link {
 		{Key: "wilayah", Label: "Wilayah", Href: "/wilayah"},
 		{Key: "lokasi", Label: "Lokasi Sasaran", Href: "/lokasi"},
 		{Key: "tim", Label: "Tim", Href: "/tim"},
+	}
+	if r.In(planners...) {
+		links = append(links, layout.Link{Key: "cakupan", Label: "Cakupan", Href: "/cakupan"})
 	}
 	if r.In(managers...) {
 		links = append(links,

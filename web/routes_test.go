@@ -41,6 +41,7 @@ var routeMatrix = []struct {
 	{"GET", "/kunjungan/:id/surat-tugas", "/kunjungan/1/surat-tugas", plan}, // and operators of the visit's team
 	{"GET", "/kunjungan/:id/surat-pemberitahuan", "/kunjungan/1/surat-pemberitahuan", plan},
 	{"GET", "/api/v1/visits", "/api/v1/visits?from=2026-01-01&to=2026-01-31", all},
+	{"GET", "/cakupan", "/cakupan", plan},
 	{"GET", "/wilayah", "/wilayah", all},
 	{"GET", "/wilayah/:code", "/wilayah/17.02.06", all},
 	{"GET", "/api/v1/regions", "/api/v1/regions", all},

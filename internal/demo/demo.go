@@ -13,6 +13,7 @@ import (
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
 	"jemputbola/internal/region"
+	"jemputbola/internal/settings"
 )
 
 // Password of every demo account; README.md gives it. Demo use only.
@@ -64,7 +65,10 @@ func Seed(ctx context.Context, g *gorm.DB, now time.Time) (bool, error) {
 		if err != nil {
 			return err
 		}
-		return seedVisits(ctx, tx, now, sites, teams)
+		if err := seedVisits(ctx, tx, now, sites, teams); err != nil {
+			return err
+		}
+		return seedOffice(ctx, tx)
 	})
 	return err == nil, err
 }
@@ -96,4 +100,15 @@ func seedFigures(ctx context.Context, tx *gorm.DB, now time.Time) error {
 			EktpRecorded: d.Recorded, IkdActivated: d.Activated, Source: region.SourceDemo})
 	}
 	return region.NewStore(tx).AddFigures(ctx, who, fs)
+}
+
+// seedOffice fills the letterhead's head of office, so the demo letters are complete.
+func seedOffice(ctx context.Context, tx *gorm.DB) error {
+	s := settings.NewStore(tx)
+	o, err := s.Office(ctx)
+	if err != nil {
+		return err
+	}
+	o.HeadName, o.HeadRank = "Kepala Dinas (demo)", "Pembina Utama Muda (IV/c)"
+	return s.SetOffice(ctx, who, o)
 }
