@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
@@ -81,6 +82,7 @@ func (a *testApp) ensureUser(t testing.TB, username string, role auth.Role) {
 type testClient struct {
 	app  *testApp
 	http *http.Client
+	mu   sync.Mutex // guards csrf: tests may send from several goroutines
 	csrf string
 }
 
@@ -124,7 +126,9 @@ func (c *testClient) post(t testing.TB, path string, form url.Values) (*http.Res
 		form = url.Values{}
 	}
 	if form.Get("_csrf") == "" {
+		c.mu.Lock()
 		form.Set("_csrf", c.csrf)
+		c.mu.Unlock()
 	}
 	return c.do(t, http.MethodPost, path, strings.NewReader(form.Encode()))
 }
@@ -148,7 +152,9 @@ func (c *testClient) do(t testing.TB, method, path string, body io.Reader) (*htt
 		t.Fatalf("%s %s: parse: %v", method, path, err)
 	}
 	if tok, ok := doc.Find(`meta[name="csrf-token"]`).Attr("content"); ok && tok != "" {
+		c.mu.Lock()
 		c.csrf = tok
+		c.mu.Unlock()
 	}
 	return res, doc
 }
