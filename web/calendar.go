@@ -68,6 +68,7 @@ func (h *visitHandlers) week(c echo.Context) error {
 		w.Rows = append(w.Rows, row)
 	}
 	w.Total = len(visits)
+	w.Export, w.ExportQuery = "/jadwal/ekspor", "week="+w.Days[0].Format(time.DateOnly)+"&team_id="+w.TeamID
 	o, err := h.regions.Overview(ctx, now.Year())
 	if err != nil {
 		return err

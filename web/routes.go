@@ -52,6 +52,9 @@ func (s *Server) routes() {
 	v := &visitHandlers{visits: visit.NewStore(db, s.deps.Zone, nil), sites: site.NewStore(db), teams: team.NewStore(db), regions: regions, settings: settings.NewStore(db), now: s.now}
 	app.GET("/jadwal", v.week, allow(everyone...))
 	app.GET("/jadwal/bulan", v.month, allow(everyone...))
+	app.GET("/jadwal/ekspor.ics", v.exportICS, allow(everyone...))
+	app.GET("/jadwal/ekspor.csv", v.exportCSV, allow(everyone...))
+	app.GET("/jadwal/ekspor.xlsx", v.exportXLSX, allow(everyone...))
 	app.GET("/kunjungan/baru", v.newForm, allow(planners...))
 	app.POST("/kunjungan", v.create, allow(planners...))
 	app.GET("/kunjungan/:id", v.show, allow(everyone...))

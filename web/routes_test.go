@@ -32,6 +32,9 @@ var routeMatrix = []struct {
 	{"GET", "/", "/", all},
 	{"GET", "/jadwal", "/jadwal", all},
 	{"GET", "/jadwal/bulan", "/jadwal/bulan?month=2026-12", all},
+	{"GET", "/jadwal/ekspor.ics", "/jadwal/ekspor.ics", all},
+	{"GET", "/jadwal/ekspor.csv", "/jadwal/ekspor.csv", all},
+	{"GET", "/jadwal/ekspor.xlsx", "/jadwal/ekspor.xlsx", all},
 	{"GET", "/kunjungan/baru", "/kunjungan/baru", plan},
 	{"POST", "/kunjungan", "/kunjungan", plan},
 	{"GET", "/kunjungan/:id", "/kunjungan/1", plan}, // operators only for their own team's visits
