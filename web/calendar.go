@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jemputbola/internal/locale"
+	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
 	"jemputbola/templates/components"
 	"jemputbola/templates/visitpage"
@@ -47,12 +48,13 @@ func (h *visitHandlers) week(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	w.Teams = []components.Option{{Value: "", Label: "Semua tim"}}
+	if w.Teams, w.Kecamatan, err = h.filterOptions(c, scope, teams); err != nil {
+		return err
+	}
 	for _, t := range teams {
 		if !inScope(scope, t.ID) {
 			continue
 		}
-		w.Teams = append(w.Teams, components.Option{Value: strconv.FormatInt(t.ID, 10), Label: t.Name})
 		if f.TeamID != 0 && t.ID != f.TeamID {
 			continue
 		}
@@ -69,20 +71,28 @@ func (h *visitHandlers) week(c echo.Context) error {
 	}
 	w.Total = len(visits)
 	w.Export, w.ExportQuery = "/jadwal/ekspor", "week="+w.Days[0].Format(time.DateOnly)+"&team_id="+w.TeamID
-	o, err := h.regions.Overview(ctx, now.Year())
-	if err != nil {
-		return err
-	}
-	w.Kecamatan = []components.Option{{Value: "", Label: "Semua kecamatan"}}
-	for _, k := range o.Kecamatan {
-		w.Kecamatan = append(w.Kecamatan, components.Option{Value: k.Code, Label: k.Name})
-	}
 	for _, d := range w.Days[:5] {
 		w.Share = append(w.Share, visitpage.ShareLink{Day: d, Href: whatsAppURL(d, visits)})
 	}
 	u, _ := currentUser(c)
 	w.CanPlan = u.Role.In(planners...)
 	return render(c, http.StatusOK, page(c, "Jadwal "+locale.ShortDate(monday), "jadwal"), visitpage.WeekPage(w))
+}
+
+// filterOptions lists the teams the user may see and every kecamatan, for the calendar filters.
+func (h *visitHandlers) filterOptions(c echo.Context, scope []int64, ts []team.Detail) (teams, kecamatan []components.Option, err error) {
+	teams = []components.Option{{Value: "", Label: "Semua tim"}}
+	for _, t := range ts {
+		if inScope(scope, t.ID) {
+			teams = append(teams, components.Option{Value: strconv.FormatInt(t.ID, 10), Label: t.Name})
+		}
+	}
+	o, err := h.regions.Overview(c.Request().Context(), h.now().Year())
+	kecamatan = []components.Option{{Value: "", Label: "Semua kecamatan"}}
+	for _, k := range o.Kecamatan {
+		kecamatan = append(kecamatan, components.Option{Value: k.Code, Label: k.Name})
+	}
+	return teams, kecamatan, err
 }
 
 func inScope(scope []int64, id int64) bool {

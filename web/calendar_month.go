@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -26,8 +27,10 @@ func (h *visitHandlers) month(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	visits, err := h.visits.List(c.Request().Context(), visit.Filter{From: start.Format(time.DateOnly),
-		To: end.AddDate(0, 0, -1).Format(time.DateOnly), TeamIDs: scope, IncludeCancelled: true})
+	f := visit.Filter{From: start.Format(time.DateOnly), To: end.AddDate(0, 0, -1).Format(time.DateOnly),
+		TeamIDs: scope, KecamatanCode: c.QueryParam("kec"), IncludeCancelled: true}
+	f.TeamID, _ = strconv.ParseInt(c.QueryParam("team_id"), 10, 64)
+	visits, err := h.visits.List(c.Request().Context(), f)
 	if err != nil {
 		return err
 	}
@@ -35,7 +38,7 @@ func (h *visitHandlers) month(c echo.Context) error {
 	for _, v := range visits {
 		byDay[v.Day] = append(byDay[v.Day], v)
 	}
-	m := visitpage.Month{First: first, Today: now.Format(time.DateOnly),
+	m := visitpage.Month{First: first, Today: now.Format(time.DateOnly), TeamID: c.QueryParam("team_id"), Kec: c.QueryParam("kec"),
 		Prev: first.AddDate(0, -1, 0).Format("2006-01"), Next: first.AddDate(0, 1, 0).Format("2006-01")}
 	for d := start; d.Before(end); d = d.AddDate(0, 0, 7) {
 		var week []visitpage.MonthDay
@@ -44,6 +47,13 @@ func (h *visitHandlers) month(c echo.Context) error {
 			week = append(week, visitpage.MonthDay{Day: day, InMonth: day.Month() == first.Month(), Visits: byDay[day.Format(time.DateOnly)]})
 		}
 		m.Weeks = append(m.Weeks, week)
+	}
+	teams, err := h.teams.List(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	if m.Teams, m.Kecamatan, err = h.filterOptions(c, scope, teams); err != nil {
+		return err
 	}
 	return render(c, http.StatusOK, page(c, "Jadwal bulanan", "jadwal"), visitpage.MonthPage(m))
 }

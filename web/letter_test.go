@@ -67,6 +67,12 @@ func TestMonthView(t *testing.T) {
 	if n := doc.Find("table.month tbody tr").Length(); n < 4 || n > 6 {
 		t.Errorf("%d week rows", n)
 	}
+	if _, doc := c.get(t, "/jadwal/bulan?month="+month+"&team_id=999"); doc.Find("a.visit").Length() != 0 {
+		t.Error("team filter ignored")
+	}
+	if _, doc := c.get(t, "/jadwal/bulan?month="+month+"&kec=17.02.06"); doc.Find("a.visit").Length() != 0 {
+		t.Error("kecamatan filter ignored (the visit is in Curup Tengah)")
+	}
 	if res, _ := c.get(t, "/jadwal/bulan?month=bukan-bulan"); res.StatusCode != http.StatusOK {
 		t.Errorf("bad month parameter: status %d, want this month", res.StatusCode)
 	}
