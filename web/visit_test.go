@@ -78,9 +78,16 @@ func TestVisitPlanning(t *testing.T) {
 			t.Fatalf("conflict message %q without a link to %s", doc.Find("#e-start").Text(), created)
 		}
 	})
-	t.Run("TouchingWindowAllowed", func(t *testing.T) {
-		if res, _ := c.post(t, "/kunjungan", visitForm(monday, "12:00", "14:00")); res.StatusCode != http.StatusSeeOther {
+	t.Run("TouchingWindowAllowedWithWarnings", func(t *testing.T) {
+		form := visitForm(monday, "12:00", "14:00")
+		form.Set("expected", "500") // over the team's capacity of 50 and the site's 300 people
+		res, _ := c.post(t, "/kunjungan", form)
+		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("status %d", res.StatusCode)
+		}
+		_, doc := c.get(t, res.Header.Get("Location"))
+		if flash := doc.Find(".flash").Text(); !strings.Contains(flash, "Kunjungan tersimpan.") || !strings.Contains(flash, "kapasitas harian") || !strings.Contains(flash, "minggu yang sama") {
+			t.Fatalf("flash %q", flash)
 		}
 	})
 	t.Run("CancelNeedsReason", func(t *testing.T) {
