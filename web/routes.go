@@ -10,6 +10,7 @@ import (
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
 	"jemputbola/internal/region"
+	"jemputbola/internal/result"
 	"jemputbola/internal/settings"
 	"jemputbola/internal/site"
 	"jemputbola/internal/team"
@@ -67,6 +68,9 @@ func (s *Server) routes() {
 
 	cov := &coverageHandlers{regions: regions, now: s.now}
 	app.GET("/cakupan", cov.show, allow(planners...))
+
+	res := &resultHandlers{results: result.NewStore(db)}
+	app.POST("/api/v1/results", res.apiLog, allow(everyone...), middleware.BodyLimit("64K"))
 
 	r := &regionHandlers{regions: regions, now: s.now}
 	app.GET("/wilayah", r.kecamatanList, allow(everyone...))

@@ -1,0 +1,25 @@
+-- Results of visits, logged from the field tablets. client_id is the tablet's
+-- UUID for the result: the idempotency key of the offline sync.
+
+CREATE TABLE visit_results (
+    id                      {{ID}},
+    visit_id                BIGINT NOT NULL UNIQUE REFERENCES visits(id),
+    client_id               TEXT NOT NULL UNIQUE,
+    activations             BIGINT NOT NULL DEFAULT 0,
+    people_served           BIGINT NOT NULL DEFAULT 0,
+    ektp_recorded           BIGINT NOT NULL DEFAULT 0,
+    out_of_area             BIGINT NOT NULL DEFAULT 0,
+    fail_no_android         BIGINT NOT NULL DEFAULT 0,
+    fail_no_signal          BIGINT NOT NULL DEFAULT 0,
+    fail_no_email           BIGINT NOT NULL DEFAULT 0,
+    fail_incompatible_phone BIGINT NOT NULL DEFAULT 0,
+    fail_data_problem       BIGINT NOT NULL DEFAULT 0,
+    fail_refused            BIGINT NOT NULL DEFAULT 0,
+    fail_other              BIGINT NOT NULL DEFAULT 0,
+    notes                   TEXT NOT NULL DEFAULT '',
+    logged_by               BIGINT REFERENCES users(id),
+    logged_at               {{TIMESTAMP}} NOT NULL,
+    verification            TEXT NOT NULL DEFAULT 'belum',
+    updated_at              {{TIMESTAMP}} NOT NULL,
+    CHECK (verification IN ('belum', 'diverifikasi', 'dikembalikan'))
+);

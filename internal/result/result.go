@@ -1,0 +1,129 @@
+// Package result keeps what each visit achieved: activations, people served and
+// the reasons residents could not activate. Tablets log results offline and
+// sync later, so every result carries the tablet's client id and is stored once.
+package result
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"jemputbola/internal/apperr"
+)
+
+// Reason is why a resident could not activate IKD on the spot.
+type Reason struct {
+	Key   string // JSON key and form field suffix
+	Label string
+}
+
+// Reasons in display order.
+var Reasons = []Reason{
+	{"no_android", "Tidak punya HP Android"},
+	{"no_signal", "Tidak ada sinyal"},
+	{"no_email", "Tidak punya email"},
+	{"incompatible_phone", "HP tidak kompatibel"},
+	{"data_problem", "Data kependudukan bermasalah"},
+	{"refused", "Menolak"},
+	{"other", "Lainnya"},
+}
+
+// MaxCount bounds every count: no visit serves more people.
+const MaxCount = 100_000
+
+// Result is the stored outcome of one visit.
+type Result struct {
+	ID                    int64 `gorm:"primaryKey"`
+	VisitID               int64
+	ClientID              string
+	Activations           int64
+	PeopleServed          int64
+	EktpRecorded          int64
+	OutOfArea             int64
+	FailNoAndroid         int64
+	FailNoSignal          int64
+	FailNoEmail           int64
+	FailIncompatiblePhone int64
+	FailDataProblem       int64
+	FailRefused           int64
+	FailOther             int64
+	Notes                 string
+	LoggedBy              *int64
+	LoggedAt              time.Time
+	Verification          string
+	UpdatedAt             time.Time
+}
+
+// TableName keeps GORM on the migrated table.
+func (Result) TableName() string { return "visit_results" }
+
+// Failures returns the failure counts keyed like the API.
+func (r Result) Failures() map[string]int64 {
+	return map[string]int64{"no_android": r.FailNoAndroid, "no_signal": r.FailNoSignal, "no_email": r.FailNoEmail,
+		"incompatible_phone": r.FailIncompatiblePhone, "data_problem": r.FailDataProblem, "refused": r.FailRefused, "other": r.FailOther}
+}
+
+// Input is one result as a tablet or form sends it.
+type Input struct {
+	ClientID     string
+	VisitID      int64
+	Activations  int64
+	PeopleServed int64
+	EktpRecorded int64
+	OutOfArea    int64
+	Failures     map[string]int64
+	Notes        string
+}
+
+var uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+
+// Validate checks the input; messages are keyed by the API's field names.
+func (in *Input) Validate() error {
+	in.Notes = strings.TrimSpace(in.Notes)
+	in.ClientID = strings.ToLower(strings.TrimSpace(in.ClientID))
+	var f apperr.Fields
+	if !uuidPattern.MatchString(in.ClientID) {
+		f.Add("client_id", "client_id harus UUID.")
+	}
+	if in.VisitID <= 0 {
+		f.Add("visit_id", "Pilih kunjungan.")
+	}
+	count := func(field string, n int64) {
+		if n < 0 || n > MaxCount {
+			f.Add(field, "Isi dengan angka bulat 0 sampai 100.000.")
+		}
+	}
+	count("activations", in.Activations)
+	count("people_served", in.PeopleServed)
+	count("ektp_recorded", in.EktpRecorded)
+	count("out_of_area", in.OutOfArea)
+	known := map[string]bool{}
+	for _, r := range Reasons {
+		known[r.Key] = true
+	}
+	var failed int64
+	for k, n := range in.Failures {
+		if !known[k] {
+			f.Add("failures."+k, "Jenis kendala tidak dikenal.")
+			continue
+		}
+		count("failures."+k, n)
+		failed += n
+	}
+	if len(f) == 0 && in.Activations+failed > in.PeopleServed {
+		f.Add("people_served", "Jumlah aktivasi dan kendala melebihi jumlah warga yang dilayani.")
+	}
+	if utf8.RuneCountInString(in.Notes) > 2000 {
+		f.Add("notes", "Catatan maksimal 2000 karakter.")
+	}
+	return f.Err()
+}
+
+func (in Input) apply(r *Result) {
+	r.VisitID, r.ClientID, r.Notes = in.VisitID, in.ClientID, in.Notes
+	r.Activations, r.PeopleServed, r.EktpRecorded, r.OutOfArea = in.Activations, in.PeopleServed, in.EktpRecorded, in.OutOfArea
+	f := in.Failures
+	r.FailNoAndroid, r.FailNoSignal, r.FailNoEmail = f["no_android"], f["no_signal"], f["no_email"]
+	r.FailIncompatiblePhone, r.FailDataProblem, r.FailRefused, r.FailOther = f["incompatible_phone"], f["data_problem"], f["refused"], f["other"]
+}

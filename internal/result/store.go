@@ -1,0 +1,105 @@
+package result
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+
+	"jemputbola/internal/apperr"
+	"jemputbola/internal/audit"
+	"jemputbola/internal/visit"
+)
+
+// Store keeps results.
+type Store struct{ db *gorm.DB }
+
+// NewStore returns a Store on g.
+func NewStore(g *gorm.DB) *Store { return &Store{db: g} }
+
+var (
+	errOtherVisit = apperr.New(apperr.Conflict, "client_id ini sudah dipakai untuk kunjungan lain.")
+	errHasResult  = apperr.New(apperr.Conflict, "Hasil kunjungan ini sudah tercatat; gunakan koreksi.")
+	errCancelled  = apperr.New(apperr.Conflict, "Kunjungan ini dibatalkan; hasil tidak dapat dicatat.")
+	errNotMember  = apperr.New(apperr.Forbidden, "Anda bukan anggota tim kunjungan ini.")
+)
+
+// Log stores the result of a visit once per client id. A replay of a stored
+// client id returns the stored result with created false and changes nothing.
+// Errors: Invalid (fields), NotFound (visit), Forbidden (not in the visit's
+// team), Conflict (cancelled visit, result already logged, client id reused).
+func (s *Store) Log(ctx context.Context, who audit.Actor, userID int64, in Input) (Result, bool, error) {
+	if err := in.Validate(); err != nil {
+		return Result{}, false, err
+	}
+	if r, found, err := s.replay(ctx, in); found || err != nil {
+		return r, false, err
+	}
+	var r Result
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var v visit.Visit
+		if err := tx.First(&v, in.VisitID).Error; errors.Is(err, gorm.ErrRecordNotFound) {
+			return apperr.New(apperr.NotFound, "Kunjungan tidak ditemukan.")
+		} else if err != nil {
+			return err
+		}
+		var member int64
+		if err := tx.Raw(`SELECT COUNT(*) FROM teams t WHERE t.id = ? AND (t.leader_id = ?
+			OR EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = t.id AND m.user_id = ?))`, v.TeamID, userID, userID).
+			Scan(&member).Error; err != nil {
+			return err
+		}
+		if member == 0 {
+			return errNotMember
+		}
+		if v.Status == visit.Dibatalkan {
+			return errCancelled
+		}
+		var existing int64
+		if err := tx.Model(&Result{}).Where("visit_id = ?", v.ID).Count(&existing).Error; err != nil {
+			return err
+		}
+		if existing > 0 {
+			return errHasResult
+		}
+		now := time.Now().UTC()
+		in.apply(&r)
+		r.LoggedBy, r.LoggedAt, r.UpdatedAt, r.Verification = &userID, now, now, "belum"
+		if err := tx.Create(&r).Error; err != nil {
+			return err
+		}
+		if err := tx.Model(&visit.Visit{}).Where("id = ?", v.ID).
+			Updates(map[string]any{"status": visit.Selesai, "updated_at": now}).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, who, audit.Create, "result", r.ID, nil, r)
+	})
+	if errors.Is(err, gorm.ErrDuplicatedKey) || errors.Is(err, errHasResult) {
+		// Another request may have stored the same client id first (a retried
+		// sync racing itself); the failed transaction is over, so read again.
+		if stored, found, rerr := s.replay(ctx, in); found || rerr != nil {
+			return stored, false, rerr
+		}
+		return Result{}, false, errHasResult
+	}
+	return r, err == nil, err
+}
+
+// replay finds a result stored under the input's client id.
+func (s *Store) replay(ctx context.Context, in Input) (Result, bool, error) {
+	var rs []Result
+	if err := s.db.WithContext(ctx).Where("client_id = ?", in.ClientID).Limit(1).Find(&rs).Error; err != nil || len(rs) == 0 {
+		return Result{}, false, err
+	}
+	if rs[0].VisitID != in.VisitID {
+		return Result{}, false, errOtherVisit
+	}
+	return rs[0], true, nil
+}
+
+// Count returns how many results are stored.
+func (s *Store) Count(ctx context.Context) (int64, error) {
+	var n int64
+	return n, s.db.WithContext(ctx).Model(&Result{}).Count(&n).Error
+}

@@ -1,0 +1,107 @@
+package web_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+
+	"jemputbola/internal/auth"
+	"jemputbola/internal/visit"
+)
+
+// pastVisit adds a visit of team 1 two days ago (inserted directly: planning refuses the past).
+func (a *testApp) pastVisit(t *testing.T) int64 {
+	t.Helper()
+	start := time.Now().Add(-48 * time.Hour).UTC()
+	v := visit.Visit{SiteID: 1, TeamID: 1, Day: start.Format(time.DateOnly), StartAt: start, EndAt: start.Add(4 * time.Hour),
+		Expected: 40, Status: visit.Direncanakan, CreatedAt: start, UpdatedAt: start}
+	if err := a.DB.Create(&v).Error; err != nil {
+		t.Fatal(err)
+	}
+	return v.ID
+}
+
+func (c *testClient) postJSON(t *testing.T, path string, body any, withToken bool) (int, []byte) {
+	t.Helper()
+	b, _ := json.Marshal(body)
+	req, _ := http.NewRequest(http.MethodPost, c.app.URL+path, bytes.NewReader(b))
+	req.Header.Set("Content-Type", "application/json")
+	if withToken {
+		c.mu.Lock()
+		req.Header.Set("X-CSRF-Token", c.csrf)
+		c.mu.Unlock()
+	}
+	res, err := c.http.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	out, _ := io.ReadAll(res.Body)
+	return res.StatusCode, out
+}
+
+func TestResultsAPI(t *testing.T) {
+	app := newTestApp(t)
+	app.fixtures(t)
+	visitID := app.pastVisit(t)
+	op := app.user(t, "operator1", auth.Operator)
+	app.DB.Exec("INSERT INTO team_members (team_id, user_id) VALUES (1, ?)", op.ID)
+	c := app.client(t)
+	c.signIn(t, "operator1", testPassword)
+	body := map[string]any{"client_id": uuid.NewString(), "visit_id": visitID, "activations": 25, "people_served": 40,
+		"ektp_recorded": 1, "out_of_area": 2, "failures": map[string]int{"no_email": 9, "no_signal": 3}, "notes": "Lancar"}
+
+	status, first := c.postJSON(t, "/api/v1/results", body, true)
+	if status != http.StatusCreated {
+		t.Fatalf("first store: %d %s", status, first)
+	}
+	t.Run("ReplaySameBody", func(t *testing.T) {
+		status, again := c.postJSON(t, "/api/v1/results", body, true)
+		if status != http.StatusOK || !bytes.Equal(first, again) {
+			t.Fatalf("replay: %d\n%s\n%s", status, first, again)
+		}
+	})
+	t.Run("422FieldErrors", func(t *testing.T) {
+		bad := map[string]any{"client_id": uuid.NewString(), "visit_id": visitID, "activations": 50, "people_served": 10, "failures": map[string]int{"no_email": -1}}
+		status, out := c.postJSON(t, "/api/v1/results", bad, true)
+		var m struct{ Errors map[string]string }
+		if err := json.Unmarshal(out, &m); status != http.StatusUnprocessableEntity || err != nil || m.Errors["failures.no_email"] == "" {
+			t.Fatalf("%d %s", status, out)
+		}
+	})
+	t.Run("400Malformed", func(t *testing.T) {
+		if status, out := c.postJSON(t, "/api/v1/results", "bukan objek", true); status != http.StatusBadRequest {
+			t.Fatalf("%d %s", status, out)
+		}
+	})
+	t.Run("403WrongTeam", func(t *testing.T) {
+		other := app.login(t, "operator2", auth.Operator)
+		b := map[string]any{"client_id": uuid.NewString(), "visit_id": visitID, "activations": 1, "people_served": 1}
+		if status, out := other.postJSON(t, "/api/v1/results", b, true); status != http.StatusForbidden {
+			t.Fatalf("%d %s", status, out)
+		}
+	})
+	t.Run("403WithoutCSRFHeader", func(t *testing.T) {
+		b := map[string]any{"client_id": uuid.NewString(), "visit_id": visitID, "activations": 1, "people_served": 1}
+		if status, _ := c.postJSON(t, "/api/v1/results", b, false); status != http.StatusForbidden {
+			t.Fatalf("%d", status)
+		}
+	})
+	t.Run("404UnknownVisit", func(t *testing.T) {
+		b := map[string]any{"client_id": uuid.NewString(), "visit_id": 99999, "activations": 1, "people_served": 1}
+		if status, _ := c.postJSON(t, "/api/v1/results", b, true); status != http.StatusNotFound {
+			t.Fatalf("%d", status)
+		}
+	})
+	t.Run("OversizeRejected", func(t *testing.T) {
+		b := map[string]any{"client_id": uuid.NewString(), "visit_id": visitID, "notes": string(make([]byte, 100_000))}
+		if status, _ := c.postJSON(t, "/api/v1/results", b, true); status != http.StatusRequestEntityTooLarge {
+			t.Fatalf("%d", status)
+		}
+	})
+}
