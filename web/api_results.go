@@ -58,7 +58,11 @@ func (h *resultHandlers) apiLog(c echo.Context) error {
 	if created {
 		status = http.StatusCreated
 	}
-	return c.JSON(status, apiResultOut{ID: r.ID, ClientID: r.ClientID, VisitID: r.VisitID, Activations: r.Activations,
+	return c.JSON(status, resultJSON(r))
+}
+
+func resultJSON(r result.Result) apiResultOut {
+	return apiResultOut{ID: r.ID, ClientID: r.ClientID, VisitID: r.VisitID, Activations: r.Activations,
 		PeopleServed: r.PeopleServed, EktpRecorded: r.EktpRecorded, OutOfArea: r.OutOfArea, Failures: r.Failures(),
-		Notes: r.Notes, LoggedAt: r.LoggedAt.UTC().Format(time.RFC3339), Verification: r.Verification})
+		Notes: r.Notes, LoggedAt: r.LoggedAt.UTC().Format(time.RFC3339), Verification: r.Verification}
 }

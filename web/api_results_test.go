@@ -66,6 +66,26 @@ func TestResultsAPI(t *testing.T) {
 			t.Fatalf("replay: %d\n%s\n%s", status, first, again)
 		}
 	})
+	t.Run("VisitsAPICarriesResult", func(t *testing.T) {
+		day := time.Now().Add(-48 * time.Hour).Format(time.DateOnly)
+		req, _ := http.NewRequest(http.MethodGet, app.URL+"/api/v1/visits?from="+day+"&to="+day, nil)
+		res, err := c.http.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		var m struct {
+			Visits []struct {
+				ID     int64
+				Status string
+				Result *struct{ Activations int64 }
+			}
+		}
+		if err := json.NewDecoder(res.Body).Decode(&m); err != nil || len(m.Visits) != 1 || m.Visits[0].Result == nil ||
+			m.Visits[0].Result.Activations != 25 || m.Visits[0].Status != "selesai" {
+			t.Fatalf("visits %+v, %v", m.Visits, err)
+		}
+	})
 	t.Run("422FieldErrors", func(t *testing.T) {
 		bad := map[string]any{"client_id": uuid.NewString(), "visit_id": visitID, "activations": 50, "people_served": 10, "failures": map[string]int{"no_email": -1}}
 		status, out := c.postJSON(t, "/api/v1/results", bad, true)

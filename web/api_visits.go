@@ -23,11 +23,11 @@ type apiVisit struct {
 		ID   int64  `json:"id"`
 		Name string `json:"name"`
 	} `json:"team"`
-	Start    string `json:"start"`
-	End      string `json:"end"`
-	Status   string `json:"status"`
-	Expected int64  `json:"expected_activations"`
-	Result   any    `json:"result"` // null until results are logged
+	Start    string        `json:"start"`
+	End      string        `json:"end"`
+	Status   string        `json:"status"`
+	Expected int64         `json:"expected_activations"`
+	Result   *apiResultOut `json:"result"` // null until a result is logged
 }
 
 // maxAPIRange bounds one request to a year of visits.
@@ -66,11 +66,23 @@ func (h *visitHandlers) apiList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	ids := make([]int64, len(visits))
+	for i, v := range visits {
+		ids[i] = v.ID
+	}
+	results, err := h.results.ForVisits(c.Request().Context(), ids)
+	if err != nil {
+		return err
+	}
 	out := make([]apiVisit, 0, len(visits))
 	for _, v := range visits {
 		a := apiVisit{ID: v.ID, Start: v.Start.Format(time.RFC3339), End: v.End.Format(time.RFC3339), Status: string(v.Status), Expected: v.Expected}
 		a.Site.ID, a.Site.Name, a.Site.Kind, a.Site.DesaCode = v.SiteID, v.SiteName, v.SiteKind, v.DesaCode
 		a.Team.ID, a.Team.Name = v.TeamID, v.TeamName
+		if r, ok := results[v.ID]; ok {
+			out := resultJSON(r)
+			a.Result = &out
+		}
 		out = append(out, a)
 	}
 	return c.JSON(http.StatusOK, map[string]any{"visits": out})

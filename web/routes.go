@@ -50,7 +50,7 @@ func (s *Server) routes() {
 	home := &homeHandlers{regions: regions, teams: team.NewStore(db), sites: site.NewStore(db), users: users, visits: visit.NewStore(db, s.deps.Zone, nil), audit: audit.NewStore(db), now: s.now}
 	app.GET("/", home.show, allow(everyone...))
 
-	v := &visitHandlers{visits: visit.NewStore(db, s.deps.Zone, nil), sites: site.NewStore(db), teams: team.NewStore(db), regions: regions, settings: settings.NewStore(db), now: s.now}
+	v := &visitHandlers{visits: visit.NewStore(db, s.deps.Zone, nil), sites: site.NewStore(db), teams: team.NewStore(db), regions: regions, results: result.NewStore(db), settings: settings.NewStore(db), now: s.now}
 	app.GET("/jadwal", v.week, allow(everyone...))
 	app.GET("/jadwal/bulan", v.month, allow(everyone...))
 	app.GET("/jadwal/ekspor.ics", v.exportICS, allow(everyone...))

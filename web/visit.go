@@ -12,6 +12,7 @@ import (
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/region"
+	"jemputbola/internal/result"
 	"jemputbola/internal/settings"
 	"jemputbola/internal/site"
 	"jemputbola/internal/team"
@@ -25,6 +26,7 @@ type visitHandlers struct {
 	sites    *site.Store
 	teams    *team.Store
 	regions  *region.Store
+	results  *result.Store
 	settings *settings.Store
 	now      func() time.Time
 }

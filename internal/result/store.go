@@ -103,3 +103,19 @@ func (s *Store) Count(ctx context.Context) (int64, error) {
 	var n int64
 	return n, s.db.WithContext(ctx).Model(&Result{}).Count(&n).Error
 }
+
+// ForVisits returns the results of the given visits, keyed by visit id.
+func (s *Store) ForVisits(ctx context.Context, visitIDs []int64) (map[int64]Result, error) {
+	out := map[int64]Result{}
+	if len(visitIDs) == 0 {
+		return out, nil
+	}
+	var rs []Result
+	if err := s.db.WithContext(ctx).Where("visit_id IN ?", visitIDs).Find(&rs).Error; err != nil {
+		return nil, err
+	}
+	for _, r := range rs {
+		out[r.VisitID] = r
+	}
+	return out, nil
+}
