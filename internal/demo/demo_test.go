@@ -67,6 +67,17 @@ func TestSeed(t *testing.T) {
 				t.Errorf("%d planned visits not direncanakan", n)
 			}
 		})
+		t.Run("ResultsForPastVisits", func(t *testing.T) {
+			done := count("SELECT COUNT(*) FROM visits WHERE status = 'selesai'")
+			if n := count("SELECT COUNT(*) FROM visit_results"); n != done || n == 0 {
+				t.Errorf("%d results for %d visits done", n, done)
+			}
+			bad := count(`SELECT COUNT(*) FROM visit_results WHERE activations + fail_no_android + fail_no_signal + fail_no_email
+				+ fail_incompatible_phone + fail_data_problem + fail_refused + fail_other > people_served OR activations < 0`)
+			if bad != 0 {
+				t.Errorf("%d results break the validation rule", bad)
+			}
+		})
 		t.Run("NoTeamDoubleBooked", func(t *testing.T) {
 			n := count(`SELECT COUNT(*) FROM visits a JOIN visits b ON a.team_id = b.team_id AND a.id < b.id
 				AND a.start_at < b.end_at AND b.start_at < a.end_at`)

@@ -52,7 +52,22 @@ func seedVisits(ctx context.Context, tx *gorm.DB, now time.Time, sites []site.Si
 			}
 		}
 	}
-	return tx.WithContext(ctx).CreateInBatches(&rows, 200).Error
+	if err := tx.WithContext(ctx).CreateInBatches(&rows, 200).Error; err != nil {
+		return err
+	}
+	kinds := map[int64]site.Kind{}
+	for _, s := range sites {
+		kinds[s.ID] = s.Kind
+	}
+	loggedBy := map[int64]int64{}
+	for _, t := range teams {
+		var m memberRow
+		if err := tx.WithContext(ctx).Where("team_id = ?", t.ID).Order("user_id").First(&m).Error; err != nil {
+			return err
+		}
+		loggedBy[t.ID] = m.UserID
+	}
+	return seedResults(ctx, tx, rows, kinds, loggedBy)
 }
 
 // sitesIn returns a team's balai desa and its schools/OPDs, in a fixed shuffled order.
