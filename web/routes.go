@@ -69,6 +69,12 @@ func (s *Server) routes() {
 	cov := &coverageHandlers{regions: regions, now: s.now}
 	app.GET("/cakupan", cov.show, allow(planners...))
 
+	fh := &fieldHandlers{visits: visit.NewStore(db, s.deps.Zone, nil), teams: team.NewStore(db), results: result.NewStore(db), now: s.now}
+	app.GET("/hari-ini", fh.today, allow(everyone...))
+	app.POST("/kunjungan/:id/mulai", fh.start, allow(everyone...))
+	app.GET("/kunjungan/:id/hasil", fh.form, allow(everyone...))
+	app.POST("/kunjungan/:id/hasil", fh.save, allow(everyone...))
+
 	res := &resultHandlers{results: result.NewStore(db)}
 	app.POST("/api/v1/results", res.apiLog, allow(everyone...), middleware.BodyLimit("64K"))
 
@@ -112,6 +118,7 @@ func (s *Server) routes() {
 func navLinks(r auth.Role) []layout.Link {
 	links := []layout.Link{
 		{Key: "beranda", Label: "Beranda", Href: "/"},
+		{Key: "hari-ini", Label: "Hari ini", Href: "/hari-ini"},
 		{Key: "jadwal", Label: "Jadwal", Href: "/jadwal"},
 		{Key: "wilayah", Label: "Wilayah", Href: "/wilayah"},
 		{Key: "lokasi", Label: "Lokasi Sasaran", Href: "/lokasi"},

@@ -43,6 +43,10 @@ var routeMatrix = []struct {
 	{"POST", "/kunjungan/:id/batal", "/kunjungan/1/batal", plan},
 	{"GET", "/kunjungan/:id/surat-tugas", "/kunjungan/1/surat-tugas", plan}, // and operators of the visit's team
 	{"GET", "/kunjungan/:id/surat-pemberitahuan", "/kunjungan/1/surat-pemberitahuan", plan},
+	{"GET", "/hari-ini", "/hari-ini", all},
+	{"POST", "/kunjungan/:id/mulai", "/kunjungan/999/mulai", all}, // the team rule is the domain's
+	{"GET", "/kunjungan/:id/hasil", "/kunjungan/1/hasil", plan},   // and operators of the visit's team
+	{"POST", "/kunjungan/:id/hasil", "/kunjungan/1/hasil", plan},
 	{"POST", "/api/v1/results", "/api/v1/results", all},
 	{"GET", "/api/v1/visits", "/api/v1/visits?from=2026-01-01&to=2026-01-31", all},
 	{"GET", "/cakupan", "/cakupan", plan},

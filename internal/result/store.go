@@ -44,14 +44,8 @@ func (s *Store) Log(ctx context.Context, who audit.Actor, userID int64, in Input
 		} else if err != nil {
 			return err
 		}
-		var member int64
-		if err := tx.Raw(`SELECT COUNT(*) FROM teams t WHERE t.id = ? AND (t.leader_id = ?
-			OR EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = t.id AND m.user_id = ?))`, v.TeamID, userID, userID).
-			Scan(&member).Error; err != nil {
+		if err := checkMember(tx, v.TeamID, userID); err != nil {
 			return err
-		}
-		if member == 0 {
-			return errNotMember
 		}
 		if v.Status == visit.Dibatalkan {
 			return errCancelled
@@ -118,4 +112,50 @@ func (s *Store) ForVisits(ctx context.Context, visitIDs []int64) (map[int64]Resu
 		out[r.VisitID] = r
 	}
 	return out, nil
+}
+
+// checkMember refuses a user who neither leads nor belongs to the team.
+func checkMember(tx *gorm.DB, teamID, userID int64) error {
+	var n int64
+	if err := tx.Raw(`SELECT COUNT(*) FROM teams t WHERE t.id = ? AND (t.leader_id = ?
+		OR EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = t.id AND m.user_id = ?))`, teamID, userID, userID).
+		Scan(&n).Error; err != nil {
+		return err
+	}
+	if n == 0 {
+		return errNotMember
+	}
+	return nil
+}
+
+// Start marks a planned visit as under way. Errors: NotFound, Forbidden (not in
+// the team), Conflict (not planned any more).
+func (s *Store) Start(ctx context.Context, who audit.Actor, userID, visitID int64) error {
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var v visit.Visit
+		if err := tx.First(&v, visitID).Error; errors.Is(err, gorm.ErrRecordNotFound) {
+			return apperr.New(apperr.NotFound, "Kunjungan tidak ditemukan.")
+		} else if err != nil {
+			return err
+		}
+		if err := checkMember(tx, v.TeamID, userID); err != nil {
+			return err
+		}
+		if !visit.CanMove(v.Status, visit.Berlangsung) {
+			return apperr.Errorf(apperr.Conflict, "Kunjungan berstatus %s tidak dapat dimulai.", v.Status.Label())
+		}
+		res := tx.Model(&visit.Visit{}).Where("id = ? AND status = ?", v.ID, visit.Direncanakan).
+			Updates(map[string]any{"status": visit.Berlangsung, "updated_at": time.Now().UTC()})
+		if res.Error != nil {
+			return res.Error
+		}
+		return audit.Record(ctx, tx, who, audit.Update, "visit", v.ID, map[string]any{"status": v.Status}, map[string]any{"status": visit.Berlangsung})
+	})
+}
+
+// ForVisit returns the result of a visit and whether there is one.
+func (s *Store) ForVisit(ctx context.Context, visitID int64) (Result, bool, error) {
+	rs, err := s.ForVisits(ctx, []int64{visitID})
+	r, ok := rs[visitID]
+	return r, ok, err
 }
