@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/google/uuid"
@@ -77,9 +78,84 @@ func (h *fieldHandlers) form(c echo.Context) error {
 	if r, ok, err := h.results.ForVisit(c.Request().Context(), d.ID); err != nil {
 		return err
 	} else if ok {
-		f.Stored = &r
+		if err := h.withStored(c, &f, r); err != nil {
+			return err
+		}
+		f.Values = storedValues(r)
 	}
 	return render(c, http.StatusOK, page(c, "Hasil kunjungan", "hari-ini"), fieldpage.FormPage(csrfToken(c), f))
+}
+
+// withStored adds the stored result and its corrections to the page.
+func (h *fieldHandlers) withStored(c echo.Context, f *fieldpage.Form, r result.Result) error {
+	f.Stored = &r
+	var err error
+	f.History, err = h.results.HistoryOf(c.Request().Context(), r.ID)
+	return err
+}
+
+// storedValues pre-fills the correction form with the stored numbers.
+func storedValues(r result.Result) map[string]string {
+	v := map[string]string{"activations": itoa(r.Activations), "people_served": itoa(r.PeopleServed),
+		"ektp_recorded": itoa(r.EktpRecorded), "out_of_area": itoa(r.OutOfArea), "notes": r.Notes}
+	for k, n := range r.Failures() {
+		v["failures."+k] = itoa(n)
+	}
+	return v
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// resultInput reads the numbers of a posted result form; bad numbers become field messages.
+func resultInput(c echo.Context, f *fieldpage.Form, visitID int64) (result.Input, apperr.Fields) {
+	var bad apperr.Fields
+	f.Values = map[string]string{"notes": c.FormValue("notes")}
+	num := func(name string) int64 {
+		f.Values[name] = c.FormValue(name)
+		return formInt(f.Values[name], 0, name, &bad)
+	}
+	in := result.Input{ClientID: f.ClientID, VisitID: visitID, Activations: num("activations"), PeopleServed: num("people_served"),
+		EktpRecorded: num("ektp_recorded"), OutOfArea: num("out_of_area"), Failures: map[string]int64{}, Notes: f.Values["notes"]}
+	for _, r := range result.Reasons {
+		in.Failures[r.Key] = num("failures." + r.Key)
+	}
+	return in, bad
+}
+
+// correct stores a correction of the visit's result, keeping the earlier values.
+func (h *fieldHandlers) correct(c echo.Context) error {
+	d, err := h.visitFor(c)
+	if err != nil {
+		return err
+	}
+	r, ok, err := h.results.ForVisit(c.Request().Context(), d.ID)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return apperr.New(apperr.NotFound, "Kunjungan ini belum punya hasil.")
+	}
+	f := fieldpage.Form{Visit: d, Reason: c.FormValue("reason")}
+	in, bad := resultInput(c, &f, d.ID)
+	if len(bad) == 0 {
+		u, _ := currentUser(c)
+		_, err = h.results.Correct(c.Request().Context(), actor(c), u.ID, r.ID, in, f.Reason)
+	}
+	if len(bad) > 0 || apperr.CodeOf(err) == apperr.Invalid {
+		f.Errors, f.Error = map[string]string(bad), "Periksa kembali isian yang ditandai."
+		if len(bad) == 0 {
+			f.Errors = apperr.FieldsOf(err)
+		}
+		if err := h.withStored(c, &f, r); err != nil {
+			return err
+		}
+		return render(c, http.StatusUnprocessableEntity, page(c, "Hasil kunjungan", "hari-ini"), fieldpage.FormPage(csrfToken(c), f))
+	}
+	if err != nil {
+		return err
+	}
+	flash(c, "Koreksi tersimpan; hasil menunggu verifikasi ulang.")
+	return redirect(c, "/kunjungan/"+itoa(d.ID)+"/hasil")
 }
 
 // visitFor loads the :id visit and refuses users outside its team.
@@ -101,17 +177,8 @@ func (h *fieldHandlers) save(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	f := fieldpage.Form{Visit: d, ClientID: c.FormValue("client_id"), Values: map[string]string{"notes": c.FormValue("notes")}}
-	var bad apperr.Fields
-	num := func(name string) int64 {
-		f.Values[name] = c.FormValue(name)
-		return formInt(f.Values[name], 0, name, &bad)
-	}
-	in := result.Input{ClientID: f.ClientID, VisitID: d.ID, Activations: num("activations"), PeopleServed: num("people_served"),
-		EktpRecorded: num("ektp_recorded"), OutOfArea: num("out_of_area"), Failures: map[string]int64{}, Notes: f.Values["notes"]}
-	for _, r := range result.Reasons {
-		in.Failures[r.Key] = num("failures." + r.Key)
-	}
+	f := fieldpage.Form{Visit: d, ClientID: c.FormValue("client_id")}
+	in, bad := resultInput(c, &f, d.ID)
 	if len(bad) == 0 {
 		u, _ := currentUser(c)
 		_, _, err = h.results.Log(c.Request().Context(), actor(c), u.ID, in)
@@ -129,4 +196,40 @@ func (h *fieldHandlers) save(c echo.Context) error {
 	}
 	flash(c, "Hasil tersimpan.")
 	return redirect(c, "/hari-ini")
+}
+
+func (h *fieldHandlers) pending(c echo.Context) error {
+	u, _ := currentUser(c)
+	leader := u.ID
+	if u.Role.In(managers...) {
+		leader = 0 // kepala dinas and admin see every team
+	}
+	ws, err := h.results.Pending(c.Request().Context(), leader)
+	if err != nil {
+		return err
+	}
+	return render(c, http.StatusOK, page(c, "Verifikasi", "verifikasi"), fieldpage.VerifyPage(csrfToken(c), ws))
+}
+
+func (h *fieldHandlers) verify(c echo.Context) error {
+	id, err := idParam(c)
+	if err != nil {
+		return err
+	}
+	u, _ := currentUser(c)
+	ok := c.FormValue("action") != "back"
+	err = h.results.Verify(c.Request().Context(), actor(c), u.ID, id, u.Role.In(managers...), ok, c.FormValue("comment"))
+	if apperr.CodeOf(err) == apperr.Invalid {
+		flash(c, apperr.MessageOf(err))
+		return redirect(c, "/verifikasi")
+	}
+	if err != nil {
+		return err
+	}
+	msg := "Hasil diverifikasi."
+	if !ok {
+		msg = "Hasil dikembalikan ke tim."
+	}
+	flash(c, msg)
+	return redirect(c, "/verifikasi")
 }

@@ -58,6 +58,45 @@ func TestFieldPages(t *testing.T) {
 			t.Fatal("stored result not shown")
 		}
 	})
+	t.Run("CorrectionKeepsHistory", func(t *testing.T) {
+		fix := url.Values{"activations": {"22"}, "people_served": {"30"}, "failures.no_email": {"5"}}
+		if res, doc := c.post(t, "/kunjungan/"+past+"/hasil/koreksi", fix); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(doc.Text(), "Isi alasan koreksi.") {
+			t.Fatalf("correction without reason: %d", res.StatusCode)
+		}
+		fix.Set("reason", "Salah hitung")
+		if res, _ := c.post(t, "/kunjungan/"+past+"/hasil/koreksi", fix); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("correction: %d", res.StatusCode)
+		}
+		_, doc := c.get(t, "/kunjungan/"+past+"/hasil")
+		if !strings.Contains(doc.Text(), "Salah hitung") || doc.Find("#f-activations").AttrOr("value", "") != "22" {
+			t.Fatal("history or corrected value missing")
+		}
+	})
+	t.Run("LeaderVerifiesOrSendsBack", func(t *testing.T) {
+		k := app.login(t, "kadis", auth.KepalaDinas)
+		_, doc := k.get(t, "/verifikasi")
+		if doc.Find("tbody tr").Length() != 1 {
+			t.Fatalf("%d results waiting", doc.Find("tbody tr").Length())
+		}
+		var id string
+		app.DB.Raw("SELECT CAST(id AS TEXT) FROM visit_results").Scan(&id)
+		k.post(t, "/hasil/"+id+"/verifikasi", url.Values{"action": {"back"}})
+		if _, doc := k.get(t, "/verifikasi"); !strings.Contains(doc.Find(".flash").Text(), "alasan") {
+			t.Fatalf("sending back without comment: flash %q", doc.Find(".flash").Text())
+		}
+		k.post(t, "/hasil/"+id+"/verifikasi", url.Values{"action": {"back"}, "comment": {"Cek daftar hadir"}})
+		if _, doc := c.get(t, "/kunjungan/"+past+"/hasil"); !strings.Contains(doc.Find(".warn").Text(), "Cek daftar hadir") {
+			t.Fatal("operator does not see why the result came back")
+		}
+		k.post(t, "/hasil/"+id+"/verifikasi", url.Values{"action": {"ok"}})
+		if _, doc := k.get(t, "/verifikasi"); doc.Find(".empty").Length() != 1 {
+			t.Fatal("verified result still waiting")
+		}
+		ketua := app.login(t, "ketua7", auth.KetuaTim)
+		if res, _ := ketua.post(t, "/hasil/"+id+"/verifikasi", url.Values{"action": {"ok"}}); res.StatusCode != http.StatusForbidden {
+			t.Fatalf("leader of another team: %d", res.StatusCode)
+		}
+	})
 	t.Run("OtherOperatorForbidden", func(t *testing.T) {
 		other := app.login(t, "operator2", auth.Operator)
 		if res, _ := other.get(t, "/kunjungan/"+past+"/hasil"); res.StatusCode != http.StatusForbidden {

@@ -74,6 +74,9 @@ func (s *Server) routes() {
 	app.POST("/kunjungan/:id/mulai", fh.start, allow(everyone...))
 	app.GET("/kunjungan/:id/hasil", fh.form, allow(everyone...))
 	app.POST("/kunjungan/:id/hasil", fh.save, allow(everyone...))
+	app.POST("/kunjungan/:id/hasil/koreksi", fh.correct, allow(everyone...))
+	app.GET("/verifikasi", fh.pending, allow(planners...))
+	app.POST("/hasil/:id/verifikasi", fh.verify, allow(planners...))
 
 	res := &resultHandlers{results: result.NewStore(db)}
 	app.POST("/api/v1/results", res.apiLog, allow(everyone...), middleware.BodyLimit("64K"))
@@ -125,7 +128,8 @@ func navLinks(r auth.Role) []layout.Link {
 		{Key: "tim", Label: "Tim", Href: "/tim"},
 	}
 	if r.In(planners...) {
-		links = append(links, layout.Link{Key: "cakupan", Label: "Cakupan", Href: "/cakupan"})
+		links = append(links, layout.Link{Key: "verifikasi", Label: "Verifikasi", Href: "/verifikasi"},
+			layout.Link{Key: "cakupan", Label: "Cakupan", Href: "/cakupan"})
 	}
 	if r.In(managers...) {
 		links = append(links,

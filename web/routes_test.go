@@ -47,6 +47,9 @@ var routeMatrix = []struct {
 	{"POST", "/kunjungan/:id/mulai", "/kunjungan/999/mulai", all}, // the team rule is the domain's
 	{"GET", "/kunjungan/:id/hasil", "/kunjungan/1/hasil", plan},   // and operators of the visit's team
 	{"POST", "/kunjungan/:id/hasil", "/kunjungan/1/hasil", plan},
+	{"POST", "/kunjungan/:id/hasil/koreksi", "/kunjungan/1/hasil/koreksi", plan},
+	{"GET", "/verifikasi", "/verifikasi", plan},
+	{"POST", "/hasil/:id/verifikasi", "/hasil/999/verifikasi", plan},
 	{"POST", "/api/v1/results", "/api/v1/results", all},
 	{"GET", "/api/v1/visits", "/api/v1/visits?from=2026-01-01&to=2026-01-31", all},
 	{"GET", "/cakupan", "/cakupan", plan},

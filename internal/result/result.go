@@ -51,7 +51,10 @@ type Result struct {
 	Notes                 string
 	LoggedBy              *int64
 	LoggedAt              time.Time
-	Verification          string
+	Verification          string // belum, diverifikasi or dikembalikan
+	VerifiedBy            *int64
+	VerifiedAt            *time.Time
+	VerifyComment         string
 	UpdatedAt             time.Time
 }
 

@@ -2,6 +2,7 @@ package result_test
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -176,6 +177,39 @@ func TestLog(t *testing.T) {
 		t.Run("Audit", func(t *testing.T) {
 			if _, n, _ := audit.NewStore(g).List(ctx, audit.Filter{Entity: "result"}); n != 2 {
 				t.Fatalf("%d result audit entries, want 2", n)
+			}
+		})
+		t.Run("VerifyAndSendBack", func(t *testing.T) {
+			if err := s.Verify(ctx, who, w.member.ID, first.ID, false, false, " "); apperr.FieldsOf(err)["comment"] == "" {
+				t.Fatalf("send back without comment: %v", err)
+			}
+			if err := s.Verify(ctx, who, w.member.ID, first.ID, false, true, ""); apperr.CodeOf(err) != apperr.Forbidden {
+				t.Fatalf("verify by a non-leader: %v", err)
+			}
+			if err := s.Verify(ctx, who, w.member.ID, first.ID, true, false, "Jumlah dilayani tidak cocok dengan daftar hadir"); err != nil {
+				t.Fatal(err)
+			}
+			ws, err := s.Pending(ctx, 0)
+			if err != nil || len(ws) != 2 || ws[0].SiteName == "" {
+				t.Fatalf("pending %+v, %v", ws, err)
+			}
+		})
+		t.Run("CorrectKeepsHistory", func(t *testing.T) {
+			fix := input(w.visits[0])
+			fix.Activations = 28
+			if _, err := s.Correct(ctx, who, w.member.ID, first.ID, fix, ""); apperr.FieldsOf(err)["reason"] == "" {
+				t.Fatalf("correction without reason: %v", err)
+			}
+			if _, err := s.Correct(ctx, audit.System, w.outsider.ID, first.ID, fix, "salah ketik"); apperr.CodeOf(err) != apperr.Forbidden {
+				t.Fatalf("correction by an outsider: %v", err)
+			}
+			r, err := s.Correct(ctx, who, w.member.ID, first.ID, fix, "Salah ketik aktivasi")
+			if err != nil || r.Activations != 28 || r.Verification != result.Unverified || r.ClientID != first.ClientID {
+				t.Fatalf("Correct = %+v, %v", r, err)
+			}
+			hs, err := s.HistoryOf(ctx, first.ID)
+			if err != nil || len(hs) != 1 || !strings.Contains(hs[0].Before, `"Activations":30`) || hs[0].Reason != "Salah ketik aktivasi" {
+				t.Fatalf("history %+v, %v", hs, err)
 			}
 		})
 	})

@@ -20,6 +20,21 @@ CREATE TABLE visit_results (
     logged_by               BIGINT REFERENCES users(id),
     logged_at               {{TIMESTAMP}} NOT NULL,
     verification            TEXT NOT NULL DEFAULT 'belum',
+    verified_by             BIGINT REFERENCES users(id),
+    verified_at             {{TIMESTAMP}},
+    verify_comment          TEXT NOT NULL DEFAULT '',
     updated_at              {{TIMESTAMP}} NOT NULL,
     CHECK (verification IN ('belum', 'diverifikasi', 'dikembalikan'))
 );
+
+-- Corrections keep the earlier values: who changed what, when and why.
+CREATE TABLE visit_result_history (
+    id          {{ID}},
+    result_id   BIGINT NOT NULL REFERENCES visit_results(id),
+    changed_by  BIGINT REFERENCES users(id),
+    changed_at  {{TIMESTAMP}} NOT NULL,
+    reason      TEXT NOT NULL,
+    before_json TEXT NOT NULL,
+    after_json  TEXT NOT NULL
+);
+CREATE INDEX visit_result_history_result ON visit_result_history(result_id);

@@ -1,0 +1,158 @@
+package result
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"jemputbola/internal/apperr"
+	"jemputbola/internal/audit"
+	"jemputbola/internal/visit"
+)
+
+// Verification states.
+const (
+	Unverified = "belum"
+	Verified   = "diverifikasi"
+	SentBack   = "dikembalikan"
+)
+
+// History is one correction of a result, with the values before and after.
+type History struct {
+	ID        int64 `gorm:"primaryKey"`
+	ResultID  int64
+	ChangedBy *int64
+	ChangedAt time.Time
+	Reason    string
+	Before    string `gorm:"column:before_json"`
+	After     string `gorm:"column:after_json"`
+}
+
+// TableName keeps GORM on the migrated table.
+func (History) TableName() string { return "visit_result_history" }
+
+func get(tx *gorm.DB, id int64) (Result, error) {
+	var r Result
+	err := tx.First(&r, id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return r, apperr.New(apperr.NotFound, "Hasil kunjungan tidak ditemukan.")
+	}
+	return r, err
+}
+
+func teamOf(tx *gorm.DB, visitID int64) (int64, error) {
+	var v visit.Visit
+	err := tx.Select("team_id").First(&v, visitID).Error
+	return v.TeamID, err
+}
+
+// Correct replaces a result's values and keeps the earlier ones in its history;
+// the result then waits for verification again. Errors: Invalid (fields, or no
+// reason), NotFound, Forbidden (not in the visit's team).
+func (s *Store) Correct(ctx context.Context, who audit.Actor, userID, resultID int64, in Input, reason string) (Result, error) {
+	reason = strings.TrimSpace(reason)
+	var r Result
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		before, err := get(tx, resultID)
+		if err != nil {
+			return err
+		}
+		in.ClientID, in.VisitID = before.ClientID, before.VisitID
+		verr := in.Validate()
+		if reason == "" {
+			f := apperr.Fields(apperr.FieldsOf(verr))
+			f.Add("reason", "Isi alasan koreksi.")
+			verr = f.Err()
+		}
+		if verr != nil {
+			return verr
+		}
+		team, err := teamOf(tx, before.VisitID)
+		if err != nil {
+			return err
+		}
+		if err := checkMember(tx, team, userID); err != nil {
+			return err
+		}
+		r = before
+		in.apply(&r)
+		r.Verification, r.VerifiedBy, r.VerifiedAt, r.VerifyComment, r.UpdatedAt = Unverified, nil, nil, "", time.Now().UTC()
+		if err := tx.Save(&r).Error; err != nil {
+			return err
+		}
+		b, _ := json.Marshal(before)
+		a, _ := json.Marshal(r)
+		h := History{ResultID: r.ID, ChangedBy: &userID, ChangedAt: r.UpdatedAt, Reason: reason, Before: string(b), After: string(a)}
+		if err := tx.Create(&h).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, who, audit.Update, "result", r.ID, before, r)
+	})
+	return r, err
+}
+
+// Verify marks a result verified (ok) or sends it back with a comment. A team
+// leader verifies only results of teams they lead unless anyTeam is set (kepala
+// dinas, admin). Errors: Invalid (sending back without a comment), NotFound, Forbidden.
+func (s *Store) Verify(ctx context.Context, who audit.Actor, userID, resultID int64, anyTeam, ok bool, comment string) error {
+	comment = strings.TrimSpace(comment)
+	if !ok && comment == "" {
+		return &apperr.Error{Code: apperr.Invalid, Message: "Tulis alasan pengembalian.", Fields: map[string]string{"comment": "Tulis alasan pengembalian."}}
+	}
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		before, err := get(tx, resultID)
+		if err != nil {
+			return err
+		}
+		if !anyTeam {
+			var n int64
+			if err := tx.Raw("SELECT COUNT(*) FROM visits v JOIN teams t ON t.id = v.team_id WHERE v.id = ? AND t.leader_id = ?",
+				before.VisitID, userID).Scan(&n).Error; err != nil {
+				return err
+			}
+			if n == 0 {
+				return apperr.New(apperr.Forbidden, "Hanya ketua tim kunjungan ini yang dapat memverifikasi.")
+			}
+		}
+		r := before
+		now := time.Now().UTC()
+		r.Verification, r.VerifiedBy, r.VerifiedAt, r.VerifyComment, r.UpdatedAt = Verified, &userID, &now, comment, now
+		if !ok {
+			r.Verification = SentBack
+		}
+		if err := tx.Save(&r).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, who, audit.Update, "result", r.ID, before, r)
+	})
+}
+
+// Waiting is a result that waits for verification, with its visit.
+type Waiting struct {
+	Result
+	SiteName, TeamName, Day string
+}
+
+// Pending lists results not yet verified, oldest first; leaderID > 0 keeps
+// only the teams that user leads.
+func (s *Store) Pending(ctx context.Context, leaderID int64) ([]Waiting, error) {
+	q := s.db.WithContext(ctx).Table("visit_results r").
+		Select("r.*, s.name AS site_name, t.name AS team_name, v.day AS day").
+		Joins("JOIN visits v ON v.id = r.visit_id").Joins("JOIN sites s ON s.id = v.site_id").Joins("JOIN teams t ON t.id = v.team_id").
+		Where("r.verification <> ?", Verified).Order("v.day, r.id").Limit(200)
+	if leaderID > 0 {
+		q = q.Where("t.leader_id = ?", leaderID)
+	}
+	var ws []Waiting
+	return ws, q.Scan(&ws).Error
+}
+
+// HistoryOf returns the corrections of a result, newest first.
+func (s *Store) HistoryOf(ctx context.Context, resultID int64) ([]History, error) {
+	var hs []History
+	return hs, s.db.WithContext(ctx).Where("result_id = ?", resultID).Order("id DESC").Find(&hs).Error
+}
