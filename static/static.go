@@ -6,6 +6,7 @@ import (
 	"embed"
 	"encoding/hex"
 	"io/fs"
+	"strings"
 )
 
 //go:embed css js img
@@ -35,3 +36,18 @@ func Version() string { return version }
 
 // URL returns the cache-busting URL of an embedded file, e.g. URL("css/app.css").
 func URL(path string) string { return "/static/" + path + "?v=" + version }
+
+// shell are the files every page needs, cached by the service worker for use offline.
+var shell = []string{"css/app.css", "js/htmx.min.js", "js/app.js", "js/offline.js", "img/logo.svg"}
+
+// ShellJSON lists the versioned URLs of the shell as a JSON array.
+func ShellJSON() string {
+	urls := make([]string, len(shell))
+	for i, p := range shell {
+		urls[i] = `"` + URL(p) + `"`
+	}
+	return "[" + strings.Join(urls, ",") + "]"
+}
+
+// ServiceWorker is the worker script, served from the site root so its scope is the whole app.
+func ServiceWorker() ([]byte, error) { return files.ReadFile("js/sw.js") }

@@ -36,6 +36,7 @@ func (s *Server) routes() {
 		middleware.GzipWithConfig(middleware.GzipConfig{Level: 5}))
 	e.GET("/healthz", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
 	e.GET("/static/*", staticFiles())
+	e.GET("/sw.js", serviceWorker)
 
 	sessions := auth.NewSessionStore(db)
 	users := auth.NewUserStore(db)
@@ -138,6 +139,16 @@ func navLinks(r auth.Role) []layout.Link {
 			layout.Link{Key: "pengaturan", Label: "Pengaturan", Href: "/pengaturan"})
 	}
 	return links
+}
+
+// serviceWorker serves the worker from the root; browsers re-check it on every visit.
+func serviceWorker(c echo.Context) error {
+	b, err := static.ServiceWorker()
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Cache-Control", "no-cache")
+	return c.Blob(http.StatusOK, "text/javascript; charset=utf-8", b)
 }
 
 // staticFiles serves the embedded files; a URL carrying the current content

@@ -26,6 +26,7 @@ var routeMatrix = []struct {
 }{
 	{"GET", "/healthz", "/healthz", public},
 	{"GET", "/static/*", "/static/css/app.css", public},
+	{"GET", "/sw.js", "/sw.js", public},
 	{"GET", "/login", "/login", public},
 	{"POST", "/login", "/login", public},
 	{"POST", "/logout", "/logout", all},

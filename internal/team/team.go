@@ -107,7 +107,7 @@ func check(tx *gorm.DB, in *Input, exceptID int64) error {
 			return err
 		}
 		if c != int64(len(in.OperatorIDs)) {
-			f.Add("operator_ids", "Anggota harus pengguna aktif dengan peran operator.")
+			f.Add("operator_ids", "Anggota harus pengguna dengan peran operator.")
 		}
 	}
 	return f.Err()

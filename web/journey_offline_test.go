@@ -1,0 +1,120 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"jemputbola/internal/auth"
+	"jemputbola/internal/locale"
+	"jemputbola/internal/visit"
+)
+
+// setOffline cuts the tab (and its service worker) off the network, or reconnects it.
+func setOffline(tab context.Context, off bool) error {
+	if _, err := chromedp.Call(tab, network.Enable, network.EnableParams{}); err != nil {
+		return err
+	}
+	if _, err := chromedp.Call(tab, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+		EmulateOfflineServiceWorker: &off,
+		MatchedNetworkConditions:    []*network.Conditions{{Offline: off, DownloadThroughput: -1, UploadThroughput: -1}},
+	}); err != nil {
+		return err
+	}
+	_, err := chromedp.Call(tab, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: off, DownloadThroughput: -1, UploadThroughput: -1})
+	return err
+}
+
+// TestJourneyOfflineResults: an operator opens Hari ini, loses the signal, saves
+// the results of two visits, reloads (the page still opens), regains the signal,
+// and the server then holds exactly two results while the pending badge is zero.
+func TestJourneyOfflineResults(t *testing.T) {
+	app := newTestApp(t)
+	app.fixtures(t)
+	op := app.user(t, "operator1", auth.Operator)
+	app.DB.Exec("INSERT INTO team_members (team_id, user_id) VALUES (1, ?)", op.ID)
+	zone, _ := locale.LoadZone(locale.DefaultZone)
+	now := time.Now().In(zone)
+	var ids []int64
+	for i, hour := range []int{0, 1} { // two visits today, early enough to be over
+		start := time.Date(now.Year(), now.Month(), now.Day(), hour, 30*i, 0, 0, zone)
+		v := visit.Visit{SiteID: 1, TeamID: 1, Day: start.Format(time.DateOnly), StartAt: start.UTC(), EndAt: start.Add(20 * time.Minute).UTC(),
+			Expected: 30, Status: visit.Direncanakan, CreatedAt: now, UpdatedAt: now}
+		if err := app.DB.Create(&v).Error; err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, v.ID)
+	}
+	tab := newTab(t)
+	browserSignIn(t, tab, app, "operator1")
+	err := chromedp.Do(tab,
+		chromedp.Navigate(app.URL+"/hari-ini"),
+		chromedp.WaitVisible(`.visit-card`),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Wait until the service worker controls the page and the forms are cached.
+	if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => new Promise(r => setTimeout(() => r(true), 500)))`, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatalf("service worker: %v", err)
+	}
+	if err := chromedp.Do(tab, chromedp.Reload(), chromedp.WaitVisible(`.visit-card`)); err != nil { // now under the worker's control
+		t.Fatal(err)
+	}
+	if err := setOffline(tab, true); err != nil {
+		t.Fatalf("go offline: %v", err)
+	}
+	for i, id := range ids {
+		step, cancel := context.WithTimeout(tab, 10*time.Second)
+		err := chromedp.Do(step, chromedp.Navigate(fmt.Sprintf("%s/kunjungan/%d/hasil", app.URL, id)))
+		cancel()
+		if err != nil {
+			t.Fatalf("open the form of visit %d offline: %v", id, err)
+		}
+		err = chromedp.Do(tab,
+			chromedp.WaitVisible(`#result-form`),
+			chromedp.SendKeys(`#f-activations`, fmt.Sprint(10+i)),
+			chromedp.SendKeys(`#f-people_served`, "20"),
+			chromedp.SendKeys(`[id="f-failures.no_email"]`, "3"),
+			chromedp.Click(`#result-form button[type="submit"]`), // a real click fires the submit event
+			chromedp.WaitVisible(`#offline-saved`),
+		)
+		if err != nil {
+			t.Fatalf("save visit %d offline: %v", id, err)
+		}
+	}
+	err = chromedp.Do(tab, chromedp.Navigate(app.URL+"/hari-ini"), chromedp.Reload(), chromedp.WaitVisible(`#sync-status`))
+	if err != nil {
+		t.Fatalf("reload offline: %v", err)
+	}
+	if n, err := chromedp.Run(tab, chromedp.Text(`[data-pending-count]`)); err != nil || strings.TrimSpace(n) != "2" {
+		t.Fatalf("pending badge %q, %v; want 2", n, err)
+	}
+	var stored int64
+	app.DB.Raw("SELECT COUNT(*) FROM visit_results").Scan(&stored)
+	if stored != 0 {
+		t.Fatalf("%d results reached the server while offline", stored)
+	}
+	if err := setOffline(tab, false); err != nil {
+		t.Fatalf("go online: %v", err)
+	}
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		app.DB.Raw("SELECT COUNT(*) FROM visit_results").Scan(&stored)
+		if stored == 2 {
+			break
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if stored != 2 {
+		t.Fatalf("%d results on the server after reconnecting, want 2", stored)
+	}
+	if _, err := chromedp.Run(tab, chromedp.Poll[bool](`document.querySelector("[data-pending-count]").textContent === "0"`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("pending badge did not return to 0: %v", err)
+	}
+}
