@@ -9,11 +9,13 @@ import (
 
 	"jemputbola/internal/geo"
 	"jemputbola/internal/region"
+	"jemputbola/internal/result"
 	"jemputbola/templates/coveragepage"
 )
 
 type coverageHandlers struct {
 	regions *region.Store
+	results *result.Store
 	now     func() time.Time
 
 	mapOnce sync.Once // the projected boundaries never change while running
@@ -47,6 +49,9 @@ func (h *coverageHandlers) show(c echo.Context) error {
 		return err
 	}
 	v := coveragepage.View{Overview: o, Width: m.Width, Height: m.Height}
+	if v.FieldVerified, v.FieldUnverified, err = h.results.FieldTotals(c.Request().Context(), o.AsOf); err != nil {
+		return err
+	}
 	for _, k := range o.Kecamatan {
 		for _, d := range o.Desa[k.Code] {
 			shape, ok := m.Shapes[d.Code]

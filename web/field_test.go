@@ -92,6 +92,11 @@ func TestFieldPages(t *testing.T) {
 		if _, doc := k.get(t, "/verifikasi"); doc.Find(".empty").Length() != 1 {
 			t.Fatal("verified result still waiting")
 		}
+		_, doc = k.get(t, "/cakupan")
+		stats := doc.Find(".stat").Text()
+		if !strings.Contains(stats, "Aktivasi lapangan terverifikasi22") || !strings.Contains(stats, "belum diverifikasi0") {
+			t.Fatalf("coverage does not show field counts apart: %q", stats)
+		}
 		ketua := app.login(t, "ketua7", auth.KetuaTim)
 		if res, _ := ketua.post(t, "/hasil/"+id+"/verifikasi", url.Values{"action": {"ok"}}); res.StatusCode != http.StatusForbidden {
 			t.Fatalf("leader of another team: %d", res.StatusCode)

@@ -67,7 +67,7 @@ func (s *Server) routes() {
 	app.GET("/kunjungan/:id/surat-pemberitahuan", v.suratPemberitahuan, allow(everyone...))
 	app.GET("/api/v1/visits", v.apiList, allow(everyone...))
 
-	cov := &coverageHandlers{regions: regions, now: s.now}
+	cov := &coverageHandlers{regions: regions, results: result.NewStore(db), now: s.now}
 	app.GET("/cakupan", cov.show, allow(planners...))
 
 	fh := &fieldHandlers{visits: visit.NewStore(db, s.deps.Zone, nil), teams: team.NewStore(db), results: result.NewStore(db), now: s.now}

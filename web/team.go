@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -98,6 +99,22 @@ func (h *teamHandlers) update(c echo.Context) error {
 	return h.save(c, id)
 }
 
+// teamFormNumber parses a whole number from the form ("1.000" as Indonesians
+// write it); empty is 0 and anything that is not a positive number is -1, which
+// the store refuses with the field's own message, so a capacity of "nol" reads
+// "Kapasitas harian 1–1000 aktivasi." next to the field.
+func teamFormNumber(s string) int64 {
+	s = strings.ReplaceAll(strings.TrimSpace(s), ".", "")
+	if s == "" {
+		return 0
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 1 {
+		return -1
+	}
+	return n
+}
+
 // save creates (id 0) or updates a team; bad input re-renders the form with 422.
 func (h *teamHandlers) save(c echo.Context, id int64) error {
 	form, err := c.FormParams()
@@ -106,18 +123,13 @@ func (h *teamHandlers) save(c echo.Context, id int64) error {
 	}
 	f := teampage.Form{ID: id, Name: form.Get("name"), LeaderID: form.Get("leader_id"), DailyCapacity: form.Get("daily_capacity"),
 		Notes: form.Get("notes"), OperatorIDs: map[int64]bool{}}
-	var bad apperr.Fields
-	in := team.Input{Name: f.Name, Notes: f.Notes, LeaderID: formInt(f.LeaderID, 0, "leader_id", &bad),
-		DailyCapacity: int(formInt(f.DailyCapacity, 0, "daily_capacity", &bad))}
+	in := team.Input{Name: f.Name, Notes: f.Notes, LeaderID: teamFormNumber(f.LeaderID), DailyCapacity: int(teamFormNumber(f.DailyCapacity))}
 	for _, s := range form["operator_ids"] {
-		if n := formInt(s, 0, "operator_ids", &bad); n > 0 {
-			in.OperatorIDs = append(in.OperatorIDs, n)
+		n := teamFormNumber(s)
+		in.OperatorIDs = append(in.OperatorIDs, n)
+		if n > 0 {
 			f.OperatorIDs[n] = true
 		}
-	}
-	if len(bad) > 0 {
-		f.Errors, f.Error = bad, "Periksa kembali isian yang ditandai."
-		return h.renderForm(c, http.StatusUnprocessableEntity, f)
 	}
 	var t team.Team
 	if id == 0 {

@@ -159,3 +159,22 @@ func (s *Store) ForVisit(ctx context.Context, visitID int64) (Result, bool, erro
 	r, ok := rs[visitID]
 	return r, ok, err
 }
+
+// FieldTotals sums the activations logged in the field on visits after the day
+// since (YYYY-MM-DD; "" for all), verified and not yet verified apart.
+func (s *Store) FieldTotals(ctx context.Context, since string) (verified, unverified int64, err error) {
+	var rows []struct {
+		Verification string
+		Total        int64
+	}
+	err = s.db.WithContext(ctx).Table("visit_results r").Joins("JOIN visits v ON v.id = r.visit_id").
+		Where("v.day > ?", since).Select("r.verification, SUM(r.activations) AS total").Group("r.verification").Scan(&rows).Error
+	for _, r := range rows {
+		if r.Verification == Verified {
+			verified += r.Total
+		} else {
+			unverified += r.Total
+		}
+	}
+	return verified, unverified, err
+}
