@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"jemputbola/internal/auth"
 )
 
@@ -23,8 +25,35 @@ func TestTeamPages(t *testing.T) {
 		if res.StatusCode != http.StatusUnprocessableEntity {
 			t.Fatalf("status %d", res.StatusCode)
 		}
-		if doc.Find(`input[name="operator_ids"][checked]`).AttrOr("value", "") != id(op2) || doc.Find("#e-daily_capacity").Text() == "" {
-			t.Fatal("form lost the checked operator or the capacity message")
+		if doc.Find(`input[name="operator_ids"][checked]`).AttrOr("value", "") != id(op2) || doc.Find("#e-daily_capacity").Text() != "Kapasitas harian 1–1000 aktivasi." {
+			t.Fatalf("form lost the checked operator or the capacity message %q", doc.Find("#e-daily_capacity").Text())
+		}
+		if doc.Find("#f-daily_capacity").AttrOr("value", "") != "nol" || doc.Find(`#f-leader_id option[selected]`).AttrOr("value", "") != id(leader) {
+			t.Fatal("form lost the typed capacity or the chosen leader")
+		}
+	})
+	t.Run("ErrBadChoices", func(t *testing.T) {
+		res, doc := c.post(t, "/tim", url.Values{"name": {"Tim Salah"}, "leader_id": {id(op1)}, "operator_ids": {id(leader), "x"}, "daily_capacity": {"1001"}, "notes": {"catatan"}})
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("status %d", res.StatusCode)
+		}
+		text := doc.Find("form").Text()
+		for _, msg := range []string{"Pilih ketua tim yang valid.", "Anggota harus pengguna dengan peran operator.", "Kapasitas harian 1–1000 aktivasi."} {
+			if !strings.Contains(text, msg) {
+				t.Errorf("missing %q", msg)
+			}
+		}
+		if doc.Find("#f-name").AttrOr("value", "") != "Tim Salah" || doc.Find("#f-notes").Text() != "catatan" {
+			t.Error("form lost the typed name or notes")
+		}
+	})
+	t.Run("NewFormDefaults", func(t *testing.T) {
+		_, doc := c.get(t, "/tim/baru")
+		if doc.Find("#f-daily_capacity").AttrOr("value", "") != "50" || doc.Find(".checks input[type=checkbox]").Length() != 2 {
+			t.Fatal("new form lacks the default capacity or the operator checkboxes")
+		}
+		if doc.Find(`#f-leader_id option[value="`+id(leader)+`"]`).Length() != 1 {
+			t.Fatal("leader missing from the select")
 		}
 	})
 	t.Run("CreateShowList", func(t *testing.T) {
@@ -37,9 +66,28 @@ func TestTeamPages(t *testing.T) {
 		if !strings.Contains(facts, "Uji operator1") || !strings.Contains(facts, "Uji operator2") || !strings.Contains(facts, "60 aktivasi") {
 			t.Fatalf("detail %q", facts)
 		}
+		if doc.Find("#kunjungan h2").Text() != "Kunjungan" || doc.Find(`a[href$="/ubah"]`).Length() != 1 {
+			t.Fatal("detail lacks the Kunjungan section or the edit button")
+		}
 		_, doc = c.get(t, "/tim")
-		if !strings.Contains(doc.Find("tbody").Text(), "Tim Curup") {
-			t.Fatal("team missing from list")
+		row := doc.Find("tbody tr").FilterFunction(func(_ int, s *goquery.Selection) bool { return strings.Contains(s.Text(), "Tim Curup") })
+		if !strings.Contains(row.Text(), "Uji ketua1") || !strings.Contains(row.Text(), "Uji operator1, Uji operator2") {
+			t.Fatalf("list row %q", row.Text())
+		}
+
+		edit := res.Header.Get("Location")
+		_, doc = c.get(t, edit+"/ubah")
+		if doc.Find(`input[name="operator_ids"][checked]`).Length() != 2 {
+			t.Fatal("edit form does not check the team's operators")
+		}
+		res, _ = c.post(t, edit, url.Values{"name": {"Tim Curup"}, "leader_id": {id(leader)}, "operator_ids": {id(op2)}, "daily_capacity": {"1.000"}})
+		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != edit {
+			t.Fatalf("update status %d to %q", res.StatusCode, res.Header.Get("Location"))
+		}
+		_, doc = c.get(t, edit)
+		facts = doc.Find("dl.facts").Text()
+		if strings.Contains(facts, "Uji operator1") || !strings.Contains(facts, "1000 aktivasi") || !strings.Contains(doc.Text(), "Tim tersimpan.") {
+			t.Fatalf("after update %q", facts)
 		}
 	})
 	t.Run("OperatorCannotCreate", func(t *testing.T) {
@@ -48,68 +96,31 @@ func TestTeamPages(t *testing.T) {
 		if res, _ := op.get(t, "/tim/baru"); res.StatusCode != http.StatusForbidden {
 			t.Fatalf("status %d", res.StatusCode)
 		}
-		if res, _ := op.get(t, "/tim"); res.StatusCode != http.StatusOK {
-			t.Fatalf("operator list status %d", res.StatusCode)
+		res, doc := op.get(t, "/tim")
+		if res.StatusCode != http.StatusOK || doc.Find(`a[href="/tim/baru"]`).Length() != 0 {
+			t.Fatalf("operator list status %d, or it offers Tim baru", res.StatusCode)
+		}
+		if res, _ := op.post(t, "/tim", url.Values{"name": {"Tim Operator"}, "daily_capacity": {"50"}}); res.StatusCode != http.StatusForbidden {
+			t.Fatalf("operator POST status %d", res.StatusCode)
 		}
 	})
 	t.Run("UnknownTeam", func(t *testing.T) {
-		for _, p := range []string{"/tim/999", "/tim/x", "/tim/999/ubah"} {
+		for _, p := range []string{"/tim/999", "/tim/x", "/tim/999/ubah", "/tim/-1", "/tim/x/ubah"} {
 			if res, _ := c.get(t, p); res.StatusCode != http.StatusNotFound {
 				t.Errorf("%s: %d", p, res.StatusCode)
 			}
+		}
+		if res, _ := c.post(t, "/tim/999", url.Values{"name": {"X"}, "daily_capacity": {"50"}}); res.StatusCode != http.StatusNotFound {
+			t.Errorf("POST unknown: %d", res.StatusCode)
 		}
 	})
 }
 
-func TestUserPages(t *testing.T) {
+func TestTeamEmptyList(t *testing.T) {
 	app := newTestApp(t)
-	c := app.login(t, "kadis", auth.KepalaDinas)
-
-	t.Run("ErrPasswordMismatch", func(t *testing.T) {
-		res, doc := c.post(t, "/pengguna", url.Values{"username": {"baru"}, "name": {"Pegawai Baru"}, "role": {"operator"}, "password": {"rahasia-123"}, "password2": {"rahasia-321"}})
-		if res.StatusCode != http.StatusUnprocessableEntity || doc.Find("#e-password2").Text() != "Konfirmasi kata sandi tidak sama." || doc.Find("#f-name").AttrOr("value", "") != "Pegawai Baru" {
-			t.Fatalf("status %d, message %q", res.StatusCode, doc.Find("#e-password2").Text())
-		}
-	})
-	t.Run("CreatedUserCanSignIn", func(t *testing.T) {
-		res, _ := c.post(t, "/pengguna", url.Values{"username": {"baru"}, "name": {"Pegawai Baru"}, "role": {"operator"}, "password": {"rahasia-123"}, "password2": {"rahasia-123"}})
-		if res.StatusCode != http.StatusSeeOther {
-			t.Fatalf("status %d", res.StatusCode)
-		}
-		app.client(t).signIn(t, "baru", "rahasia-123")
-	})
-	t.Run("ErrDuplicateUsername", func(t *testing.T) {
-		res, doc := c.post(t, "/pengguna", url.Values{"username": {"baru"}, "name": {"X"}, "role": {"operator"}, "password": {"rahasia-123"}, "password2": {"rahasia-123"}})
-		if res.StatusCode != http.StatusUnprocessableEntity || doc.Find("#e-username").Text() == "" {
-			t.Fatalf("status %d", res.StatusCode)
-		}
-	})
-	t.Run("DeactivatedCannotSignIn", func(t *testing.T) {
-		u, _ := auth.NewUserStore(app.DB).ByUsername(t.Context(), "baru")
-		res, _ := c.post(t, "/pengguna/"+strconv.FormatInt(u.ID, 10), url.Values{"name": {"Pegawai Baru"}, "role": {"operator"}})
-		if res.StatusCode != http.StatusSeeOther {
-			t.Fatalf("deactivate status %d", res.StatusCode)
-		}
-		x := app.client(t)
-		x.get(t, "/login")
-		if res, _ := x.post(t, "/login", url.Values{"username": {"baru"}, "password": {"rahasia-123"}}); res.StatusCode != http.StatusUnprocessableEntity {
-			t.Fatalf("deactivated sign-in status %d", res.StatusCode)
-		}
-	})
-	t.Run("KetuaForbidden", func(t *testing.T) {
-		k := app.login(t, "ketua1", auth.KetuaTim)
-		if res, _ := k.get(t, "/pengguna"); res.StatusCode != http.StatusForbidden {
-			t.Fatalf("status %d", res.StatusCode)
-		}
-	})
-	t.Run("UnknownUser", func(t *testing.T) {
-		for _, p := range []string{"/pengguna/999/ubah", "/pengguna/x/ubah"} {
-			if res, _ := c.get(t, p); res.StatusCode != http.StatusNotFound {
-				t.Errorf("%s: %d", p, res.StatusCode)
-			}
-		}
-		if res, _ := c.post(t, "/pengguna/999", url.Values{"name": {"x"}}); res.StatusCode != http.StatusNotFound {
-			t.Errorf("POST unknown: %d", res.StatusCode)
-		}
-	})
+	c := app.login(t, "ketua1", auth.KetuaTim)
+	_, doc := c.get(t, "/tim")
+	if doc.Find(".empty").Length() != 1 || doc.Find(`.empty a[href="/tim/baru"]`).Length() != 1 {
+		t.Fatal("empty list lacks the empty state with a Tim baru button")
+	}
 }

@@ -1,0 +1,119 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"jemputbola/internal/auth"
+)
+
+func TestUserPages(t *testing.T) {
+	app := newTestApp(t)
+	c := app.login(t, "kadis", auth.KepalaDinas)
+
+	t.Run("ErrPasswordMismatch", func(t *testing.T) {
+		res, doc := c.post(t, "/pengguna", url.Values{"username": {"baru"}, "name": {"Pegawai Baru"}, "role": {"operator"}, "password": {"rahasia-123"}, "password2": {"rahasia-321"}})
+		if res.StatusCode != http.StatusUnprocessableEntity || doc.Find("#e-password2").Text() != "Konfirmasi kata sandi tidak sama." || doc.Find("#f-name").AttrOr("value", "") != "Pegawai Baru" {
+			t.Fatalf("status %d, message %q", res.StatusCode, doc.Find("#e-password2").Text())
+		}
+	})
+	t.Run("CreatedUserCanSignIn", func(t *testing.T) {
+		res, _ := c.post(t, "/pengguna", url.Values{"username": {"baru"}, "name": {"Pegawai Baru"}, "role": {"operator"}, "password": {"rahasia-123"}, "password2": {"rahasia-123"}})
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("status %d", res.StatusCode)
+		}
+		app.client(t).signIn(t, "baru", "rahasia-123")
+	})
+	t.Run("ErrDuplicateUsername", func(t *testing.T) {
+		res, doc := c.post(t, "/pengguna", url.Values{"username": {"baru"}, "name": {"X"}, "role": {"operator"}, "password": {"rahasia-123"}, "password2": {"rahasia-123"}})
+		if res.StatusCode != http.StatusUnprocessableEntity || doc.Find("#e-username").Text() == "" {
+			t.Fatalf("status %d", res.StatusCode)
+		}
+	})
+	t.Run("DeactivatedCannotSignIn", func(t *testing.T) {
+		u, _ := auth.NewUserStore(app.DB).ByUsername(t.Context(), "baru")
+		res, _ := c.post(t, "/pengguna/"+strconv.FormatInt(u.ID, 10), url.Values{"name": {"Pegawai Baru"}, "role": {"operator"}})
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("deactivate status %d", res.StatusCode)
+		}
+		x := app.client(t)
+		x.get(t, "/login")
+		if res, _ := x.post(t, "/login", url.Values{"username": {"baru"}, "password": {"rahasia-123"}}); res.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("deactivated sign-in status %d", res.StatusCode)
+		}
+	})
+	t.Run("ListAndFilter", func(t *testing.T) {
+		_, doc := c.get(t, "/pengguna")
+		row := doc.Find("tbody tr").FilterFunction(func(_ int, s *goquery.Selection) bool { return strings.Contains(s.Text(), "Pegawai Baru") })
+		if !strings.Contains(row.Text(), "Operator") || !strings.Contains(row.Text(), "Nonaktif") {
+			t.Fatalf("row %q", row.Text())
+		}
+		_, doc = c.get(t, "/pengguna?role=kepala_dinas")
+		if strings.Contains(doc.Find("tbody").Text(), "Pegawai Baru") || !strings.Contains(doc.Find("tbody").Text(), "kadis") {
+			t.Fatalf("filtered list %q", doc.Find("tbody").Text())
+		}
+		if strings.Contains(doc.Text(), "$2a$") {
+			t.Fatal("a password hash is on the page")
+		}
+	})
+	t.Run("EditShowsUsernameReadOnly", func(t *testing.T) {
+		u, _ := auth.NewUserStore(app.DB).ByUsername(t.Context(), "baru")
+		_, doc := c.get(t, "/pengguna/"+strconv.FormatInt(u.ID, 10)+"/ubah")
+		in := doc.Find("#f-username")
+		if _, ro := in.Attr("readonly"); !ro || in.AttrOr("value", "") != "baru" || in.AttrOr("name", "") != "" {
+			t.Fatal("username is not shown read-only")
+		}
+		if doc.Find(`input[name="active"][checked]`).Length() != 0 {
+			t.Fatal("deactivated user shown as active")
+		}
+		if strings.Contains(doc.Text(), u.PasswordHash) {
+			t.Fatal("password hash rendered")
+		}
+	})
+	t.Run("ErrEditPasswordMismatch", func(t *testing.T) {
+		u, _ := auth.NewUserStore(app.DB).ByUsername(t.Context(), "baru")
+		res, doc := c.post(t, "/pengguna/"+strconv.FormatInt(u.ID, 10), url.Values{"name": {"Nama Diubah"}, "role": {"operator"}, "active": {"1"}, "password": {"sandi-baru-123"}, "password2": {"lain"}})
+		if res.StatusCode != http.StatusUnprocessableEntity || doc.Find("#e-password2").Text() != "Konfirmasi kata sandi tidak sama." || doc.Find("#f-name").AttrOr("value", "") != "Nama Diubah" {
+			t.Fatalf("status %d", res.StatusCode)
+		}
+		if doc.Find(`input[name="active"][checked]`).Length() != 1 {
+			t.Fatal("form lost the active box")
+		}
+	})
+	t.Run("ReactivateWithNewPassword", func(t *testing.T) {
+		u, _ := auth.NewUserStore(app.DB).ByUsername(t.Context(), "baru")
+		res, _ := c.post(t, "/pengguna/"+strconv.FormatInt(u.ID, 10), url.Values{"name": {"Pegawai Baru"}, "role": {"operator"}, "active": {"1"}, "password": {"sandi-baru-123"}, "password2": {"sandi-baru-123"}})
+		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/pengguna" {
+			t.Fatalf("status %d", res.StatusCode)
+		}
+		app.client(t).signIn(t, "baru", "sandi-baru-123")
+	})
+	t.Run("ErrOwnRole", func(t *testing.T) {
+		me, _ := auth.NewUserStore(app.DB).ByUsername(t.Context(), "kadis")
+		res, doc := c.post(t, "/pengguna/"+strconv.FormatInt(me.ID, 10), url.Values{"name": {"Kadis"}, "role": {"operator"}, "active": {"1"}})
+		if res.StatusCode != http.StatusUnprocessableEntity || doc.Find(".field.has-error").Length() == 0 {
+			t.Fatalf("changing own role: status %d", res.StatusCode)
+		}
+	})
+	t.Run("KetuaForbidden", func(t *testing.T) {
+		k := app.login(t, "ketua1", auth.KetuaTim)
+		if res, _ := k.get(t, "/pengguna"); res.StatusCode != http.StatusForbidden {
+			t.Fatalf("status %d", res.StatusCode)
+		}
+	})
+	t.Run("UnknownUser", func(t *testing.T) {
+		for _, p := range []string{"/pengguna/999/ubah", "/pengguna/x/ubah"} {
+			if res, _ := c.get(t, p); res.StatusCode != http.StatusNotFound {
+				t.Errorf("%s: %d", p, res.StatusCode)
+			}
+		}
+		if res, _ := c.post(t, "/pengguna/999", url.Values{"name": {"x"}}); res.StatusCode != http.StatusNotFound {
+			t.Errorf("POST unknown: %d", res.StatusCode)
+		}
+	})
+}
