@@ -63,6 +63,9 @@ func (h *siteHandlers) update(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if _, err := h.sites.Get(c.Request().Context(), id); err != nil {
+		return err // an unknown id is a 404 even when the form is also wrong
+	}
 	return h.save(c, id)
 }
 
@@ -71,6 +74,12 @@ func (h *siteHandlers) save(c echo.Context, id int64) error {
 	f, in, bad := siteForm(c)
 	f.ID = id
 	if len(bad) > 0 {
+		if bad["lat"] != "" || bad["lng"] != "" {
+			in.Lat, in.Lng = nil, nil // one unreadable coordinate: skip the pair rule
+		}
+		for k, v := range apperr.FieldsOf(h.sites.Check(c.Request().Context(), id, in)) {
+			bad.Add(k, v) // the parse message stays first on its field
+		}
 		f.Errors, f.Error = bad, "Periksa kembali isian yang ditandai."
 		return h.renderForm(c, http.StatusUnprocessableEntity, f)
 	}

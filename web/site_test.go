@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -110,4 +111,159 @@ func TestSitePages(t *testing.T) {
 			t.Fatalf("deleted site still editable: %d", res.StatusCode)
 		}
 	})
+}
+
+func TestSiteForm(t *testing.T) {
+	app := newTestApp(t)
+	c := app.login(t, "ketua1", auth.KetuaTim)
+	t.Run("DesaGroupedByKecamatan", func(t *testing.T) {
+		_, doc := c.get(t, "/lokasi/baru")
+		groups := doc.Find("#f-desa_code optgroup")
+		if groups.Length() != 15 || doc.Find("#f-desa_code optgroup option").Length() != 156 {
+			t.Fatalf("%d groups, %d desa", groups.Length(), doc.Find("#f-desa_code optgroup option").Length())
+		}
+		if l := groups.First().AttrOr("label", ""); !strings.HasPrefix(l, "Kecamatan ") {
+			t.Errorf("group label %q", l)
+		}
+		if doc.Find("#f-kind option").Length() != 5 {
+			t.Errorf("kind options %d, want 4 kinds and a prompt", doc.Find("#f-kind option").Length())
+		}
+	})
+	t.Run("ErrShowsEveryProblem", func(t *testing.T) {
+		// A number that does not parse and a domain rule break, in one submit.
+		res, doc := c.post(t, "/lokasi", url.Values{"name": {""}, "kind": {"opd"}, "eligible": {"-5"}, "lat": {"abc"}, "lng": {"102"}, "notes": {"catatan saya"}})
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("status %d", res.StatusCode)
+		}
+		for id, want := range map[string]string{
+			"#e-eligible": "Isi dengan angka bulat 0 atau lebih.",
+			"#e-name":     "Nama lokasi wajib diisi.",
+			"#e-lat":      "Isi dengan angka desimal, misalnya -3.4712.",
+		} {
+			if got := doc.Find(id).Text(); got != want {
+				t.Errorf("%s = %q, want %q", id, got, want)
+			}
+		}
+		if !strings.Contains(doc.Text(), "Pilih desa/kelurahan.") {
+			t.Error("no desa message")
+		}
+		if doc.Find("#f-lat").AttrOr("value", "") != "abc" || doc.Find("#f-notes").Text() != "catatan saya" ||
+			doc.Find("#f-kind option[selected]").AttrOr("value", "") != "opd" {
+			t.Error("typed values lost")
+		}
+	})
+	t.Run("ErrDuplicateName", func(t *testing.T) {
+		form := url.Values{"name": {"SD Negeri 1"}, "kind": {"sekolah"}, "desa_code": {"17.02.06.2001"}, "eligible": {"0"}}
+		if res, _ := c.post(t, "/lokasi", form); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("first: status %d", res.StatusCode)
+		}
+		res, doc := c.post(t, "/lokasi", form)
+		if res.StatusCode != http.StatusUnprocessableEntity || doc.Find("#e-name").Text() != "Lokasi dengan nama ini sudah ada di desa tersebut." {
+			t.Fatalf("status %d, name message %q", res.StatusCode, doc.Find("#e-name").Text())
+		}
+	})
+	t.Run("UnknownIDs", func(t *testing.T) {
+		for _, p := range []string{"/lokasi/424242", "/lokasi/424242/hapus", "/lokasi/x/hapus", "/lokasi/-1"} {
+			if res, _ := c.post(t, p, url.Values{"name": {"X"}, "eligible": {"banyak"}}); res.StatusCode != http.StatusNotFound {
+				t.Errorf("POST %s: status %d", p, res.StatusCode)
+			}
+		}
+	})
+}
+
+func TestSiteRoles(t *testing.T) {
+	app := newTestApp(t)
+	app.fixtures(t)
+	op := app.login(t, "operator1", auth.Operator)
+	for _, p := range []string{"/lokasi/baru", "/lokasi/1/ubah"} {
+		if res, _ := op.get(t, p); res.StatusCode != http.StatusForbidden {
+			t.Errorf("operator GET %s: status %d", p, res.StatusCode)
+		}
+	}
+	for _, p := range []string{"/lokasi", "/lokasi/1", "/lokasi/1/hapus"} {
+		if res, _ := op.post(t, p, url.Values{"name": {"X"}, "kind": {"opd"}, "desa_code": {"17.02.06.2001"}}); res.StatusCode != http.StatusForbidden {
+			t.Errorf("operator POST %s: status %d", p, res.StatusCode)
+		}
+	}
+	res, doc := op.get(t, "/lokasi")
+	if res.StatusCode != http.StatusOK || doc.Find("tbody tr").Length() != 1 || doc.Find(`form[action="/lokasi/1/hapus"]`).Length() != 0 ||
+		doc.Find(`a[href="/lokasi/1/ubah"]`).Length() != 0 {
+		t.Fatalf("operator list: status %d, or edit actions shown", res.StatusCode)
+	}
+	for _, role := range []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim} {
+		c := app.login(t, "u-"+string(role), role)
+		_, doc := c.get(t, "/lokasi")
+		if doc.Find(`form[action="/lokasi/1/hapus"][data-confirm]`).Length() != 1 || doc.Find(`a[href="/lokasi/1/ubah"]`).Length() != 1 {
+			t.Errorf("%s sees no Ubah/Hapus", role)
+		}
+	}
+}
+
+func TestSiteDeleteRefusedWhileVisited(t *testing.T) {
+	app := newTestApp(t)
+	app.fixtures(t) // site 1 has a visit
+	c := app.login(t, "ketua1", auth.KetuaTim)
+	res, doc := c.post(t, "/lokasi/1/hapus", nil)
+	if res.StatusCode != http.StatusConflict || !strings.Contains(doc.Find(".alert").Text(), "Lokasi ini tidak dapat dihapus karena sudah memiliki kunjungan.") {
+		t.Fatalf("status %d, alert %q", res.StatusCode, doc.Find(".alert").Text())
+	}
+	if !strings.Contains(doc.Find("tbody").Text(), "SMA Negeri 1 Rejang Lebong") {
+		t.Fatal("the list is not shown with the refusal")
+	}
+	if res, _ := c.get(t, "/lokasi/1/ubah"); res.StatusCode != http.StatusOK {
+		t.Fatalf("site gone after refusal: %d", res.StatusCode)
+	}
+}
+
+func TestSiteListFiltersAndPaging(t *testing.T) {
+	app := newTestApp(t)
+	ctx := context.Background()
+	sites := site.NewStore(app.DB)
+	for i := range 55 {
+		in := site.Input{Name: fmt.Sprintf("SD Negeri %02d", i+1), Kind: site.Sekolah, DesaCode: "17.02.06.2001", Eligible: 10}
+		if _, err := sites.Create(ctx, audit.System, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := sites.Create(ctx, audit.System, site.Input{Name: "Balai Desa Derati", Kind: site.Desa, DesaCode: "17.02.06.2001"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sites.Create(ctx, audit.System, site.Input{Name: "SD Negeri Lain", Kind: site.Sekolah, DesaCode: "17.02.19.1001"}); err != nil {
+		t.Fatal(err)
+	}
+	app.DB.Exec("UPDATE sites SET demo = TRUE WHERE name = 'Balai Desa Derati'")
+	c := app.login(t, "operator1", auth.Operator)
+
+	_, doc := c.get(t, "/lokasi?kind=sekolah&kec=17.02.06&q=sd+negeri")
+	if n := doc.Find("tbody tr").Length(); n != 50 {
+		t.Fatalf("page 1 has %d rows, want 50", n)
+	}
+	if !strings.Contains(doc.Find("p.muted").Text(), "55 lokasi") {
+		t.Errorf("total %q", doc.Find("p.muted").Text())
+	}
+	if doc.Find("#f-q").AttrOr("value", "") != "sd negeri" || doc.Find("#f-kind option[selected]").AttrOr("value", "") != "sekolah" ||
+		doc.Find("#f-kec option[selected]").AttrOr("value", "") != "17.02.06" {
+		t.Error("filters not kept in the toolbar")
+	}
+	next, ok := doc.Find(".pager a").Last().Attr("href")
+	if !ok {
+		t.Fatal("no pager")
+	}
+	u, _ := url.Parse(next)
+	if q := u.Query(); q.Get("kind") != "sekolah" || q.Get("kec") != "17.02.06" || q.Get("q") != "sd negeri" || q.Get("page") != "2" {
+		t.Fatalf("next page link %q loses filters", next)
+	}
+	_, doc = c.get(t, next)
+	if n := doc.Find("tbody tr").Length(); n != 5 || !strings.Contains(doc.Find("tbody").Text(), "SD Negeri 55") {
+		t.Fatalf("page 2 has %d rows", n)
+	}
+
+	_, doc = c.get(t, "/lokasi?kind=desa")
+	if doc.Find("tbody tr").Length() != 1 || doc.Find("tbody .badge.demo").Length() != 1 {
+		t.Error("demo row without its badge")
+	}
+	_, doc = c.get(t, "/lokasi?q=tidak+ada")
+	if doc.Find(".empty").Length() != 1 || doc.Find(`.empty a[href="/lokasi/baru"]`).Length() != 0 {
+		t.Error("empty state missing, or offers creation to an operator")
+	}
 }

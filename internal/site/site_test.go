@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"gorm.io/gorm"
@@ -31,28 +32,77 @@ func TestValidation(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
 		s := setup(t, g)
 		cases := []struct {
-			name, field string
-			edit        func(*site.Input)
+			name, field, msg string // msg "" means any message
+			edit             func(*site.Input)
 		}{
-			{"ErrNameRequired", "name", func(in *site.Input) { in.Name = "  " }},
-			{"ErrKind", "kind", func(in *site.Input) { in.Kind = "pasar" }},
-			{"ErrDesaUnknown", "desa_code", func(in *site.Input) { in.DesaCode = "99.99.99.9999" }},
-			{"ErrDesaIsKecamatan", "desa_code", func(in *site.Input) { in.DesaCode = "17.02.19" }},
-			{"ErrEligibleNegative", "eligible", func(in *site.Input) { in.Eligible = -1 }},
-			{"ErrEligibleHuge", "eligible", func(in *site.Input) { in.Eligible = 2_000_000 }},
-			{"ErrLatWithoutLng", "lat", func(in *site.Input) { in.Lat = ptr(-3.4) }},
-			{"ErrOutsideIndonesia", "lat", func(in *site.Input) { in.Lat, in.Lng = ptr(51.5), ptr(-0.1) }},
+			{"ErrNameRequired", "name", "Nama lokasi wajib diisi.", func(in *site.Input) { in.Name = "  " }},
+			{"ErrNameTooLong", "name", "", func(in *site.Input) { in.Name = strings.Repeat("é", 151) }},
+			{"ErrKind", "kind", "", func(in *site.Input) { in.Kind = "pasar" }},
+			{"ErrKindEmpty", "kind", "", func(in *site.Input) { in.Kind = "" }},
+			{"ErrDesaEmpty", "desa_code", "Pilih desa/kelurahan.", func(in *site.Input) { in.DesaCode = "" }},
+			{"ErrDesaUnknown", "desa_code", "Pilih desa/kelurahan.", func(in *site.Input) { in.DesaCode = "99.99.99.9999" }},
+			{"ErrDesaIsKecamatan", "desa_code", "Pilih desa/kelurahan.", func(in *site.Input) { in.DesaCode = "17.02.19" }},
+			{"ErrEligibleNegative", "eligible", "", func(in *site.Input) { in.Eligible = -1 }},
+			{"ErrEligibleHuge", "eligible", "", func(in *site.Input) { in.Eligible = site.MaxEligible + 1 }},
+			{"ErrLatWithoutLng", "lat", "", func(in *site.Input) { in.Lat = ptr(-3.4) }},
+			{"ErrLngWithoutLat", "lat", "", func(in *site.Input) { in.Lng = ptr(102.5) }},
+			{"ErrOutsideIndonesia", "lat", "", func(in *site.Input) { in.Lat, in.Lng = ptr(51.5), ptr(-0.1) }},
+			{"ErrLatTooFarSouth", "lat", "", func(in *site.Input) { in.Lat, in.Lng = ptr(-11.01), ptr(102.5) }},
+			{"ErrLngTooFarEast", "lat", "", func(in *site.Input) { in.Lat, in.Lng = ptr(-3.4), ptr(141.5) }},
+			{"ErrAddressTooLong", "address", "", func(in *site.Input) { in.Address = strings.Repeat("a", 201) }},
+			{"ErrContactTooLong", "contact", "", func(in *site.Input) { in.Contact = strings.Repeat("a", 101) }},
+			{"ErrNotesTooLong", "notes", "", func(in *site.Input) { in.Notes = strings.Repeat("a", 1001) }},
 		}
 		for _, tc := range cases {
 			t.Run(tc.name, func(t *testing.T) {
 				in := valid()
 				tc.edit(&in)
 				_, err := s.Create(context.Background(), audit.System, in)
-				if apperr.FieldsOf(err)[tc.field] == "" {
-					t.Fatalf("Create = %v, want a message on %s", err, tc.field)
+				got := apperr.FieldsOf(err)[tc.field]
+				if got == "" || (tc.msg != "" && got != tc.msg) {
+					t.Fatalf("Create = %v (fields %v), want a message on %s", err, apperr.FieldsOf(err), tc.field)
+				}
+				if apperr.CodeOf(err) != apperr.Invalid {
+					t.Fatalf("code %v, want Invalid", apperr.CodeOf(err))
 				}
 			})
 		}
+		// The limits themselves are allowed.
+		ok := []struct {
+			name string
+			edit func(*site.Input)
+		}{
+			{"OKLongestName", func(in *site.Input) { in.Name = strings.Repeat("é", 150) }},
+			{"OKEligibleZero", func(in *site.Input) { in.Name, in.Eligible = "Zero", 0 }},
+			{"OKEligibleMax", func(in *site.Input) { in.Name, in.Eligible = "Max", site.MaxEligible }},
+			{"OKCornerOfIndonesia", func(in *site.Input) { in.Name, in.Lat, in.Lng = "Corner", ptr(-11), ptr(141) }},
+			{"OKLongText", func(in *site.Input) {
+				in.Name, in.Contact, in.Notes = "Long", strings.Repeat("a", 100), strings.Repeat("a", 1000)
+			}},
+		}
+		for _, tc := range ok {
+			t.Run(tc.name, func(t *testing.T) {
+				in := valid()
+				tc.edit(&in)
+				if _, err := s.Create(context.Background(), audit.System, in); err != nil {
+					t.Fatalf("Create: %v (fields %v)", err, apperr.FieldsOf(err))
+				}
+			})
+		}
+		t.Run("CheckWritesNothing", func(t *testing.T) {
+			in := valid()
+			in.Name = "Only checked"
+			if err := s.Check(context.Background(), 0, in); err != nil {
+				t.Fatal(err)
+			}
+			in.DesaCode = ""
+			if apperr.FieldsOf(s.Check(context.Background(), 0, in))["desa_code"] == "" {
+				t.Fatal("Check missed the desa")
+			}
+			if p, _ := s.List(context.Background(), site.Filter{Query: "only checked"}); p.Total != 0 {
+				t.Fatal("Check wrote a row")
+			}
+		})
 	})
 }
 
@@ -69,7 +119,7 @@ func TestStore(t *testing.T) {
 		t.Run("ErrDuplicateNameInDesa", func(t *testing.T) {
 			dup := valid()
 			dup.Name = "sma negeri 1 rejang lebong"
-			if _, err := s.Create(ctx, audit.System, dup); apperr.FieldsOf(err)["name"] == "" {
+			if _, err := s.Create(ctx, audit.System, dup); apperr.FieldsOf(err)["name"] != "Lokasi dengan nama ini sudah ada di desa tersebut." {
 				t.Fatalf("duplicate: %v", err)
 			}
 			dup.DesaCode = "17.02.19.1002" // same name in another desa is fine
@@ -83,6 +133,9 @@ func TestStore(t *testing.T) {
 			got, err := s.Update(ctx, audit.System, created.ID, up)
 			if err != nil || got.Eligible != 320 {
 				t.Fatalf("Update = %+v, %v", got, err)
+			}
+			if got, _ := s.Get(ctx, created.ID); got.Eligible != 320 || got.Lat == nil || *got.Lat != -3.47 {
+				t.Fatalf("Get after update = %+v", got)
 			}
 			if _, err := s.Update(ctx, audit.System, 999999, up); apperr.CodeOf(err) != apperr.NotFound {
 				t.Fatalf("update unknown: %v", err)
@@ -106,7 +159,10 @@ func TestStore(t *testing.T) {
 				{"Kind", site.Filter{Kind: site.OPD}, 1},
 				{"Kecamatan", site.Filter{KecamatanCode: "17.02.06"}, 1},
 				{"QueryAnyCase", site.Filter{Query: "REJANG"}, 2},
+				{"KindAndKecamatan", site.Filter{Kind: site.Sekolah, KecamatanCode: "17.02.19"}, 2},
 				{"Nothing", site.Filter{Query: "tidak ada"}, 0},
+				{"WildcardIsLiteral", site.Filter{Query: "%"}, 0},
+				{"UnderscoreIsLiteral", site.Filter{Query: "_"}, 0},
 			}
 			for _, tc := range cases {
 				t.Run(tc.name, func(t *testing.T) {
@@ -121,10 +177,37 @@ func TestStore(t *testing.T) {
 				t.Errorf("names %q / %q", p.Rows[0].DesaName, p.Rows[0].KecamatanName)
 			}
 		})
+		t.Run("Order", func(t *testing.T) {
+			p, err := s.List(ctx, site.Filter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range p.Rows {
+				got = append(got, r.KecamatanCode+" "+r.DesaName+" "+r.Name)
+			}
+			for i := 1; i < len(got); i++ {
+				if got[i-1] > got[i] {
+					t.Fatalf("not sorted by kecamatan, desa, name: %q", got)
+				}
+			}
+		})
 		t.Run("Paging", func(t *testing.T) {
 			p, err := s.List(ctx, site.Filter{PerPage: 3, Page: 2})
-			if err != nil || len(p.Rows) != 1 || p.Pages != 2 {
+			if err != nil || len(p.Rows) != 1 || p.Pages != 2 || p.Total != 4 {
 				t.Fatalf("page 2: %d rows of %d pages, %v", len(p.Rows), p.Pages, err)
+			}
+			first, _ := s.List(ctx, site.Filter{PerPage: 3, Page: 1})
+			if len(first.Rows) != 3 || first.Rows[2].ID == p.Rows[0].ID {
+				t.Fatalf("page 1 has %d rows, overlapping page 2", len(first.Rows))
+			}
+			past, _ := s.List(ctx, site.Filter{PerPage: 3, Page: 9})
+			if past.Page != 2 || len(past.Rows) != 1 {
+				t.Fatalf("page past the end: page %d, %d rows", past.Page, len(past.Rows))
+			}
+			def, _ := s.List(ctx, site.Filter{})
+			if def.Page != 1 || def.Pages != 1 {
+				t.Fatalf("defaults: page %d of %d", def.Page, def.Pages)
 			}
 		})
 		t.Run("DeleteRefusedWhileVisited", func(t *testing.T) {
@@ -132,7 +215,8 @@ func TestStore(t *testing.T) {
 				t.Fatal(err)
 			}
 			g.Exec("INSERT INTO visit_refs (site_id) VALUES (?)", created.ID)
-			if err := s.Delete(ctx, audit.System, created.ID); apperr.CodeOf(err) != apperr.Conflict {
+			if err := s.Delete(ctx, audit.System, created.ID); apperr.CodeOf(err) != apperr.Conflict ||
+				apperr.MessageOf(err) != "Lokasi ini tidak dapat dihapus karena sudah memiliki kunjungan." {
 				t.Fatalf("delete referenced: %v", err)
 			}
 			if _, err := s.Get(ctx, created.ID); err != nil {
@@ -144,6 +228,9 @@ func TestStore(t *testing.T) {
 			}
 			if _, err := s.Get(ctx, created.ID); apperr.CodeOf(err) != apperr.NotFound {
 				t.Fatalf("deleted site: %v", err)
+			}
+			if err := s.Delete(ctx, audit.System, created.ID); apperr.CodeOf(err) != apperr.NotFound {
+				t.Fatalf("delete twice: %v", err)
 			}
 		})
 		t.Run("AuditTrail", func(t *testing.T) {

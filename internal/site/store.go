@@ -25,7 +25,9 @@ var errInUse = apperr.New(apperr.Conflict, "Lokasi ini tidak dapat dihapus karen
 func check(tx *gorm.DB, in *Input, exceptID int64) error {
 	f := in.validate()
 	var level string
-	tx.Raw("SELECT level FROM regions WHERE code = ?", in.DesaCode).Scan(&level)
+	if err := tx.Raw("SELECT level FROM regions WHERE code = ?", in.DesaCode).Scan(&level).Error; err != nil {
+		return err
+	}
 	if level != "desa" {
 		f.Add("desa_code", "Pilih desa/kelurahan.")
 	}
@@ -44,6 +46,12 @@ func check(tx *gorm.DB, in *Input, exceptID int64) error {
 func (in Input) apply(s *Site) {
 	s.Name, s.Kind, s.DesaCode, s.Address = in.Name, in.Kind, in.DesaCode, in.Address
 	s.Lat, s.Lng, s.Contact, s.Eligible, s.Notes = in.Lat, in.Lng, in.Contact, in.Eligible, in.Notes
+}
+
+// Check validates in as Create (id 0) or Update (id) would, without writing,
+// so a form can show every problem at once. Errors: Invalid with fields.
+func (s *Store) Check(ctx context.Context, id int64, in Input) error {
+	return check(s.db.WithContext(ctx), &in, id)
 }
 
 // Create adds a site. Errors: Invalid with fields.
@@ -166,18 +174,24 @@ func (s *Store) List(ctx context.Context, f Filter) (Page, error) {
 		q = q.Where("k.code = ?", f.KecamatanCode)
 	}
 	if qs := strings.TrimSpace(f.Query); qs != "" {
-		q = q.Where("LOWER(sites.name) LIKE ?", "%"+strings.ToLower(qs)+"%")
+		q = q.Where(`LOWER(sites.name) LIKE ? ESCAPE '\'`, "%"+likeEscaper.Replace(strings.ToLower(qs))+"%")
 	}
 	p := Page{Page: f.Page}
 	if err := q.Count(&p.Total).Error; err != nil {
 		return p, err
 	}
 	p.Pages = max(1, int((p.Total+int64(f.PerPage)-1)/int64(f.PerPage)))
+	if f.Page > p.Pages { // a stale link past the end shows the last page
+		f.Page, p.Page = p.Pages, p.Pages
+	}
 	err := q.Select("sites.*, d.name AS desa_name, k.code AS kecamatan_code, k.name AS kecamatan_name").
-		Order("k.code, d.name, sites.name").Limit(f.PerPage).Offset((f.Page - 1) * f.PerPage).
+		Order("k.code, d.name, d.code, LOWER(sites.name), sites.id").Limit(f.PerPage).Offset((f.Page - 1) * f.PerPage).
 		Scan(&p.Rows).Error
 	return p, err
 }
+
+// likeEscaper makes %, _ and \ in a search match themselves.
+var likeEscaper = strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`)
 
 // DesaGroup is a kecamatan with its desa, for grouped drop-downs.
 type DesaGroup struct {
