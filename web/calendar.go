@@ -87,7 +87,7 @@ func (h *visitHandlers) filterOptions(c echo.Context, scope []int64, ts []team.D
 			teams = append(teams, components.Option{Value: strconv.FormatInt(t.ID, 10), Label: t.Name})
 		}
 	}
-	o, err := h.regions.Overview(c.Request().Context(), h.now().Year())
+	o, err := h.regions.Overview(c.Request().Context(), h.now().Year(), nil) // names only
 	kecamatan = []components.Option{{Value: "", Label: "Semua kecamatan"}}
 	for _, k := range o.Kecamatan {
 		kecamatan = append(kecamatan, components.Option{Value: k.Code, Label: k.Name})

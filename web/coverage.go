@@ -1,22 +1,37 @@
 package web
 
 import (
+	"context"
 	"net/http"
+	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
+	"jemputbola/internal/apperr"
+	"jemputbola/internal/chart"
 	"jemputbola/internal/geo"
+	"jemputbola/internal/locale"
+	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
 	"jemputbola/internal/result"
+	"jemputbola/internal/settings"
+	"jemputbola/internal/site"
+	"jemputbola/internal/visit"
 	"jemputbola/templates/coveragepage"
 )
 
 type coverageHandlers struct {
-	regions *region.Store
-	results *result.Store
-	now     func() time.Time
+	regions  *region.Store
+	progress *progress.Store
+	sites    *site.Store
+	visits   *visit.Store
+	results  *result.Store
+	settings *settings.Store
+	now      func() time.Time
 
 	mapOnce sync.Once // the projected boundaries never change while running
 	desaMap *geo.Map
@@ -25,6 +40,15 @@ type coverageHandlers struct {
 
 // mapWidth is the SVG's coordinate width; the page scales it to the screen.
 const mapWidth = 800
+
+// trendWeeks is how far back the dashboard's chart reaches.
+const trendWeeks = 26
+
+// mapSiteLimit bounds the site overlay; a kabupaten has a few hundred.
+const mapSiteLimit = 5000
+
+// overlayDays is how far ahead the map shows planned visits.
+const overlayDays = 14
 
 func (h *coverageHandlers) boundaries() (*geo.Map, error) {
 	h.mapOnce.Do(func() { h.desaMap, h.mapErr = geo.Build(region.DesaGeoJSON, mapWidth) })
@@ -39,27 +63,195 @@ func mapClass(r region.Row) string {
 	return [...]string{"c0", "c1", "c2", "c3"}[r.Activated*4/r.TargetCount]
 }
 
+// series reads what the trend needs from start on: the official sums and the
+// daily field activations back to the official date that start builds on.
+func (h *coverageHandlers) series(ctx context.Context, start time.Time, desaCode string) (*progress.Series, error) {
+	official, err := h.progress.OfficialHistory(ctx, desaCode)
+	if err != nil {
+		return nil, err
+	}
+	from := start.Format(time.DateOnly)
+	base := ""
+	for _, p := range official {
+		if p.AsOf <= from {
+			base = p.AsOf
+		}
+	}
+	daily, err := h.progress.Daily(ctx, min(from, base), desaCode)
+	if err != nil {
+		return nil, err
+	}
+	return progress.NewSeries(official, daily), nil
+}
+
+// trendChart lays the weeks out with the target line.
+func trendChart(ws []progress.Week, target int64) chart.Chart {
+	pts := make([]chart.Point, len(ws))
+	for i, w := range ws {
+		label := strconv.Itoa(w.Start.Day()) + " " + locale.Month(w.Start.Month())[:3] // Jan … Agu … Des
+		pts[i] = chart.Point{Label: label, Total: w.Total, Bar: w.Field}
+	}
+	return chart.Build(pts, target, 720, 260)
+}
+
 func (h *coverageHandlers) show(c echo.Context) error {
+	ctx, now := c.Request().Context(), h.now()
+	cov, err := h.progress.Coverage(ctx, now.Year())
+	if err != nil {
+		return err
+	}
+	s, err := h.series(ctx, progress.Monday(now).AddDate(0, 0, -7*(trendWeeks-1)), "")
+	if err != nil {
+		return err
+	}
+	weeks := s.Weeks(now, trendWeeks)
+	k := cov.Kabupaten
+	v := coveragepage.Dashboard{
+		Coverage:   cov,
+		Year:       now.Year(),
+		Trend:      trendChart(weeks, k.TargetCount),
+		Projection: progress.Project(s, k.Gap, now),
+		ThisWeek:   weeks[len(weeks)-1].Field,
+		CSRF:       csrfToken(c),
+		CanTarget:  mayManage(c),
+	}
+	monthStart := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location())
+	for _, w := range weeks {
+		v.ThisMonth += weekPartFrom(s, w, monthStart, now)
+	}
+	for _, d := range cov.Desa {
+		v.FieldVerified += d.Verified
+		v.FieldUnverified += d.Field - d.Verified
+	}
+	if v.Breakdown, err = h.progress.Breakdown(ctx, time.Date(now.Year(), 1, 1, 0, 0, 0, 0, now.Location()).Format(time.DateOnly), ""); err != nil {
+		return err
+	}
+	if v.Map, err = h.coverageMap(c, cov); err != nil {
+		return err
+	}
+	return render(c, http.StatusOK, page(c, "Cakupan", "cakupan"), coveragepage.DashboardPage(v))
+}
+
+// weekPartFrom is the field activations of week w on days from start up to today.
+func weekPartFrom(s *progress.Series, w progress.Week, start, today time.Time) int64 {
+	end := w.Start.AddDate(0, 0, 6)
+	if end.Before(start) {
+		return 0
+	}
+	if w.Start.Before(start) {
+		return s.FieldBetween(start, today)
+	}
+	return w.Field
+}
+
+// mayManage reports whether the user may change targets and import figures.
+func mayManage(c echo.Context) bool {
+	u, ok := currentUser(c)
+	return ok && u.Role.In(managers...)
+}
+
+// coverageMap builds the choropleth with the overlays the query asks for.
+func (h *coverageHandlers) coverageMap(c echo.Context, cov progress.Coverage) (coveragepage.Map, error) {
 	m, err := h.boundaries()
 	if err != nil {
-		return err
+		return coveragepage.Map{}, err
 	}
-	o, err := h.regions.Overview(c.Request().Context(), h.now().Year())
-	if err != nil {
-		return err
-	}
-	v := coveragepage.View{Overview: o, Width: m.Width, Height: m.Height}
-	if v.FieldVerified, v.FieldUnverified, err = h.results.FieldTotals(c.Request().Context(), o.AsOf); err != nil {
-		return err
-	}
-	for _, k := range o.Kecamatan {
-		for _, d := range o.Desa[k.Code] {
+	v := coveragepage.Map{Width: m.Width, Height: m.Height,
+		ShowSites: c.QueryParam("lokasi") == "1", ShowPlanned: c.QueryParam("rencana") == "1"}
+	centroid := map[string][2]float64{}
+	for _, k := range cov.Kecamatan {
+		for _, d := range cov.Overview.Desa[k.Code] {
 			shape, ok := m.Shapes[d.Code]
+			x, y := m.Point(d.Lng, d.Lat)
 			if !ok { // no boundary in the data: a dot at the desa's centroid
-				shape.X, shape.Y = m.Point(d.Lng, d.Lat)
+				shape.X, shape.Y = x, y
 			}
+			centroid[d.Code] = [2]float64{x, y}
 			v.Desa = append(v.Desa, coveragepage.MapDesa{Row: d, Shape: shape, Class: mapClass(d)})
 		}
 	}
-	return render(c, http.StatusOK, page(c, "Cakupan", "cakupan"), coveragepage.Page(v))
+	ctx := c.Request().Context()
+	if v.ShowSites {
+		pg, err := h.sites.List(ctx, site.Filter{PerPage: mapSiteLimit})
+		if err != nil {
+			return v, err
+		}
+		for _, s := range pg.Rows {
+			x, y := centroid[s.DesaCode][0], centroid[s.DesaCode][1]
+			if s.Lat != nil && s.Lng != nil {
+				x, y = m.Point(*s.Lng, *s.Lat)
+			}
+			v.Sites = append(v.Sites, coveragepage.Marker{X: x, Y: y, Title: s.Name + " (" + s.Kind.Label() + ")"})
+		}
+	}
+	if v.ShowPlanned {
+		now := h.now()
+		vs, err := h.visits.List(ctx, visit.Filter{From: now.Format(time.DateOnly), To: now.AddDate(0, 0, overlayDays).Format(time.DateOnly)})
+		if err != nil {
+			return v, err
+		}
+		for _, vi := range vs {
+			if vi.Status != visit.Direncanakan {
+				continue
+			}
+			p := centroid[vi.DesaCode]
+			v.Planned = append(v.Planned, coveragepage.Marker{X: p[0], Y: p[1],
+				Title: locale.ShortDate(vi.Start) + ": " + vi.SiteName + " — " + vi.TeamName, Href: "/kunjungan/" + strconv.FormatInt(vi.ID, 10)})
+		}
+	}
+	return v, nil
+}
+
+// setTarget changes the kabupaten's target for a year.
+func (h *coverageHandlers) setTarget(c echo.Context) error {
+	ctx := c.Request().Context()
+	year, _ := strconv.Atoi(c.FormValue("year"))
+	bp, ok := parsePct(c.FormValue("target_pct"))
+	var err error
+	if !ok {
+		var f apperr.Fields
+		f.Add("target", "Target harus berupa persen, misalnya 30 atau 27,5.")
+		err = f.Err()
+	} else {
+		err = h.regions.SetTarget(ctx, actor(c), region.BuiltinKabupatenCode, year, bp)
+	}
+	if apperr.CodeOf(err) == apperr.Invalid {
+		flash(c, "Target tidak disimpan: "+strings.Join(fieldMessages(err), " "))
+		return redirect(c, "/cakupan")
+	}
+	if err != nil {
+		return err
+	}
+	flash(c, "Target "+strconv.Itoa(year)+" disimpan: "+locale.Pct(bp)+" dari perekaman e-KTP.")
+	return redirect(c, "/cakupan")
+}
+
+// parsePct reads a percentage as written in Indonesian ("27,5") or with a dot,
+// into basis points; at most two decimals.
+func parsePct(s string) (int64, bool) {
+	s = strings.TrimSuffix(strings.TrimSpace(strings.ReplaceAll(s, ",", ".")), "%")
+	whole, frac, _ := strings.Cut(strings.TrimSpace(s), ".")
+	if whole == "" || len(frac) > 2 {
+		return 0, false
+	}
+	frac += strings.Repeat("0", 2-len(frac))
+	w, err1 := strconv.ParseInt(whole, 10, 64)
+	f, err2 := strconv.ParseInt(frac, 10, 64)
+	if err1 != nil || err2 != nil || w < 0 || w > 100 || f < 0 {
+		return 0, false
+	}
+	return w*100 + f, true
+}
+
+// fieldMessages lists an error's field messages, or its message.
+func fieldMessages(err error) []string {
+	var ms []string
+	for _, m := range apperr.FieldsOf(err) {
+		ms = append(ms, m)
+	}
+	slices.Sort(ms)
+	if len(ms) == 0 {
+		ms = append(ms, apperr.MessageOf(err))
+	}
+	return ms
 }

@@ -21,7 +21,7 @@ func TestCoverageMap(t *testing.T) {
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("status %d", res.StatusCode)
 	}
-	o, err := region.NewStore(app.DB).Overview(context.Background(), time.Now().Year())
+	o, err := region.NewStore(app.DB).Overview(context.Background(), time.Now().Year(), nil) // no visits: official figures only
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func TestCoverageMap(t *testing.T) {
 		if !shape.HasClass(bucket) {
 			t.Errorf("%s (%d of %d) has class %q, want %s", code, r.Activated, r.TargetCount, shape.AttrOr("class", ""), bucket)
 		}
-		if !strings.Contains(shape.Find("title").Text(), r.Name) || a.AttrOr("href", "") != "/wilayah/"+*r.ParentCode {
+		if !strings.Contains(shape.Find("title").Text(), r.Name) || a.AttrOr("href", "") != "/cakupan/desa/"+code {
 			t.Errorf("%s: title %q, href %q", code, shape.Find("title").Text(), a.AttrOr("href", ""))
 		}
 	})

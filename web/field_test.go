@@ -93,8 +93,8 @@ func TestFieldPages(t *testing.T) {
 			t.Fatal("verified result still waiting")
 		}
 		_, doc = k.get(t, "/cakupan")
-		stats := doc.Find(".stat").Text()
-		if !strings.Contains(stats, "Aktivasi lapangan terverifikasi22") || !strings.Contains(stats, "belum diverifikasi0") {
+		stats := doc.Find("main").Text()
+		if !strings.Contains(stats, "22 terverifikasi, 0 belum diverifikasi") {
 			t.Fatalf("coverage does not show field counts apart: %q", stats)
 		}
 		ketua := app.login(t, "ketua7", auth.KetuaTim)

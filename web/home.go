@@ -9,6 +9,7 @@ import (
 
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
+	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
 	"jemputbola/internal/site"
 	"jemputbola/internal/team"
@@ -17,13 +18,14 @@ import (
 )
 
 type homeHandlers struct {
-	regions *region.Store
-	teams   *team.Store
-	sites   *site.Store
-	users   *auth.UserStore
-	visits  *visit.Store
-	audit   *audit.Store
-	now     func() time.Time
+	regions  *region.Store
+	progress *progress.Store
+	teams    *team.Store
+	sites    *site.Store
+	users    *auth.UserStore
+	visits   *visit.Store
+	audit    *audit.Store
+	now      func() time.Time
 }
 
 // upcomingDays is how far ahead an operator's Beranda lists visits.
@@ -55,7 +57,9 @@ func (h *homeHandlers) show(c echo.Context) error {
 		}
 	}
 	if v.CanPlan {
-		if v.Overview, err = h.regions.Overview(ctx, now.Year()); err != nil {
+		cov, err := h.progress.Coverage(ctx, now.Year())
+		v.Overview = cov.Overview
+		if err != nil {
 			return err
 		}
 		v.TopGaps = largestGaps(v.Overview, topGaps)

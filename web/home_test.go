@@ -24,7 +24,7 @@ func TestBerandaPerRole(t *testing.T) {
 	}{
 		{"operator1", []string{"Tim Anda", "Tim 1 Curup"}, []string{"Administrasi", "selisih terbesar"}},
 		{"ketua1", []string{"Capaian", "202.820", "selisih terbesar"}, []string{"Administrasi"}},
-		{"kadis", []string{"5,14%", "60.846", "selisih terbesar", "Administrasi"}, nil},
+		{"kadis", []string{"202.820", "60.846", "selisih terbesar", "Administrasi"}, nil},
 		{"admin", []string{"Administrasi", "Perubahan terbaru"}, []string{"Tim Anda"}},
 	}
 	for _, tc := range cases {

@@ -7,30 +7,34 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jemputbola/internal/apperr"
+	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
 	"jemputbola/templates/regionpage"
 )
 
 type regionHandlers struct {
-	regions *region.Store
-	now     func() time.Time
+	regions  *region.Store
+	progress *progress.Store
+	now      func() time.Time
 }
 
 func (h *regionHandlers) kecamatanList(c echo.Context) error {
 	year := h.now().Year()
-	o, err := h.regions.Overview(c.Request().Context(), year)
+	cov, err := h.progress.Coverage(c.Request().Context(), year)
 	if err != nil {
 		return err
 	}
+	o := cov.Overview
 	return render(c, http.StatusOK, page(c, "Wilayah", "wilayah"), regionpage.KecamatanPage(regionpage.Kecamatan{Overview: o, Year: year}))
 }
 
 func (h *regionHandlers) desaList(c echo.Context) error {
 	year := h.now().Year()
-	o, err := h.regions.Overview(c.Request().Context(), year)
+	cov, err := h.progress.Coverage(c.Request().Context(), year)
 	if err != nil {
 		return err
 	}
+	o := cov.Overview
 	code := c.Param("code")
 	for _, k := range o.Kecamatan {
 		if k.Code == code {

@@ -9,6 +9,7 @@ import (
 
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
+	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
 	"jemputbola/internal/result"
 	"jemputbola/internal/settings"
@@ -27,12 +28,13 @@ var (
 	managers = []auth.Role{auth.Admin, auth.KepalaDinas}
 )
 
-// maxBody bounds every request body; uploads get their own, larger limit later.
+// maxBody bounds every request body but uploads, which set their own.
 const maxBody = "1M"
 
 func (s *Server) routes() {
 	e, db := s.echo, s.deps.DB
-	e.Use(middleware.Recover(), securityHeaders, middleware.BodyLimit(maxBody),
+	e.Use(middleware.Recover(), securityHeaders,
+		middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: maxBody, Skipper: isUpload}),
 		middleware.GzipWithConfig(middleware.GzipConfig{Level: 5}))
 	e.GET("/healthz", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
 	e.GET("/static/*", staticFiles())
@@ -41,6 +43,7 @@ func (s *Server) routes() {
 	sessions := auth.NewSessionStore(db)
 	users := auth.NewUserStore(db)
 	regions := region.NewStore(db)
+	prog := progress.NewStore(db)
 	app := e.Group("", loadSession(sessions), csrfGuard([]byte(s.deps.Secret)))
 
 	a := &authHandlers{authn: auth.NewAuthenticator(db), sessions: sessions}
@@ -48,10 +51,10 @@ func (s *Server) routes() {
 	app.POST("/login", a.login)
 	app.POST("/logout", a.logout, allow(everyone...))
 
-	home := &homeHandlers{regions: regions, teams: team.NewStore(db), sites: site.NewStore(db), users: users, visits: visit.NewStore(db, s.deps.Zone, nil), audit: audit.NewStore(db), now: s.now}
+	home := &homeHandlers{regions: regions, progress: prog, teams: team.NewStore(db), sites: site.NewStore(db), users: users, visits: visit.NewStore(db, s.deps.Zone, nil), audit: audit.NewStore(db), now: s.now}
 	app.GET("/", home.show, allow(everyone...))
 
-	v := &visitHandlers{visits: visit.NewStore(db, s.deps.Zone, nil), sites: site.NewStore(db), teams: team.NewStore(db), regions: regions, results: result.NewStore(db), settings: settings.NewStore(db), now: s.now}
+	v := &visitHandlers{visits: visit.NewStore(db, s.deps.Zone, nil), sites: site.NewStore(db), teams: team.NewStore(db), regions: regions, progress: prog, results: result.NewStore(db), settings: settings.NewStore(db), now: s.now}
 	app.GET("/jadwal", v.week, allow(everyone...))
 	app.GET("/jadwal/bulan", v.month, allow(everyone...))
 	app.GET("/jadwal/ekspor.ics", v.exportICS, allow(everyone...))
@@ -67,8 +70,19 @@ func (s *Server) routes() {
 	app.GET("/kunjungan/:id/surat-pemberitahuan", v.suratPemberitahuan, allow(everyone...))
 	app.GET("/api/v1/visits", v.apiList, allow(everyone...))
 
-	cov := &coverageHandlers{regions: regions, results: result.NewStore(db), now: s.now}
+	cov := &coverageHandlers{regions: regions, progress: prog, sites: site.NewStore(db), visits: visit.NewStore(db, s.deps.Zone, nil),
+		results: result.NewStore(db), settings: settings.NewStore(db), now: s.now}
 	app.GET("/cakupan", cov.show, allow(planners...))
+	app.POST("/cakupan/target", cov.setTarget, allow(managers...))
+	app.GET("/cakupan/desa", cov.desaTable, allow(planners...))
+	app.GET("/cakupan/desa/:code", cov.desaPage, allow(planners...))
+	app.GET("/cakupan/impor", cov.importForm, allow(managers...))
+	app.POST("/cakupan/impor", cov.importFile, allow(managers...), middleware.BodyLimit(importLimit))
+	app.GET("/cakupan/rekonsiliasi", cov.reconcile, allow(planners...))
+	app.GET("/cakupan/laporan", cov.report, allow(planners...))
+	app.GET("/cakupan/ekspor.csv", cov.exportCSV, allow(planners...))
+	app.GET("/cakupan/ekspor.xlsx", cov.exportXLSX, allow(planners...))
+	app.GET("/api/v1/coverage", cov.api, allow(planners...))
 
 	fh := &fieldHandlers{visits: visit.NewStore(db, s.deps.Zone, nil), teams: team.NewStore(db), results: result.NewStore(db), now: s.now}
 	app.GET("/hari-ini", fh.today, allow(everyone...))
@@ -82,7 +96,7 @@ func (s *Server) routes() {
 	res := &resultHandlers{results: result.NewStore(db)}
 	app.POST("/api/v1/results", res.apiLog, allow(everyone...), middleware.BodyLimit("64K"))
 
-	r := &regionHandlers{regions: regions, now: s.now}
+	r := &regionHandlers{regions: regions, progress: prog, now: s.now}
 	app.GET("/wilayah", r.kecamatanList, allow(everyone...))
 	app.GET("/wilayah/:code", r.desaList, allow(everyone...))
 	app.GET("/api/v1/regions", r.apiList, allow(everyone...))
@@ -116,6 +130,11 @@ func (s *Server) routes() {
 
 	au := &auditHandlers{audit: audit.NewStore(db), zone: s.deps.Zone}
 	app.GET("/audit", au.list, allow(managers...))
+}
+
+// isUpload marks the routes with their own, larger body limit.
+func isUpload(c echo.Context) bool {
+	return c.Request().Method == http.MethodPost && c.Path() == "/cakupan/impor"
 }
 
 // navLinks is the main menu, showing only what the role may open.

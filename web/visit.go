@@ -11,6 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jemputbola/internal/apperr"
+	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
 	"jemputbola/internal/result"
 	"jemputbola/internal/settings"
@@ -26,6 +27,7 @@ type visitHandlers struct {
 	sites    *site.Store
 	teams    *team.Store
 	regions  *region.Store
+	progress *progress.Store
 	results  *result.Store
 	settings *settings.Store
 	now      func() time.Time
@@ -42,7 +44,8 @@ func (h *visitHandlers) picker(c echo.Context, q, kind, kec string) (visitpage.P
 	if err != nil {
 		return p, err
 	}
-	o, err := h.regions.Overview(ctx, h.now().Year())
+	cov, err := h.progress.Coverage(ctx, h.now().Year())
+	o := cov.Overview
 	if err != nil {
 		return p, err
 	}

@@ -6,12 +6,14 @@ package demo
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
 
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
+	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
 	"jemputbola/internal/settings"
 )
@@ -68,6 +70,9 @@ func Seed(ctx context.Context, g *gorm.DB, now time.Time) (bool, error) {
 		if err := seedVisits(ctx, tx, now, sites, teams); err != nil {
 			return err
 		}
+		if err := seedOlderFigures(ctx, tx, now); err != nil {
+			return err
+		}
 		return seedOffice(ctx, tx)
 	})
 	return err == nil, err
@@ -86,18 +91,58 @@ func seedUsers(ctx context.Context, tx *gorm.DB) (map[string]auth.User, error) {
 	return users, nil
 }
 
-// seedFigures stores the demo figures as of today, so they stand for the
-// office's current published totals.
+// Demo figure dates: an older official count from just before the demo visit
+// history starts, and the current one four weeks ago, so the dashboard shows
+// field activations on top of it and reconciliation has two dates to compare.
+const (
+	olderFiguresDays   = 7*historyWeeks + 1
+	currentFiguresDays = 28
+)
+
+// seedFigures stores the published totals as the official count of four weeks ago.
 func seedFigures(ctx context.Context, tx *gorm.DB, now time.Time) error {
 	regions, err := region.Builtin()
 	if err != nil {
 		return err
 	}
-	asOf := now.Format(time.DateOnly)
+	current := now.AddDate(0, 0, -currentFiguresDays).Format(time.DateOnly)
 	var fs []region.Figure
 	for _, d := range region.DemoFigures(regions) {
-		fs = append(fs, region.Figure{DesaCode: d.DesaCode, AsOf: asOf, WajibKTP: d.WajibKTP,
+		fs = append(fs, region.Figure{DesaCode: d.DesaCode, AsOf: current, WajibKTP: d.WajibKTP,
 			EktpRecorded: d.Recorded, IkdActivated: d.Activated, Source: region.SourceDemo})
+	}
+	return region.NewStore(tx).AddFigures(ctx, who, fs)
+}
+
+// seedOlderFigures stores the count before the visit history: the current one
+// less what the demo teams logged in between and a little desk work, with a
+// few desa off by more, as real reconciliations find.
+func seedOlderFigures(ctx context.Context, tx *gorm.DB, now time.Time) error {
+	older := now.AddDate(0, 0, -olderFiguresDays).Format(time.DateOnly)
+	current := now.AddDate(0, 0, -currentFiguresDays).Format(time.DateOnly)
+	field, err := progress.NewStore(tx).FieldBetween(ctx, older, current)
+	if err != nil {
+		return err
+	}
+	latest, err := region.NewStore(tx).LatestFigures(ctx)
+	if err != nil {
+		return err
+	}
+	codes := make([]string, 0, len(latest))
+	for code := range latest {
+		codes = append(codes, code)
+	}
+	slices.Sort(codes)
+	var fs []region.Figure
+	for i, code := range codes {
+		f := latest[code]
+		desk := f.IkdActivated / 50 // 2% came through the office desk
+		if i%9 == 0 {
+			desk -= 15 // field logs above the official change: worth a look
+		}
+		f.ID, f.AsOf = 0, older
+		f.IkdActivated = max(0, f.IkdActivated-field[code]-desk)
+		fs = append(fs, f)
 	}
 	return region.NewStore(tx).AddFigures(ctx, who, fs)
 }

@@ -41,7 +41,7 @@ func TestSeed(t *testing.T) {
 			}
 		})
 		t.Run("FiguresMatchPublishedTotals", func(t *testing.T) {
-			o, err := region.NewStore(g).Overview(ctx, 2026)
+			o, err := region.NewStore(g).Overview(ctx, 2026, nil)
 			if err != nil || o.Kabupaten.Recorded != 202820 || o.Kabupaten.Activated != 10425 || !o.Demo {
 				t.Fatalf("overview %+v demo=%v, %v", o.Kabupaten.Row, o.Demo, err)
 			}

@@ -4,13 +4,9 @@ package export
 
 import (
 	"bytes"
-	"encoding/csv"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"jemputbola/internal/site"
 	"jemputbola/internal/visit"
@@ -73,90 +69,25 @@ func utf8Start(c byte) bool { return c&0xC0 != 0x80 }
 // Header is the first row of the CSV and XLSX tables.
 var Header = []string{"Tanggal", "Mulai", "Selesai", "Tim", "Lokasi", "Jenis", "Desa/Kelurahan", "Kecamatan", "Target Aktivasi", "Status"}
 
-// targetColumn holds a number; every other column is text.
-const targetColumn = 8
-
 // Rows returns the table of visits, cancelled ones included (their status says so).
-func Rows(visits []visit.Detail) [][]string {
-	rows := make([][]string, 0, len(visits))
+func Rows(visits []visit.Detail) [][]any {
+	rows := make([][]any, 0, len(visits))
 	for _, v := range visits {
-		rows = append(rows, []string{v.Day, v.Start.Format("15:04"), v.End.Format("15:04"), v.TeamName, v.SiteName,
-			site.Kind(v.SiteKind).Label(), v.DesaName, v.KecamatanName, strconv.FormatInt(v.Expected, 10), v.Status.Label()})
+		rows = append(rows, []any{v.Day, v.Start.Format("15:04"), v.End.Format("15:04"), v.TeamName, v.SiteName,
+			site.Kind(v.SiteKind).Label(), v.DesaName, v.KecamatanName, v.Expected, v.Status.Label()})
 	}
 	return rows
 }
 
-// CSV returns the table as CSV with a UTF-8 byte order mark, so Excel reads the
-// Indonesian text right. Text cells that a spreadsheet would run as a formula
-// get a leading apostrophe.
-func CSV(visits []visit.Detail) ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString("\uFEFF")
-	w := csv.NewWriter(&b)
-	if err := w.Write(Header); err != nil {
-		return nil, err
-	}
-	for _, r := range Rows(visits) {
-		for i, cell := range r {
-			if i != targetColumn && cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
-				r[i] = "'" + cell
-			}
-		}
-		if err := w.Write(r); err != nil {
-			return nil, err
-		}
-	}
-	w.Flush()
-	return b.Bytes(), w.Error()
-}
-
-// SheetName is the one sheet of the XLSX file.
+// SheetName is the one sheet of the visits workbook.
 const SheetName = "Jadwal"
 
-// XLSX returns the table as an Excel workbook: bold frozen header, numbers as numbers.
-func XLSX(visits []visit.Detail) ([]byte, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetSheetName("Sheet1", SheetName); err != nil {
-		return nil, err
-	}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	if err != nil {
-		return nil, err
-	}
-	for i, h := range Header {
-		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
-		if err := f.SetCellValue(SheetName, cell, h); err != nil {
-			return nil, err
-		}
-	}
-	if err := f.SetRowStyle(SheetName, 1, 1, bold); err != nil {
-		return nil, err
-	}
-	for r, row := range Rows(visits) {
-		for i, v := range row {
-			cell, _ := excelize.CoordinatesToCellName(i+1, r+2)
-			var value any = v
-			if i == targetColumn {
-				value = visits[r].Expected
-			}
-			if err := f.SetCellValue(SheetName, cell, value); err != nil {
-				return nil, err
-			}
-		}
-	}
-	for i, width := range []float64{12, 8, 8, 24, 40, 16, 24, 22, 16, 14} {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(SheetName, col, col, width); err != nil {
-			return nil, err
-		}
-	}
-	if err := f.SetPanes(SheetName, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return nil, err
-	}
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		return nil, fmt.Errorf("xlsx: %w", err)
-	}
-	return buf.Bytes(), nil
+func visitTable(visits []visit.Detail) Table {
+	return Table{Sheet: SheetName, Header: Header, Rows: Rows(visits), Widths: []float64{12, 8, 8, 24, 40, 16, 24, 22, 16, 14}}
 }
+
+// CSV returns the visits as CSV (see Table.CSV).
+func CSV(visits []visit.Detail) ([]byte, error) { return visitTable(visits).CSV() }
+
+// XLSX returns the visits as an Excel workbook (see Table.XLSX).
+func XLSX(visits []visit.Detail) ([]byte, error) { return visitTable(visits).XLSX() }

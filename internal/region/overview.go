@@ -10,8 +10,11 @@ import (
 type Row struct {
 	Region
 	coverage.Row
-	DesaCount int  // kecamatan and kabupaten rows: how many desa they hold
-	HasFigure bool // desa rows: an official (or demo) figure exists
+	DesaCount int    // kecamatan and kabupaten rows: how many desa they hold
+	HasFigure bool   // desa rows: an official (or demo) figure exists
+	AsOf      string // desa rows: date of the newest official figure, "" without one
+	Official  int64  // IKD activated in the newest official figures
+	Field     int64  // activations logged in the field after those figures' dates
 }
 
 // Overview is the coverage of the whole kabupaten, its kecamatan and desa.
@@ -25,8 +28,11 @@ type Overview struct {
 }
 
 // Overview sums the newest figure of every desa up to kecamatan and kabupaten
-// and applies the kabupaten's target for year. 156 desa: done in memory.
-func (s *Store) Overview(ctx context.Context, year int) (Overview, error) {
+// and applies the kabupaten's target for year. field holds, per desa code, the
+// activations logged in the field after that desa's newest figure: a desa's
+// IKD count is its official count plus those (nil: official counts only).
+// 156 desa: done in memory.
+func (s *Store) Overview(ctx context.Context, year int, field map[string]int64) (Overview, error) {
 	var o Overview
 	regions, err := s.All(ctx)
 	if err != nil {
@@ -37,6 +43,7 @@ func (s *Store) Overview(ctx context.Context, year int) (Overview, error) {
 		return o, err
 	}
 	sums := map[string]coverage.Figures{}
+	official := map[string]int64{}
 	counts := map[string]int{}
 	o.Desa = map[string][]Row{}
 	var kab Region
@@ -62,17 +69,25 @@ func (s *Store) Overview(ctx context.Context, year int) (Overview, error) {
 		}
 		o.Demo = o.Demo || (ok && f.Source == SourceDemo)
 		kec := *r.ParentCode
-		sums[kec] = sums[kec].Add(f.Figures())
+		figs := f.Figures()
+		figs.Activated += field[r.Code]
+		sums[kec] = sums[kec].Add(figs)
+		official[kec] += f.IkdActivated
 		counts[kec]++
-		o.Desa[kec] = append(o.Desa[kec], Row{Region: r, Row: coverage.NewRow(f.Figures(), o.TargetBP), HasFigure: ok})
+		o.Desa[kec] = append(o.Desa[kec], Row{Region: r, Row: coverage.NewRow(figs, o.TargetBP), HasFigure: ok,
+			AsOf: f.AsOf, Official: f.IkdActivated, Field: field[r.Code]})
 	}
 	var total coverage.Figures
+	var totalOfficial int64
 	desa := 0
 	for _, k := range kecs {
 		total = total.Add(sums[k.Code])
+		totalOfficial += official[k.Code]
 		desa += counts[k.Code]
-		o.Kecamatan = append(o.Kecamatan, Row{Region: k, Row: coverage.NewRow(sums[k.Code], o.TargetBP), DesaCount: counts[k.Code]})
+		o.Kecamatan = append(o.Kecamatan, Row{Region: k, Row: coverage.NewRow(sums[k.Code], o.TargetBP), DesaCount: counts[k.Code],
+			Official: official[k.Code], Field: sums[k.Code].Activated - official[k.Code]})
 	}
-	o.Kabupaten = Row{Region: kab, Row: coverage.NewRow(total, o.TargetBP), DesaCount: desa}
+	o.Kabupaten = Row{Region: kab, Row: coverage.NewRow(total, o.TargetBP), DesaCount: desa,
+		Official: totalOfficial, Field: total.Activated - totalOfficial}
 	return o, nil
 }

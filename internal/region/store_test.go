@@ -50,7 +50,7 @@ func TestStore(t *testing.T) {
 			}
 		})
 		t.Run("OverviewWithoutFigures", func(t *testing.T) {
-			o, err := s.Overview(ctx, 2026)
+			o, err := s.Overview(ctx, 2026, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -60,7 +60,7 @@ func TestStore(t *testing.T) {
 		})
 		seedDemoFigures(t, g, "2026-01-01")
 		t.Run("OverviewMatchesPublishedTotals", func(t *testing.T) {
-			o, err := s.Overview(ctx, 2026)
+			o, err := s.Overview(ctx, 2026, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -79,6 +79,21 @@ func TestStore(t *testing.T) {
 			}
 			if sum != 202820 || desa != 156 {
 				t.Fatalf("kecamatan sum %d over %d desa", sum, desa)
+			}
+		})
+		t.Run("FieldActivationsAddToOfficial", func(t *testing.T) {
+			o, err := s.Overview(ctx, 2026, map[string]int64{"17.02.06.2001": 7, "17.02.07.2001": 3})
+			if err != nil {
+				t.Fatal(err)
+			}
+			k := o.Kabupaten
+			if k.Activated != 10435 || k.Official != 10425 || k.Field != 10 || k.Gap != 50411 {
+				t.Fatalf("kabupaten with field: %+v official %d field %d", k.Row, k.Official, k.Field)
+			}
+			for _, d := range o.Desa["17.02.06"] {
+				if d.Code == "17.02.06.2001" && (d.Field != 7 || d.Activated != d.Official+7 || d.AsOf != "2026-01-01") {
+					t.Fatalf("desa row %+v", d)
+				}
 			}
 		})
 		t.Run("NewestFigureWins", func(t *testing.T) {

@@ -136,6 +136,7 @@ func (s *Store) Count(ctx context.Context) (int64, error) {
 type Filter struct {
 	Kind          Kind
 	KecamatanCode string
+	DesaCode      string
 	Query         string // part of the name, any case
 	Page, PerPage int
 }
@@ -172,6 +173,9 @@ func (s *Store) List(ctx context.Context, f Filter) (Page, error) {
 	}
 	if f.KecamatanCode != "" {
 		q = q.Where("k.code = ?", f.KecamatanCode)
+	}
+	if f.DesaCode != "" {
+		q = q.Where("sites.desa_code = ?", f.DesaCode)
 	}
 	if qs := strings.TrimSpace(f.Query); qs != "" {
 		q = q.Where(`LOWER(sites.name) LIKE ? ESCAPE '\'`, "%"+likeEscaper.Replace(strings.ToLower(qs))+"%")

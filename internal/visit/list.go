@@ -54,6 +54,7 @@ type Filter struct {
 	TeamID           int64
 	TeamIDs          []int64
 	KecamatanCode    string
+	DesaCode         string
 	SiteID           int64
 	IncludeCancelled bool
 }
@@ -90,6 +91,9 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Detail, error) {
 	}
 	if f.KecamatanCode != "" {
 		add("d.parent_code = ?", f.KecamatanCode)
+	}
+	if f.DesaCode != "" {
+		add("s.desa_code = ?", f.DesaCode)
 	}
 	if f.SiteID != 0 {
 		add("v.site_id = ?", f.SiteID)

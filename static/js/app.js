@@ -13,3 +13,12 @@ document.addEventListener("submit", function (e) {
 document.addEventListener("click", function (e) {
   if (e.target.closest && e.target.closest("[data-print]")) window.print();
 });
+
+// Upload progress: a form with a <progress id="upload-progress"> shows how much
+// of a large file has been sent.
+document.addEventListener("htmx:xhr:progress", function (e) {
+  var bar = document.getElementById("upload-progress");
+  if (bar && e.detail.lengthComputable) {
+    bar.value = Math.round((e.detail.loaded / e.detail.total) * 100);
+  }
+});

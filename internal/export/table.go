@@ -1,0 +1,109 @@
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Table is a sheet of cells: strings stay text, int64 and float64 are numbers.
+type Table struct {
+	Sheet  string
+	Header []string
+	Rows   [][]any
+	Widths []float64 // column widths in the workbook; missing ones are left default
+}
+
+// cellText formats a cell for CSV: numbers with a dot decimal, as spreadsheets read them.
+func cellText(v any) (text string, isText bool) {
+	switch x := v.(type) {
+	case int64:
+		return strconv.FormatInt(x, 10), false
+	case int:
+		return strconv.Itoa(x), false
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64), false
+	case string:
+		return x, true
+	}
+	return fmt.Sprint(v), true
+}
+
+// CSV returns the table with a UTF-8 byte order mark, so Excel reads the
+// Indonesian text right. Text cells that a spreadsheet would run as a formula
+// get a leading apostrophe.
+func (t Table) CSV() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString("\uFEFF")
+	w := csv.NewWriter(&b)
+	if err := w.Write(t.Header); err != nil {
+		return nil, err
+	}
+	rec := make([]string, len(t.Header))
+	for _, row := range t.Rows {
+		rec = rec[:0]
+		for _, v := range row {
+			cell, isText := cellText(v)
+			if isText && cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+				cell = "'" + cell
+			}
+			rec = append(rec, cell)
+		}
+		if err := w.Write(rec); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	return b.Bytes(), w.Error()
+}
+
+// XLSX returns the table as an Excel workbook: bold frozen header, numbers as
+// numbers, text never read as a formula.
+func (t Table) XLSX() ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", t.Sheet); err != nil {
+		return nil, err
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return nil, err
+	}
+	sw, err := f.NewStreamWriter(t.Sheet)
+	if err != nil {
+		return nil, err
+	}
+	for i, w := range t.Widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return nil, err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return nil, err
+	}
+	head := make([]any, len(t.Header))
+	for i, h := range t.Header {
+		head[i] = excelize.Cell{StyleID: bold, Value: h}
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return nil, err
+	}
+	for r, row := range t.Rows {
+		cell, _ := excelize.CoordinatesToCellName(1, r+2)
+		if err := sw.SetRow(cell, row); err != nil {
+			return nil, err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return nil, err
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, fmt.Errorf("xlsx: %w", err)
+	}
+	return buf.Bytes(), nil
+}

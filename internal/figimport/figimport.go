@@ -1,0 +1,296 @@
+// Package figimport reads the office's official population figures from a CSV
+// or XLSX file: one row per desa with its code, residents required to hold a
+// KTP, e-KTP recorded and IKD activated. Every row is checked before anything
+// is stored, and every bad row is reported with its line and an Indonesian
+// reason, so the office fixes the whole file in one go.
+package figimport
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Row is one valid desa row of the file.
+type Row struct {
+	Line      int
+	DesaCode  string
+	WajibKTP  int64
+	Recorded  int64
+	Activated int64
+}
+
+// LineError is a problem on one line of the file (line 0: the file itself).
+type LineError struct {
+	Line    int
+	Message string
+}
+
+// Errors lists every problem found; it is the error Parse returns.
+type Errors []LineError
+
+func (e Errors) Error() string {
+	var b strings.Builder
+	for i, le := range e {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		if le.Line > 0 {
+			fmt.Fprintf(&b, "baris %d: ", le.Line)
+		}
+		b.WriteString(le.Message)
+	}
+	return b.String()
+}
+
+// Limits keep one upload from holding the server: no kabupaten has more desa.
+const (
+	MaxRows  = 20_000
+	MaxBytes = 10 << 20
+	maxCount = 100_000_000
+)
+
+// columns are the required columns with the header names offices write,
+// compared after lower-casing and dropping everything but letters and digits.
+var columns = []struct {
+	key     string
+	aliases []string
+}{
+	{"kode_wilayah", []string{"kodewilayah", "kode", "kodedesa", "kodekelurahan", "kodedesakelurahan", "kodewil"}},
+	{"wajib_ktp", []string{"wajibktp", "jumlahwajibktp", "wktp"}},
+	{"rekam_ektp", []string{"rekamektp", "perekamanektp", "ektpterekam", "sudahrekamektp", "jumlahrekamektp", "rekamanektp"}},
+	{"ikd_aktif", []string{"ikdaktif", "aktivasiikd", "ikdteraktivasi", "jumlahikd", "ikd", "jumlahikdaktif"}},
+}
+
+func normalise(h string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, h)
+}
+
+// Parse reads name's content (".xlsx" files as workbooks, anything else as
+// CSV with comma or semicolon separators). known reports whether a code is a
+// desa/kelurahan of the kabupaten. It returns every row, or Errors listing
+// every bad one; nothing partial.
+func Parse(name string, r io.Reader, known func(code string) bool) ([]Row, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxBytes {
+		return nil, Errors{{0, fmt.Sprintf("Berkas lebih dari %d MB.", MaxBytes>>20)}}
+	}
+	var records [][]string
+	var lines []int
+	if strings.HasSuffix(strings.ToLower(name), ".xlsx") {
+		records, lines, err = readXLSX(data)
+	} else {
+		records, lines, err = readCSV(data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return check(records, lines, known)
+}
+
+func readCSV(data []byte) ([][]string, []int, error) {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	cr := csv.NewReader(bytes.NewReader(data))
+	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
+		cr.Comma = ';' // Excel in an Indonesian locale saves CSV with semicolons
+	}
+	cr.FieldsPerRecord = -1
+	var records [][]string
+	var lines []int
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, nil, Errors{{pe.Line, "Format CSV rusak: " + csvReason(pe.Err)}}
+			}
+			return nil, nil, err
+		}
+		line, _ := cr.FieldPos(0)
+		records, lines = append(records, rec), append(lines, line)
+		if len(records) > MaxRows+1 {
+			return nil, nil, Errors{{0, fmt.Sprintf("Berkas lebih dari %d baris.", MaxRows)}}
+		}
+	}
+	return records, lines, nil
+}
+
+func csvReason(err error) string {
+	switch {
+	case errors.Is(err, csv.ErrQuote), errors.Is(err, csv.ErrBareQuote):
+		return "tanda kutip tidak seimbang."
+	}
+	return err.Error()
+}
+
+func readXLSX(data []byte) ([][]string, []int, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, nil, Errors{{0, "Berkas bukan XLSX yang dapat dibaca."}}
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, nil, Errors{{0, "Berkas XLSX tidak punya lembar kerja."}}
+	}
+	rows, err := f.Rows(sheets[0])
+	if err != nil {
+		return nil, nil, Errors{{0, "Lembar kerja pertama tidak dapat dibaca."}}
+	}
+	defer rows.Close()
+	var records [][]string
+	var lines []int
+	for n := 1; rows.Next(); n++ {
+		rec, err := rows.Columns()
+		if err != nil {
+			return nil, nil, Errors{{n, "Sel tidak dapat dibaca."}}
+		}
+		records, lines = append(records, rec), append(lines, n)
+		if len(records) > MaxRows+1 {
+			return nil, nil, Errors{{0, fmt.Sprintf("Berkas lebih dari %d baris.", MaxRows)}}
+		}
+	}
+	return records, lines, nil
+}
+
+func blank(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// header finds the column of each required field; the first non-blank record
+// is the header.
+func header(rec []string, line int) ([]int, error) {
+	idx := make([]int, len(columns))
+	var errs Errors
+	for i, col := range columns {
+		idx[i] = -1
+		for j, h := range rec {
+			n := normalise(h)
+			for _, a := range col.aliases {
+				if n == a && idx[i] < 0 {
+					idx[i] = j
+				}
+			}
+		}
+		if idx[i] < 0 {
+			errs = append(errs, LineError{line, fmt.Sprintf("Kolom %s tidak ditemukan di baris judul.", col.key)})
+		}
+	}
+	if errs != nil {
+		errs = append(errs, LineError{line, "Baris judul harus memuat kode_wilayah, wajib_ktp, rekam_ektp dan ikd_aktif (urutan bebas)."})
+		return nil, errs
+	}
+	return idx, nil
+}
+
+// grouped matches whole numbers written with thousands separators: 12.345 or 12,345.
+var grouped = regexp.MustCompile(`^\d{1,3}([.,]\d{3})+$`)
+
+func count(s string) (int64, string) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, "kosong"
+	}
+	if grouped.MatchString(s) {
+		s = strings.NewReplacer(".", "", ",", "").Replace(s)
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	switch {
+	case err != nil:
+		return 0, fmt.Sprintf("%q bukan bilangan bulat", s)
+	case n < 0:
+		return 0, "tidak boleh negatif"
+	case n > maxCount:
+		return 0, "terlalu besar"
+	}
+	return n, ""
+}
+
+func check(records [][]string, lines []int, known func(string) bool) ([]Row, error) {
+	start := 0
+	for start < len(records) && blank(records[start]) {
+		start++
+	}
+	if start == len(records) {
+		return nil, Errors{{0, "Berkas kosong: tidak ada baris judul dan data."}}
+	}
+	idx, err := header(records[start], lines[start])
+	if err != nil {
+		return nil, err
+	}
+	var rows []Row
+	var errs Errors
+	seen := map[string]int{}
+	for i := start + 1; i < len(records); i++ {
+		rec, line := records[i], lines[i]
+		if blank(rec) {
+			continue
+		}
+		get := func(c int) string {
+			if idx[c] < len(rec) {
+				return rec[idx[c]]
+			}
+			return ""
+		}
+		var problems []string
+		code := strings.TrimSpace(get(0))
+		switch {
+		case code == "":
+			problems = append(problems, "kode_wilayah kosong")
+		case !known(code):
+			problems = append(problems, fmt.Sprintf("kode_wilayah %q bukan desa/kelurahan kabupaten ini", code))
+		case seen[code] > 0:
+			problems = append(problems, fmt.Sprintf("kode_wilayah %s sudah ada di baris %d", code, seen[code]))
+		default:
+			seen[code] = line
+		}
+		r := Row{Line: line, DesaCode: code}
+		for c, dst := range []*int64{&r.WajibKTP, &r.Recorded, &r.Activated} {
+			n, problem := count(get(c + 1))
+			if problem != "" {
+				problems = append(problems, columns[c+1].key+" "+problem)
+			}
+			*dst = n
+		}
+		if len(problems) == 0 && r.Activated > r.Recorded {
+			problems = append(problems, fmt.Sprintf("ikd_aktif (%d) lebih besar dari rekam_ektp (%d)", r.Activated, r.Recorded))
+		}
+		if len(problems) > 0 {
+			errs = append(errs, LineError{line, strings.Join(problems, "; ") + "."})
+			continue
+		}
+		rows = append(rows, r)
+	}
+	if errs != nil {
+		return nil, errs
+	}
+	if len(rows) == 0 {
+		return nil, Errors{{0, "Berkas hanya berisi baris judul; tidak ada data desa."}}
+	}
+	return rows, nil
+}

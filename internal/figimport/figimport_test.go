@@ -1,0 +1,210 @@
+package figimport_test
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"jemputbola/internal/figimport"
+)
+
+var known = map[string]bool{"17.02.06.2001": true, "17.02.06.2002": true, "17.02.07.2001": true}
+
+func isKnown(code string) bool { return known[code] }
+
+func parseCSV(t *testing.T, body string) ([]figimport.Row, figimport.Errors) {
+	t.Helper()
+	rows, err := figimport.Parse("angka.csv", strings.NewReader(body), isKnown)
+	var problems figimport.Errors
+	if err != nil && !errors.As(err, &problems) {
+		t.Fatalf("Parse: unexpected error type %T: %v", err, err)
+	}
+	return rows, problems
+}
+
+func TestGoodFiles(t *testing.T) {
+	cases := []struct {
+		name, body string
+	}{
+		{"exact headers", "kode_wilayah,wajib_ktp,rekam_ektp,ikd_aktif\n17.02.06.2001,1200,1100,80\n17.02.07.2001,900,850,0\n"},
+		{"office headers in another order, semicolons, BOM, CRLF", "\uFEFFNo;Rekam e-KTP;Kode Wilayah;IKD Aktif;Wajib KTP;Nama Desa\r\n" +
+			"1;1.100;17.02.06.2001;80;1.200;Desa A\r\n2;850;17.02.07.2001;0;900;Desa B\r\n"},
+		{"blank lines and padding", "\n kode_wilayah , wajib_ktp , rekam_ektp , ikd_aktif \n\n 17.02.06.2001 , 1200 , 1100 , 80 \n17.02.07.2001,900,850,0\n,,,\n"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rows, problems := parseCSV(t, tc.body)
+			if problems != nil {
+				t.Fatalf("problems: %v", problems)
+			}
+			if len(rows) != 2 {
+				t.Fatalf("%d rows, want 2: %+v", len(rows), rows)
+			}
+			r := rows[0]
+			if r.DesaCode != "17.02.06.2001" || r.WajibKTP != 1200 || r.Recorded != 1100 || r.Activated != 80 {
+				t.Errorf("row 0 = %+v", r)
+			}
+			if rows[1].DesaCode != "17.02.07.2001" || rows[1].Activated != 0 {
+				t.Errorf("row 1 = %+v", rows[1])
+			}
+		})
+	}
+}
+
+func TestLineNumbers(t *testing.T) {
+	_, problems := parseCSV(t, "\nkode_wilayah,wajib_ktp,rekam_ektp,ikd_aktif\n\n17.02.06.2001,10,10,x\n")
+	if len(problems) != 1 || problems[0].Line != 4 {
+		t.Fatalf("problems = %+v, want one on line 4", problems)
+	}
+}
+
+// Every kind of bad row is reported with its line and an Indonesian reason,
+// and the good rows around it are not returned: nothing partial.
+func TestBadRows(t *testing.T) {
+	header := "kode_wilayah,wajib_ktp,rekam_ektp,ikd_aktif\n"
+	cases := []struct {
+		name, row, want string
+	}{
+		{"empty code", ",10,10,1", "kode_wilayah kosong"},
+		{"unknown code", "99.99.99.9999,10,10,1", "bukan desa/kelurahan kabupaten ini"},
+		{"kecamatan code", "17.02.06,10,10,1", "bukan desa/kelurahan"},
+		{"duplicate code", "17.02.06.2001,10,10,1", "sudah ada di baris 2"},
+		{"not a number", "17.02.06.2002,sepuluh,10,1", `wajib_ktp "sepuluh" bukan bilangan bulat`},
+		{"decimal", "17.02.06.2002,10,10,1.5", "ikd_aktif \"1.5\" bukan bilangan bulat"},
+		{"negative", "17.02.06.2002,10,-3,0", "rekam_ektp tidak boleh negatif"},
+		{"empty number", "17.02.06.2002,10,10,", "ikd_aktif kosong"},
+		{"too large", "17.02.06.2002,999999999999,10,1", "wajib_ktp terlalu besar"},
+		{"more IKD than e-KTP", "17.02.06.2002,10,10,11", "ikd_aktif (11) lebih besar dari rekam_ektp (10)"},
+		{"short row", "17.02.06.2002,10", "rekam_ektp kosong"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rows, problems := parseCSV(t, header+"17.02.06.2001,10,10,1\n"+tc.row+"\n17.02.07.2001,5,5,5\n")
+			if rows != nil {
+				t.Errorf("rows returned despite a bad row: %+v", rows)
+			}
+			if len(problems) != 1 || problems[0].Line != 3 || !strings.Contains(problems[0].Message, tc.want) {
+				t.Fatalf("problems = %+v, want one on line 3 containing %q", problems, tc.want)
+			}
+		})
+	}
+}
+
+func TestEveryBadRowListed(t *testing.T) {
+	_, problems := parseCSV(t, "kode_wilayah,wajib_ktp,rekam_ektp,ikd_aktif\nx,1,1,1\n17.02.06.2001,1,1,1\ny,1,1,1\nz,a,b,c\n")
+	if len(problems) != 3 || problems[0].Line != 2 || problems[1].Line != 4 || problems[2].Line != 5 {
+		t.Fatalf("problems = %+v", problems)
+	}
+	if !strings.Contains(problems[2].Message, "wajib_ktp") || !strings.Contains(problems[2].Message, "ikd_aktif") {
+		t.Errorf("all problems of one row in one message: %q", problems[2].Message)
+	}
+	if !strings.Contains(problems.Error(), "baris 2: ") {
+		t.Errorf("Error() = %q", problems.Error())
+	}
+}
+
+func TestBadFiles(t *testing.T) {
+	cases := []struct {
+		name, body, want string
+	}{
+		{"empty", "", "Berkas kosong"},
+		{"only blank lines", "\n\n", "Berkas kosong"},
+		{"header only", "kode_wilayah,wajib_ktp,rekam_ektp,ikd_aktif\n", "tidak ada data desa"},
+		{"missing column", "kode_wilayah,wajib_ktp,ikd_aktif\n17.02.06.2001,1,1\n", "Kolom rekam_ektp tidak ditemukan"},
+		{"broken quotes", "kode_wilayah,wajib_ktp,rekam_ektp,ikd_aktif\n\"17.02.06.2001,1,1,1\n", "Format CSV rusak"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rows, problems := parseCSV(t, tc.body)
+			if rows != nil || problems == nil || !strings.Contains(problems.Error(), tc.want) {
+				t.Fatalf("rows %v, problems %v; want %q", rows, problems, tc.want)
+			}
+		})
+	}
+}
+
+func TestTooLarge(t *testing.T) {
+	big := strings.Repeat("x", figimport.MaxBytes+1)
+	_, err := figimport.Parse("a.csv", strings.NewReader(big), isKnown)
+	if err == nil || !strings.Contains(err.Error(), "lebih dari 10 MB") {
+		t.Fatalf("err = %v", err)
+	}
+	var b strings.Builder
+	b.WriteString("kode_wilayah,wajib_ktp,rekam_ektp,ikd_aktif\n")
+	for range figimport.MaxRows + 1 {
+		b.WriteString("17.02.06.2001,1,1,1\n")
+	}
+	if _, err := figimport.Parse("a.csv", strings.NewReader(b.String()), isKnown); err == nil || !strings.Contains(err.Error(), "baris") {
+		t.Fatalf("too many rows: %v", err)
+	}
+}
+
+// xlsxFile builds a workbook the way the office would: a title row, numbers
+// as numbers, the header in its own words.
+func xlsxFile(t *testing.T, rows [][]any) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestXLSX(t *testing.T) {
+	good := xlsxFile(t, [][]any{
+		{},
+		{"Kode Wilayah", "Nama", "Wajib KTP", "Rekam e-KTP", "IKD Aktif"},
+		{"17.02.06.2001", "Desa A", 1200, 1100, 80},
+		{"17.02.06.2002", "Desa B", 700, 650, 12},
+	})
+	rows, err := figimport.Parse("Data IKD.XLSX", bytes.NewReader(good), isKnown)
+	if err != nil || len(rows) != 2 || rows[0].Line != 3 || rows[1].Recorded != 650 || rows[1].Activated != 12 {
+		t.Fatalf("rows %+v, %v", rows, err)
+	}
+	bad := xlsxFile(t, [][]any{
+		{"kode_wilayah", "wajib_ktp", "rekam_ektp", "ikd_aktif"},
+		{"17.02.06.2001", 10, 10, 1},
+		{"17.02.06.9999", 10, 10, 1},
+	})
+	_, err = figimport.Parse("b.xlsx", bytes.NewReader(bad), isKnown)
+	var problems figimport.Errors
+	if !errors.As(err, &problems) || len(problems) != 1 || problems[0].Line != 3 {
+		t.Fatalf("bad xlsx: %v", err)
+	}
+	if _, err := figimport.Parse("c.xlsx", strings.NewReader("not a zip"), isKnown); err == nil || !strings.Contains(err.Error(), "bukan XLSX") {
+		t.Fatalf("not xlsx: %v", err)
+	}
+}
+
+// FuzzParse: no input makes Parse panic, and every accepted row is valid.
+func FuzzParse(f *testing.F) {
+	f.Add("kode_wilayah,wajib_ktp,rekam_ektp,ikd_aktif\n17.02.06.2001,1200,1100,80\n")
+	f.Add("\uFEFFKode Wilayah;Rekam e-KTP;IKD;Wajib KTP\n17.02.06.2001;1.100;80;1.200\n")
+	f.Add("a,\"b\nc\",d\n")
+	f.Fuzz(func(t *testing.T, body string) {
+		rows, err := figimport.Parse("f.csv", strings.NewReader(body), isKnown)
+		if err != nil {
+			var problems figimport.Errors
+			if !errors.As(err, &problems) || len(problems) == 0 {
+				t.Fatalf("error is not a list of problems: %v", err)
+			}
+			return
+		}
+		for _, r := range rows {
+			if !known[r.DesaCode] || r.WajibKTP < 0 || r.Recorded < 0 || r.Activated < 0 || r.Activated > r.Recorded {
+				t.Fatalf("accepted a bad row: %+v", r)
+			}
+		}
+	})
+}

@@ -1,0 +1,125 @@
+package web
+
+import (
+	"cmp"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"jemputbola/internal/progress"
+	"jemputbola/internal/site"
+	"jemputbola/internal/visit"
+	"jemputbola/templates/coveragepage"
+)
+
+// desaSorts are the sortable columns of the desa table.
+var desaSorts = map[string]func(a, b coveragepage.DesaRow) int{
+	"nama":      func(a, b coveragepage.DesaRow) int { return strings.Compare(a.Row.Name, b.Row.Name) },
+	"rekam":     func(a, b coveragepage.DesaRow) int { return cmp.Compare(a.Row.Recorded, b.Row.Recorded) },
+	"ikd":       func(a, b coveragepage.DesaRow) int { return cmp.Compare(a.Row.Activated, b.Row.Activated) },
+	"cakupan":   func(a, b coveragepage.DesaRow) int { return cmp.Compare(a.Row.CoverageBP, b.Row.CoverageBP) },
+	"target":    func(a, b coveragepage.DesaRow) int { return cmp.Compare(a.Row.TargetCount, b.Row.TargetCount) },
+	"selisih":   func(a, b coveragepage.DesaRow) int { return cmp.Compare(a.Row.Gap, b.Row.Gap) },
+	"kunjungan": func(a, b coveragepage.DesaRow) int { return cmp.Compare(a.Activity.VisitsDone, b.Activity.VisitsDone) },
+	"terakhir": func(a, b coveragepage.DesaRow) int {
+		return strings.Compare(a.Activity.LastVisit, b.Activity.LastVisit)
+	},
+}
+
+// desaTable lists every desa, or one kecamatan's, sorted by any column; the
+// largest gap first by default, since that is where teams should go.
+func (h *coverageHandlers) desaTable(c echo.Context) error {
+	cov, err := h.progress.Coverage(c.Request().Context(), h.now().Year())
+	if err != nil {
+		return err
+	}
+	v := coveragepage.DesaTable{Overview: cov.Overview, Year: h.now().Year(), Kec: c.QueryParam("kec"),
+		Sort: c.QueryParam("urut"), Desc: c.QueryParam("arah") != "naik"}
+	if _, ok := desaSorts[v.Sort]; !ok {
+		v.Sort, v.Desc = "selisih", true
+	}
+	for _, k := range cov.Kecamatan {
+		if v.Kec != "" && k.Code != v.Kec {
+			continue
+		}
+		v.KecName = k.Name
+		for _, d := range cov.Overview.Desa[k.Code] {
+			v.Rows = append(v.Rows, coveragepage.DesaRow{Row: d, Kecamatan: k.Name, Activity: cov.Desa[d.Code]})
+		}
+	}
+	if v.Kec != "" && len(v.Rows) == 0 {
+		return echo.NewHTTPError(http.StatusNotFound)
+	}
+	by := desaSorts[v.Sort]
+	slices.SortStableFunc(v.Rows, func(a, b coveragepage.DesaRow) int {
+		if r := by(a, b); r != 0 {
+			if v.Desc {
+				return -r
+			}
+			return r
+		}
+		return strings.Compare(a.Row.Code, b.Row.Code)
+	})
+	return render(c, http.StatusOK, page(c, "Cakupan per desa", "cakupan"), coveragepage.DesaTablePage(v))
+}
+
+// desaVisitLimit bounds the visits of the desa page; older visits are in the exports.
+const desaVisitLimit = 50
+
+// desaPage shows one desa: its figures and their history, its trend, its
+// sites and its visits with their results.
+func (h *coverageHandlers) desaPage(c echo.Context) error {
+	ctx, now := c.Request().Context(), h.now()
+	code := c.Param("code")
+	cov, err := h.progress.Coverage(ctx, now.Year())
+	if err != nil {
+		return err
+	}
+	v := coveragepage.DesaView{Year: now.Year(), TargetBP: cov.TargetBP, Activity: cov.Desa[code]}
+	found := false
+	for _, k := range cov.Kecamatan {
+		for _, d := range cov.Overview.Desa[k.Code] {
+			if d.Code == code {
+				v.Row, v.Kecamatan, found = d, k, true
+			}
+		}
+	}
+	if !found {
+		return echo.NewHTTPError(http.StatusNotFound)
+	}
+	if v.Figures, err = h.regions.FigureHistory(ctx, code); err != nil {
+		return err
+	}
+	s, err := h.series(ctx, progress.Monday(now).AddDate(0, 0, -7*(trendWeeks-1)), code)
+	if err != nil {
+		return err
+	}
+	v.Trend = trendChart(s.Weeks(now, trendWeeks), v.Row.TargetCount)
+	sites, err := h.sites.List(ctx, site.Filter{DesaCode: code, PerPage: mapSiteLimit})
+	if err != nil {
+		return err
+	}
+	v.Sites = sites.Rows
+	vs, err := h.visits.List(ctx, visit.Filter{DesaCode: code, IncludeCancelled: true})
+	if err != nil {
+		return err
+	}
+	slices.Reverse(vs) // newest first
+	v.VisitTotal = len(vs)
+	vs = vs[:min(len(vs), desaVisitLimit)]
+	ids := make([]int64, len(vs))
+	for i, vi := range vs {
+		ids[i] = vi.ID
+	}
+	results, err := h.results.ForVisits(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, vi := range vs {
+		r, ok := results[vi.ID]
+		v.Visits = append(v.Visits, coveragepage.DesaVisit{Visit: vi, Result: r, HasResult: ok})
+	}
+	return render(c, http.StatusOK, page(c, v.Row.Name, "cakupan"), coveragepage.DesaPage(v))
+}

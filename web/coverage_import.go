@@ -1,0 +1,116 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"path/filepath"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"jemputbola/internal/apperr"
+	"jemputbola/internal/figimport"
+	"jemputbola/internal/locale"
+	"jemputbola/internal/region"
+	"jemputbola/templates/coveragepage"
+)
+
+// importLimit is the body limit of an upload: the file plus the form around it.
+const importLimit = "11M"
+
+// importHistory is how many past imports the page lists.
+const importHistory = 20
+
+func (h *coverageHandlers) importView(c echo.Context, f coveragepage.ImportForm) (coveragepage.ImportForm, error) {
+	f.CSRF = csrfToken(c)
+	var err error
+	f.History, err = h.regions.Imports(c.Request().Context(), importHistory)
+	for i := range f.History {
+		f.History[i].ImportedAt = f.History[i].ImportedAt.In(h.now().Location())
+	}
+	return f, err
+}
+
+func (h *coverageHandlers) importForm(c echo.Context) error {
+	f, err := h.importView(c, coveragepage.ImportForm{AsOf: h.now().Format(time.DateOnly)})
+	if err != nil {
+		return err
+	}
+	return render(c, http.StatusOK, page(c, "Impor angka resmi", "cakupan"), coveragepage.ImportPage(f))
+}
+
+// importFile checks every row of the uploaded file and stores all of them, or
+// answers 422 with every bad row and stores nothing.
+func (h *coverageHandlers) importFile(c echo.Context) error {
+	ctx := c.Request().Context()
+	f := coveragepage.ImportForm{AsOf: c.FormValue("as_of")}
+	fail := func(problems figimport.Errors) error {
+		f.Problems = problems
+		v, err := h.importView(c, f)
+		if err != nil {
+			return err
+		}
+		return render(c, http.StatusUnprocessableEntity, page(c, "Impor angka resmi", "cakupan"), coveragepage.ImportPage(v))
+	}
+	if _, err := time.Parse(time.DateOnly, f.AsOf); err != nil {
+		return fail(figimport.Errors{{Message: "Isi tanggal data (per tanggal) dengan tanggal yang sah."}})
+	}
+	if f.AsOf > h.now().Format(time.DateOnly) {
+		return fail(figimport.Errors{{Message: "Tanggal data tidak boleh di masa depan."}})
+	}
+	fh, err := c.FormFile("file")
+	if err != nil {
+		return fail(figimport.Errors{{Message: "Pilih berkas CSV atau XLSX untuk diimpor."}})
+	}
+	f.FileName = filepath.Base(fh.Filename)
+	file, err := fh.Open()
+	if err != nil {
+		return err
+	}
+	defer file.Close()
+	known, err := h.desaCodes(c)
+	if err != nil {
+		return err
+	}
+	rows, err := figimport.Parse(f.FileName, file, func(code string) bool { return known[code] })
+	var problems figimport.Errors
+	if errors.As(err, &problems) {
+		return fail(problems)
+	}
+	if err != nil {
+		return err
+	}
+	imp, err := h.regions.ImportFigures(ctx, actor(c), f.AsOf, f.FileName, figures(rows))
+	if apperr.CodeOf(err) == apperr.Invalid {
+		return fail(figimport.Errors{{Message: apperr.MessageOf(err)}})
+	}
+	if err != nil {
+		return err
+	}
+	msg := locale.Int(int64(imp.Rows)) + " desa/kelurahan diimpor dengan angka per " + imp.AsOf + "."
+	if imp.Replaced > 0 {
+		msg += " " + locale.Int(int64(imp.Replaced)) + " angka lama untuk tanggal yang sama diganti."
+	}
+	flash(c, msg)
+	return redirect(c, "/cakupan/impor")
+}
+
+// desaCodes is the set of desa codes an import may name.
+func (h *coverageHandlers) desaCodes(c echo.Context) (map[string]bool, error) {
+	all, err := h.regions.All(c.Request().Context())
+	known := map[string]bool{}
+	for _, r := range all {
+		if r.Level == region.LevelDesa {
+			known[r.Code] = true
+		}
+	}
+	return known, err
+}
+
+func figures(rows []figimport.Row) []region.Figure {
+	fs := make([]region.Figure, len(rows))
+	for i, r := range rows {
+		fs[i] = region.Figure{DesaCode: r.DesaCode, WajibKTP: r.WajibKTP, EktpRecorded: r.Recorded, IkdActivated: r.Activated}
+	}
+	return fs
+}
