@@ -95,10 +95,10 @@ func TestProgress(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
 		ctx := context.Background()
 		w := newWorld(t, g)
-		w.visit("Tim A", desaA, site.Sekolah, "2026-03-31", 7, result.Verified)   // on the official date: already counted
-		w.visit("Tim A", desaA, site.Sekolah, "2026-04-02", 20, result.Verified)  // after: counted
-		w.visit("Tim B", desaA, site.Desa, "2026-04-03", 5, result.Unverified)    // after, not verified yet: counted
-		w.visit("Tim B", desaA, site.Desa, "2026-04-04", 9, result.SentBack)      // sent back: not counted
+		w.visit("Tim A", desaA, site.Sekolah, "2026-03-31", 7, result.Verified)    // on the official date: already counted
+		w.visit("Tim A", desaA, site.Sekolah, "2026-04-02", 20, result.Verified)   // after: counted
+		w.visit("Tim B", desaA, site.Desa, "2026-04-03", 5, result.Unverified)     // after, not verified yet: counted
+		w.visit("Tim B", desaA, site.Desa, "2026-04-04", 9, result.SentBack)       // sent back: not counted
 		w.visit("Tim A", desaB, site.Desa, "2026-03-01", 4, result.Verified, 3, 1) // before desaB's figure
 		w.visit("Tim A", desaC, site.Sekolah, "2026-02-10", 6, result.Unverified, 2, 5)
 		w.visit("Tim B", desaC, site.Desa, "2026-04-10", -1, "") // done, no result logged
