@@ -1,0 +1,511 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/xuri/excelize/v2"
+
+	"jemputbola/internal/auth"
+	"jemputbola/internal/region"
+	"jemputbola/internal/result"
+	"jemputbola/internal/visit"
+)
+
+// upload posts a multipart form with one file, the CSRF token included.
+func (c *testClient) upload(t *testing.T, path string, fields map[string]string, fileName string, content []byte) (*http.Response, string) {
+	t.Helper()
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	c.mu.Lock()
+	fields["_csrf"] = c.csrf
+	c.mu.Unlock()
+	for k, v := range fields {
+		w.WriteField(k, v)
+	}
+	if fileName != "" {
+		fw, _ := w.CreateFormFile("file", fileName)
+		fw.Write(content)
+	}
+	w.Close()
+	req, _ := http.NewRequest(http.MethodPost, c.app.URL+path, &body)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	res, err := c.http.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res, string(b)
+}
+
+// raw fetches path and returns the body bytes.
+func (c *testClient) raw(t *testing.T, path string) (*http.Response, []byte) {
+	t.Helper()
+	res, err := c.http.Get(c.app.URL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res, b
+}
+
+type coverageJSON struct {
+	AsOf      string `json:"as_of"`
+	Kabupaten struct {
+		EktpRecorded int64  `json:"ektp_recorded"`
+		IkdActivated int64  `json:"ikd_activated"`
+		CoveragePct  string `json:"coverage_pct"`
+		TargetPct    string `json:"target_pct"`
+		TargetCount  int64  `json:"target_count"`
+		Gap          int64  `json:"gap"`
+	} `json:"kabupaten"`
+	Kecamatan []struct {
+		Code         string `json:"code"`
+		IkdActivated int64  `json:"ikd_activated"`
+		Desa         []struct {
+			Code         string `json:"code"`
+			IkdActivated int64  `json:"ikd_activated"`
+			CoveragePct  string `json:"coverage_pct"`
+		} `json:"desa"`
+	} `json:"kecamatan"`
+}
+
+func (c *testClient) coverage(t *testing.T) coverageJSON {
+	t.Helper()
+	res, b := c.raw(t, "/api/v1/coverage")
+	var out coverageJSON
+	if res.StatusCode != http.StatusOK || json.Unmarshal(b, &out) != nil {
+		t.Fatalf("coverage API: %d %s", res.StatusCode, b)
+	}
+	return out
+}
+
+// fieldResult logs a result of n activations on a new visit two days ago at
+// site 1 through the API, as operator1 of team 1 does from the tablet.
+func (a *testApp) fieldResult(t *testing.T, clientID string, n int64, fails map[string]int64) int64 {
+	t.Helper()
+	id := a.pastVisit(t)
+	op := a.user(t, "operator1", auth.Operator)
+	a.DB.Exec("INSERT INTO team_members (team_id, user_id) SELECT 1, ? WHERE NOT EXISTS (SELECT 1 FROM team_members WHERE team_id = 1 AND user_id = ?)", op.ID, op.ID)
+	c := a.client(t)
+	c.signIn(t, "operator1", testPassword)
+	c.get(t, "/hari-ini")
+	body := map[string]any{"client_id": clientID, "visit_id": id, "activations": n, "people_served": n + 8, "failures": fails}
+	if code, b := c.postJSON(t, "/api/v1/results", body, true); code != http.StatusCreated {
+		t.Fatalf("log result: %d %s", code, b)
+	}
+	return id
+}
+
+// The published Rejang Lebong figures, computed by hand: 10,425 of 202,820 is
+// 5.14%; 30% of 202,820 is 60,846; the gap is 50,421.
+func TestCoverageFiguresByHand(t *testing.T) {
+	app := newTestApp(t)
+	app.addDemoFigures(t)
+	k := app.login(t, "kadis", auth.KepalaDinas)
+
+	cov := k.coverage(t)
+	kab := cov.Kabupaten
+	if kab.EktpRecorded != 202820 || kab.IkdActivated != 10425 || kab.CoveragePct != "5.14" || kab.TargetPct != "30.00" ||
+		kab.TargetCount != 60846 || kab.Gap != 50421 {
+		t.Fatalf("kabupaten %+v", kab)
+	}
+	var desa int
+	var sum int64
+	for _, kec := range cov.Kecamatan {
+		var kecSum int64
+		for _, d := range kec.Desa {
+			desa++
+			kecSum += d.IkdActivated
+		}
+		if kecSum != kec.IkdActivated {
+			t.Errorf("kecamatan %s: %d ≠ sum of desa %d", kec.Code, kec.IkdActivated, kecSum)
+		}
+		sum += kecSum
+	}
+	if len(cov.Kecamatan) != 15 || desa != 156 || sum != 10425 {
+		t.Fatalf("%d kecamatan, %d desa, sum %d", len(cov.Kecamatan), desa, sum)
+	}
+
+	_, doc := k.get(t, "/cakupan")
+	cards := doc.Find(".stat").Text()
+	for _, want := range []string{"10.425", "5,14%", "60.846", "50.421"} {
+		if !strings.Contains(cards, want) {
+			t.Errorf("dashboard cards lack %s: %q", want, cards)
+		}
+	}
+	if n := doc.Find("svg.trend circle.dot").Length(); n != 26 {
+		t.Errorf("trend has %d weekly points, want 26", n)
+	}
+	if doc.Find("svg.trend line.target").Length() != 1 || !strings.Contains(doc.Find("svg.trend").Text(), "Target 60.846") {
+		t.Error("trend lacks the target line")
+	}
+	if !strings.Contains(doc.Find(".projection").Text(), "aktivasi per hari") {
+		t.Errorf("projection: %q", doc.Find(".projection").Text())
+	}
+}
+
+// Field activations logged after the official date add to the coverage, on the
+// page, in the API and in the export alike.
+func TestFieldActivationsCount(t *testing.T) {
+	app := newTestApp(t)
+	app.addDemoFigures(t) // as of today
+	k := app.login(t, "kadis", auth.KepalaDinas)
+	before := k.coverage(t).Kabupaten.IkdActivated
+
+	// A visit tomorrow would be in the future; move the official date back instead.
+	app.DB.Exec("UPDATE population_figures SET as_of = ?", time.Now().AddDate(0, 0, -5).Format(time.DateOnly))
+	app.fixtures(t)
+	app.fieldResult(t, "f0f0f0f0-0000-4000-8000-000000000001", 37, nil)
+	after := k.coverage(t).Kabupaten
+	if after.IkdActivated != before+37 {
+		t.Fatalf("IKD %d after logging 37 on top of %d", after.IkdActivated, before)
+	}
+	_, doc := k.get(t, "/cakupan")
+	if !strings.Contains(doc.Find(".stat").Text(), "10.462") {
+		t.Errorf("dashboard does not show 10.425 + 37: %q", doc.Find(".stat").Text())
+	}
+	_, csvBody := k.raw(t, "/cakupan/ekspor.csv?data=desa")
+	if !strings.Contains(string(csvBody), ",37,") {
+		t.Error("desa export lacks the 37 field activations")
+	}
+
+	// A result the leader sends back stops counting.
+	var rid int64
+	app.DB.Raw("SELECT id FROM visit_results").Scan(&rid)
+	app.DB.Model(&result.Result{}).Where("id = ?", rid).Update("verification", result.SentBack)
+	if got := k.coverage(t).Kabupaten.IkdActivated; got != before {
+		t.Fatalf("sent-back result still counted: %d", got)
+	}
+}
+
+func TestTargetEdit(t *testing.T) {
+	app := newTestApp(t)
+	app.addDemoFigures(t)
+	k := app.login(t, "kadis", auth.KepalaDinas)
+	year := time.Now().Year()
+
+	res, _ := k.post(t, "/cakupan/target", url.Values{"year": {itoa(year)}, "target_pct": {"27,5"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save target: %d", res.StatusCode)
+	}
+	cov := k.coverage(t).Kabupaten
+	// 27.5% of 202,820 is 55,775.5: rounded up to 55,776.
+	if cov.TargetPct != "27.50" || cov.TargetCount != 55776 || cov.Gap != 55776-10425 {
+		t.Fatalf("after 27,5%%: %+v", cov)
+	}
+	_, doc := k.get(t, "/cakupan")
+	if !strings.Contains(doc.Find(".flash").Text(), "27,50%") || doc.Find(`input[name=target_pct]`).AttrOr("value", "") != "27,5" {
+		t.Errorf("flash %q, input %q", doc.Find(".flash").Text(), doc.Find(`input[name=target_pct]`).AttrOr("value", ""))
+	}
+	var n int64
+	app.DB.Raw("SELECT COUNT(*) FROM audit_entries WHERE entity = 'targets' AND username = 'kadis'").Scan(&n)
+	if n != 1 {
+		t.Errorf("%d audit entries for the target change", n)
+	}
+	for _, bad := range []string{"abc", "0", "101", "30,123", ""} {
+		k.post(t, "/cakupan/target", url.Values{"year": {itoa(year)}, "target_pct": {bad}})
+		_, doc := k.get(t, "/cakupan")
+		if !strings.Contains(doc.Find(".flash").Text(), "Target tidak disimpan") {
+			t.Errorf("target %q: flash %q", bad, doc.Find(".flash").Text())
+		}
+		if got := k.coverage(t).Kabupaten.TargetPct; got != "27.50" {
+			t.Fatalf("target %q changed the target to %s", bad, got)
+		}
+	}
+}
+
+func figureCount(t *testing.T, app *testApp) int64 {
+	var n int64
+	if err := app.DB.Raw("SELECT COUNT(*) FROM population_figures").Scan(&n).Error; err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestFigureImport(t *testing.T) {
+	app := newTestApp(t)
+	k := app.login(t, "kadis", auth.KepalaDinas)
+	asOf := time.Now().AddDate(0, 0, -1).Format(time.DateOnly)
+	good := "\uFEFFNo;Kode Wilayah;Nama;Wajib KTP;Rekam e-KTP;IKD Aktif\n1;17.02.06.2001;A;1.200;1.000;150\n2;17.02.07.2001;B;800;700;7\n"
+
+	t.Run("GoodCSV", func(t *testing.T) {
+		res, _ := k.upload(t, "/cakupan/impor", map[string]string{"as_of": asOf}, "angka.csv", []byte(good))
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("status %d", res.StatusCode)
+		}
+		_, doc := k.get(t, "/cakupan/impor")
+		if !strings.Contains(doc.Find(".flash").Text(), "2 desa/kelurahan diimpor") || !strings.Contains(doc.Find("table").Text(), "angka.csv") {
+			t.Fatalf("flash %q, history %q", doc.Find(".flash").Text(), doc.Find("table").Text())
+		}
+		cov := k.coverage(t)
+		if cov.AsOf != asOf || cov.Kabupaten.IkdActivated != 157 || cov.Kabupaten.EktpRecorded != 1700 {
+			t.Fatalf("coverage after import: %+v", cov.Kabupaten)
+		}
+	})
+	t.Run("SameDateReplaces", func(t *testing.T) {
+		again := strings.Replace(good, ";150\n", ";160\n", 1)
+		k.upload(t, "/cakupan/impor", map[string]string{"as_of": asOf}, "angka-perbaikan.csv", []byte(again))
+		_, doc := k.get(t, "/cakupan/impor")
+		if !strings.Contains(doc.Find(".flash").Text(), "2 angka lama untuk tanggal yang sama diganti") {
+			t.Fatalf("flash %q", doc.Find(".flash").Text())
+		}
+		if n := figureCount(t, app); n != 2 {
+			t.Fatalf("%d figures after re-import of the same date, want 2", n)
+		}
+		if got := k.coverage(t).Kabupaten.IkdActivated; got != 167 {
+			t.Fatalf("IKD %d, want 167", got)
+		}
+	})
+	t.Run("BadRowsStoreNothing", func(t *testing.T) {
+		before := figureCount(t, app)
+		bad := "kode_wilayah,wajib_ktp,rekam_ektp,ikd_aktif\n17.02.06.2002,10,10,1\n99.99,10,10,1\n17.02.06.2003,10,5,9\n"
+		res, body := k.upload(t, "/cakupan/impor", map[string]string{"as_of": time.Now().Format(time.DateOnly)}, "salah.csv", []byte(bad))
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("status %d", res.StatusCode)
+		}
+		for _, want := range []string{"salah.csv tidak diimpor", "2 masalah", "bukan desa/kelurahan", "lebih besar dari rekam_ektp"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("answer lacks %q", want)
+			}
+		}
+		if !strings.Contains(body, "<td class=\"num\">3</td>") || !strings.Contains(body, "<td class=\"num\">4</td>") {
+			t.Error("bad rows not listed by line")
+		}
+		if after := figureCount(t, app); after != before {
+			t.Fatalf("figures %d → %d: a refused file stored rows", before, after)
+		}
+	})
+	t.Run("XLSX", func(t *testing.T) {
+		f := excelize.NewFile()
+		f.SetSheetRow("Sheet1", "A1", &[]any{"Kode Wilayah", "Wajib KTP", "Rekam e-KTP", "IKD Aktif"})
+		f.SetSheetRow("Sheet1", "A2", &[]any{"17.02.06.2002", 500, 400, 44})
+		buf, _ := f.WriteToBuffer()
+		res, _ := k.upload(t, "/cakupan/impor", map[string]string{"as_of": time.Now().Format(time.DateOnly)}, "Data.xlsx", buf.Bytes())
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("status %d", res.StatusCode)
+		}
+		figs, _ := region.NewStore(app.DB).LatestFigures(context.Background())
+		if f := figs["17.02.06.2002"]; f.IkdActivated != 44 || f.Source != region.SourceImport {
+			t.Fatalf("stored %+v", f)
+		}
+	})
+	t.Run("BadForm", func(t *testing.T) {
+		cases := []struct {
+			asOf, file, want string
+		}{
+			{"", "a.csv", "tanggal yang sah"},
+			{time.Now().AddDate(0, 0, 2).Format(time.DateOnly), "a.csv", "masa depan"},
+			{asOf, "", "Pilih berkas"},
+		}
+		for _, tc := range cases {
+			res, body := k.upload(t, "/cakupan/impor", map[string]string{"as_of": tc.asOf}, tc.file, []byte(good))
+			if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, tc.want) {
+				t.Errorf("as_of %q file %q: %d, want %q", tc.asOf, tc.file, res.StatusCode, tc.want)
+			}
+		}
+	})
+}
+
+func TestCoverageExports(t *testing.T) {
+	app := newTestApp(t)
+	app.addDemoFigures(t)
+	k := app.login(t, "kadis", auth.KepalaDinas)
+
+	res, body := k.raw(t, "/cakupan/ekspor.csv?data=desa")
+	if !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") || !bytes.HasPrefix(body, []byte("\uFEFF")) {
+		t.Fatalf("csv: %s", res.Header.Get("Content-Type"))
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(body, []byte("\uFEFF")))).ReadAll()
+	if err != nil || len(rows) != 157 || rows[0][0] != "Kode Wilayah" {
+		t.Fatalf("%d rows, %v", len(rows), err)
+	}
+	var activated int64
+	for _, r := range rows[1:] {
+		activated += atoi(t, r[8])
+	}
+	if activated != 10425 {
+		t.Errorf("IKD column sums to %d", activated)
+	}
+
+	res, body = k.raw(t, "/cakupan/ekspor.xlsx?data=desa")
+	f, err := excelize.OpenReader(bytes.NewReader(body))
+	if err != nil {
+		t.Fatalf("xlsx: %v (%s)", err, res.Header.Get("Content-Type"))
+	}
+	sheet := f.GetSheetList()[0]
+	xrows, _ := f.GetRows(sheet)
+	if len(xrows) != 157 {
+		t.Fatalf("%d xlsx rows", len(xrows))
+	}
+	if typ, _ := f.GetCellType(sheet, "E2"); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+		t.Errorf("recorded column is %v, want a number", typ)
+	}
+
+	// Visit results: one logged result, read back from both formats.
+	app.fixtures(t)
+	app.fieldResult(t, "e0e0e0e0-0000-4000-8000-000000000002", 12, map[string]int64{"no_email": 5})
+	_, body = k.raw(t, "/cakupan/ekspor.csv?data=hasil")
+	rows, _ = csv.NewReader(bytes.NewReader(bytes.TrimPrefix(body, []byte("\uFEFF")))).ReadAll()
+	email := slices.Index(rows[0], "Gagal: Tidak punya email")
+	if len(rows) != 2 || email < 0 || rows[1][7] != "12" || rows[1][email] != "5" {
+		t.Fatalf("results csv %v", rows)
+	}
+	_, body = k.raw(t, "/cakupan/ekspor.xlsx?data=hasil&dari=2000-01-01")
+	f, _ = excelize.OpenReader(bytes.NewReader(body))
+	if v, _ := f.GetCellValue(f.GetSheetList()[0], "H2"); v != "12" {
+		t.Fatalf("results xlsx H2 = %q", v)
+	}
+	if res, _ := k.raw(t, "/cakupan/ekspor.csv?data=hasil&dari=kemarin"); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("bad date: %d", res.StatusCode)
+	}
+}
+
+func TestDesaTableAndPage(t *testing.T) {
+	app := newTestApp(t)
+	app.addDemoFigures(t)
+	app.fixtures(t)
+	k := app.login(t, "ketua1", auth.KetuaTim)
+
+	_, doc := k.get(t, "/cakupan/desa")
+	if n := doc.Find("tbody tr").Length(); n != 156 {
+		t.Fatalf("%d desa rows", n)
+	}
+	gaps := doc.Find("tbody tr td:nth-child(7)").Map(func(_ int, s *goquery.Selection) string { return s.Text() })
+	if atoi(t, gaps[0]) < atoi(t, gaps[len(gaps)-1]) {
+		t.Errorf("default order is not the largest gap first: %s … %s", gaps[0], gaps[len(gaps)-1])
+	}
+	_, doc = k.get(t, "/cakupan/desa?urut=nama&arah=naik&kec=17.02.06")
+	names := doc.Find("tbody tr td:first-child").Map(func(_ int, s *goquery.Selection) string { return s.Text() })
+	if len(names) != 10 || !slices.IsSorted(names) {
+		t.Fatalf("kecamatan 17.02.06 by name: %v", names)
+	}
+	if doc.Find(`th[aria-sort=ascending]`).Text() == "" {
+		t.Error("sorted column not marked")
+	}
+	if res, _ := k.get(t, "/cakupan/desa?kec=99"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("unknown kecamatan: %d", res.StatusCode)
+	}
+
+	// The desa page shows the desa's figures, its sites and its visits.
+	var code string
+	app.DB.Raw("SELECT desa_code FROM sites WHERE id = 1").Scan(&code)
+	id := app.pastVisit(t)
+	res, doc := k.get(t, "/cakupan/desa/"+code)
+	if res.StatusCode != http.StatusOK || doc.Find("svg.trend").Length() != 1 {
+		t.Fatalf("desa page %d", res.StatusCode)
+	}
+	text := doc.Find("main").Text()
+	var siteName string
+	app.DB.Raw("SELECT name FROM sites WHERE id = 1").Scan(&siteName)
+	if !strings.Contains(text, siteName) || doc.Find(`a[href="/kunjungan/`+itoa(int(id))+`"]`).Length() != 1 {
+		t.Errorf("desa page lacks its site %q or visit %d", siteName, id)
+	}
+	if res, _ := k.get(t, "/cakupan/desa/17.02.06"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("kecamatan code as desa: %d", res.StatusCode)
+	}
+}
+
+func TestReconciliation(t *testing.T) {
+	app := newTestApp(t)
+	app.fixtures(t)
+	k := app.login(t, "kadis", auth.KepalaDinas)
+	_, doc := k.get(t, "/cakupan/rekonsiliasi")
+	if doc.Find(".empty").Length() != 1 {
+		t.Fatal("no empty state without two figure dates")
+	}
+	var code string
+	app.DB.Raw("SELECT desa_code FROM sites WHERE id = 1").Scan(&code)
+	old, recent := time.Now().AddDate(0, 0, -30).Format(time.DateOnly), time.Now().Format(time.DateOnly)
+	k.upload(t, "/cakupan/impor", map[string]string{"as_of": old}, "lama.csv", []byte("kode_wilayah,wajib_ktp,rekam_ektp,ikd_aktif\n"+code+",900,800,100\n17.02.07.2001,500,400,10\n"))
+	k.upload(t, "/cakupan/impor", map[string]string{"as_of": recent}, "baru.csv", []byte("kode_wilayah,wajib_ktp,rekam_ektp,ikd_aktif\n"+code+",900,800,120\n17.02.07.2001,500,400,60\n"))
+	app.fieldResult(t, "d0d0d0d0-0000-4000-8000-000000000003", 50, nil) // two days ago: between the dates
+
+	_, doc = k.get(t, "/cakupan/rekonsiliasi?ambang=10")
+	flagged := doc.Find("tr.flagged")
+	if flagged.Length() != 2 {
+		t.Fatalf("%d flagged rows, want 2", flagged.Length())
+	}
+	// The largest difference first: 17.02.07.2001 rose by 50 with nothing logged.
+	if first := flagged.First().Text(); !strings.Contains(first, "+50") || !strings.Contains(first, "belum dicatat") {
+		t.Errorf("first flagged row %q", first)
+	}
+	// Site 1's desa: the field logged 50, the official count rose by 20: 30 over-reported.
+	if second := flagged.Eq(1).Text(); !strings.Contains(second, "+20") || !strings.Contains(second, "-30") || !strings.Contains(second, "lebih banyak") {
+		t.Errorf("second flagged row %q", second)
+	}
+	_, doc = k.get(t, "/cakupan/rekonsiliasi?ambang=100")
+	if doc.Find("tr.flagged").Length() != 0 {
+		t.Error("a higher threshold still flags")
+	}
+	if res, _ := k.get(t, "/cakupan/rekonsiliasi?dari="+recent+"&sampai="+old); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("reversed dates: %d", res.StatusCode)
+	}
+}
+
+func TestMonthlyReport(t *testing.T) {
+	app := newTestApp(t)
+	app.addDemoFigures(t)
+	k := app.login(t, "kadis", auth.KepalaDinas)
+	for _, q := range []string{"", "?bulan=bukan", "?bulan=2999-01"} {
+		res, doc := k.get(t, "/cakupan/laporan"+q)
+		text := doc.Find("article.report").Text()
+		if res.StatusCode != http.StatusOK || !strings.Contains(text, "LAPORAN BULANAN") || !strings.Contains(text, "60.846") {
+			t.Fatalf("report%s: %d %q", q, res.StatusCode, text)
+		}
+	}
+	_, doc := k.get(t, "/cakupan/laporan?bulan=" + time.Now().AddDate(0, -1, 0).Format("2006-01"))
+	if sel := doc.Find("select#bulan option[selected]").Text(); sel == "" {
+		t.Error("chosen month not selected")
+	}
+}
+
+func TestMapOverlays(t *testing.T) {
+	app := newTestApp(t)
+	app.addDemoFigures(t)
+	app.fixtures(t)
+	k := app.login(t, "kadis", auth.KepalaDinas)
+	_, doc := k.get(t, "/cakupan")
+	if doc.Find("svg.covmap .site-dot, svg.covmap .plan-dot").Length() != 0 {
+		t.Fatal("overlays shown without asking")
+	}
+	var sites int64
+	app.DB.Raw("SELECT COUNT(*) FROM sites").Scan(&sites)
+	// The fixture's visit 1 is next month: plan one within 14 days.
+	start := time.Now().AddDate(0, 0, 3)
+	app.DB.Create(&visit.Visit{SiteID: 1, TeamID: 1, Day: start.Format(time.DateOnly), StartAt: start.UTC(), EndAt: start.Add(time.Hour).UTC(),
+		Status: visit.Direncanakan, CreatedAt: start, UpdatedAt: start})
+	_, doc = k.get(t, "/cakupan?lokasi=1&rencana=1")
+	if n := doc.Find("svg.covmap .site-dot").Length(); int64(n) != sites || sites == 0 {
+		t.Errorf("%d site dots for %d sites", n, sites)
+	}
+	if n := doc.Find("svg.covmap .plan-dot").Length(); n != 1 {
+		t.Errorf("%d planned visits in the next 14 days, want 1", n)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// atoi reads a number as the pages write it: 12.345 → 12345.
+func atoi(t *testing.T, s string) int64 {
+	t.Helper()
+	n, err := strconv.ParseInt(strings.ReplaceAll(strings.TrimSpace(s), ".", ""), 10, 64)
+	if err != nil {
+		t.Fatalf("not a number: %q", s)
+	}
+	return n
+}
