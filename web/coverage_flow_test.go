@@ -468,7 +468,7 @@ func TestMonthlyReport(t *testing.T) {
 			t.Fatalf("report%s: %d %q", q, res.StatusCode, text)
 		}
 	}
-	_, doc := k.get(t, "/cakupan/laporan?bulan=" + time.Now().AddDate(0, -1, 0).Format("2006-01"))
+	_, doc := k.get(t, "/cakupan/laporan?bulan="+time.Now().AddDate(0, -1, 0).Format("2006-01"))
 	if sel := doc.Find("select#bulan option[selected]").Text(); sel == "" {
 		t.Error("chosen month not selected")
 	}
