@@ -68,7 +68,7 @@ func (h *coverageHandlers) importFile(c echo.Context) error {
 		return err
 	}
 	defer file.Close()
-	known, err := h.desaCodes(c)
+	known, err := h.regions.DesaCodes(ctx)
 	if err != nil {
 		return err
 	}
@@ -93,18 +93,6 @@ func (h *coverageHandlers) importFile(c echo.Context) error {
 	}
 	flash(c, msg)
 	return redirect(c, "/cakupan/impor")
-}
-
-// desaCodes is the set of desa codes an import may name.
-func (h *coverageHandlers) desaCodes(c echo.Context) (map[string]bool, error) {
-	all, err := h.regions.All(c.Request().Context())
-	known := map[string]bool{}
-	for _, r := range all {
-		if r.Level == region.LevelDesa {
-			known[r.Code] = true
-		}
-	}
-	return known, err
 }
 
 func figures(rows []figimport.Row) []region.Figure {

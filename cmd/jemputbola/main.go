@@ -19,6 +19,8 @@ Perintah:
                        buat pengguna (peran: admin, kepala_dinas, ketua_tim, operator)
   user passwd --username U --password-stdin
                        ganti kata sandi pengguna
+  import figures BERKAS --as-of TTTT-BB-HH
+                       impor angka resmi per desa (CSV atau XLSX; semua baris atau tidak sama sekali)
 
 Konfigurasi lewat variabel lingkungan: JEMPUTBOLA_ADDR (bawaan :8080), JEMPUTBOLA_DB
 (bawaan ./data/jemputbola.db) atau DATABASE_URL (postgres://…), JEMPUTBOLA_SECRET,
@@ -47,6 +49,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return migrate(getenv, stdout)
 	case "user":
 		return userCmd(ctx, args, getenv, stdin, stdout)
+	case "import":
+		return importCmd(ctx, args, getenv, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

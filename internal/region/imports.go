@@ -128,3 +128,14 @@ func (s *Store) SetTarget(ctx context.Context, who audit.Actor, regionCode strin
 			map[string]any{"target_pct": coverage.PctString(before)}, map[string]any{"target_pct": coverage.PctString(bp)})
 	})
 }
+
+// DesaCodes returns the set of desa codes, for checking imported rows.
+func (s *Store) DesaCodes(ctx context.Context) (map[string]bool, error) {
+	var codes []string
+	err := s.db.WithContext(ctx).Model(&Region{}).Where("level = ?", LevelDesa).Pluck("code", &codes).Error
+	set := make(map[string]bool, len(codes))
+	for _, c := range codes {
+		set[c] = true
+	}
+	return set, err
+}
