@@ -1,14 +1,13 @@
 package web
 
 import (
-	"context"
-	"net/http"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
 
 	"jemputbola/internal/apperr"
@@ -22,11 +21,14 @@ import (
 	"jemputbola/internal/site"
 	"jemputbola/internal/visit"
 	"jemputbola/templates/coveragepage"
+	"jemputbola/templates/layout"
 )
 
 type coverageHandlers struct {
 	regions  *region.Store
 	progress *progress.Store
+	cache    *progress.Cache // the dashboard's figures, rebuilt when the data changes
+	pages    pageCache       // the dashboard and map as sent
 	sites    *site.Store
 	visits   *visit.Store
 	results  *result.Store
@@ -40,9 +42,6 @@ type coverageHandlers struct {
 
 // mapWidth is the SVG's coordinate width; the page scales it to the screen.
 const mapWidth = 800
-
-// trendWeeks is how far back the dashboard's chart reaches.
-const trendWeeks = 26
 
 // mapSiteLimit bounds the site overlay; a kabupaten has a few hundred.
 const mapSiteLimit = 5000
@@ -63,27 +62,6 @@ func mapClass(r region.Row) string {
 	return [...]string{"c0", "c1", "c2", "c3"}[r.Activated*4/r.TargetCount]
 }
 
-// series reads what the trend needs from start on: the official sums and the
-// daily field activations back to the official date that start builds on.
-func (h *coverageHandlers) series(ctx context.Context, start time.Time, desaCode string) (*progress.Series, error) {
-	official, err := h.progress.OfficialHistory(ctx, desaCode)
-	if err != nil {
-		return nil, err
-	}
-	from := start.Format(time.DateOnly)
-	base := ""
-	for _, p := range official {
-		if p.AsOf <= from {
-			base = p.AsOf
-		}
-	}
-	daily, err := h.progress.Daily(ctx, min(from, base), desaCode)
-	if err != nil {
-		return nil, err
-	}
-	return progress.NewSeries(official, daily), nil
-}
-
 // trendChart lays the weeks out with the target line.
 func trendChart(ws []progress.Week, target int64) chart.Chart {
 	pts := make([]chart.Point, len(ws))
@@ -95,53 +73,43 @@ func trendChart(ws []progress.Week, target int64) chart.Chart {
 }
 
 func (h *coverageHandlers) show(c echo.Context) error {
-	ctx, now := c.Request().Context(), h.now()
-	cov, err := h.progress.Coverage(ctx, now.Year())
+	now := h.now()
+	snap, err := h.cache.Get(c.Request().Context(), now)
 	if err != nil {
 		return err
 	}
-	s, err := h.series(ctx, progress.Monday(now).AddDate(0, 0, -7*(trendWeeks-1)), "")
-	if err != nil {
-		return err
-	}
-	weeks := s.Weeks(now, trendWeeks)
-	k := cov.Kabupaten
-	v := coveragepage.Dashboard{
-		Coverage:   cov,
-		Year:       now.Year(),
-		Trend:      trendChart(weeks, k.TargetCount),
-		Projection: progress.Project(s, k.Gap, now),
-		ThisWeek:   weeks[len(weeks)-1].Field,
-		CSRF:       csrfToken(c),
-		CanTarget:  mayManage(c),
-	}
-	monthStart := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location())
-	for _, w := range weeks {
-		v.ThisMonth += weekPartFrom(s, w, monthStart, now)
-	}
-	for _, d := range cov.Desa {
-		v.FieldVerified += d.Verified
-		v.FieldUnverified += d.Field - d.Verified
-	}
-	if v.Breakdown, err = h.progress.Breakdown(ctx, time.Date(now.Year(), 1, 1, 0, 0, 0, 0, now.Location()).Format(time.DateOnly), ""); err != nil {
-		return err
-	}
-	if v.Map, err = h.coverageMap(c, cov); err != nil {
-		return err
-	}
-	return render(c, http.StatusOK, page(c, "Cakupan", "cakupan"), coveragepage.DashboardPage(v))
+	return h.pages.serve(c, snap.Key(), func() (layout.Data, templ.Component, error) {
+		cov := snap.Coverage
+		weeks := snap.Series.Weeks(now, progress.TrendWeeks)
+		k := cov.Kabupaten
+		v := coveragepage.Dashboard{
+			Coverage:   cov,
+			Year:       now.Year(),
+			Trend:      trendChart(weeks, k.TargetCount),
+			Projection: progress.Project(snap.Series, k.Gap, now),
+			Breakdown:  snap.Breakdown,
+			ThisWeek:   weeks[len(weeks)-1].Field,
+			ThisMonth:  snap.Series.FieldBetween(time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location()), now),
+			CSRF:       csrfToken(c),
+			CanTarget:  mayManage(c),
+		}
+		for _, d := range cov.Desa {
+			v.FieldVerified += d.Verified
+			v.FieldUnverified += d.Field - d.Verified
+		}
+		var err error
+		v.Map, err = h.coverageMap(c, cov)
+		return page(c, "Cakupan", "cakupan"), coveragepage.DashboardPage(v), err
+	})
 }
 
-// weekPartFrom is the field activations of week w on days from start up to today.
-func weekPartFrom(s *progress.Series, w progress.Week, start, today time.Time) int64 {
-	end := w.Start.AddDate(0, 0, 6)
-	if end.Before(start) {
-		return 0
+// coverage is the current coverage, from the cache.
+func (h *coverageHandlers) coverage(c echo.Context) (progress.Coverage, error) {
+	snap, err := h.cache.Get(c.Request().Context(), h.now())
+	if err != nil {
+		return progress.Coverage{}, err
 	}
-	if w.Start.Before(start) {
-		return s.FieldBetween(start, today)
-	}
-	return w.Field
+	return snap.Coverage, nil
 }
 
 // mayManage reports whether the user may change targets and import figures.
@@ -254,4 +222,16 @@ func fieldMessages(err error) []string {
 		ms = append(ms, apperr.MessageOf(err))
 	}
 	return ms
+}
+
+// mapPage is the coverage map alone, large and printable on one A4 page.
+func (h *coverageHandlers) mapPage(c echo.Context) error {
+	snap, err := h.cache.Get(c.Request().Context(), h.now())
+	if err != nil {
+		return err
+	}
+	return h.pages.serve(c, snap.Key(), func() (layout.Data, templ.Component, error) {
+		m, err := h.coverageMap(c, snap.Coverage)
+		return page(c, "Peta cakupan", "cakupan"), coveragepage.MapPage(snap.Coverage, h.now().Year(), m), err
+	})
 }

@@ -31,7 +31,7 @@ var desaSorts = map[string]func(a, b coveragepage.DesaRow) int{
 // desaTable lists every desa, or one kecamatan's, sorted by any column; the
 // largest gap first by default, since that is where teams should go.
 func (h *coverageHandlers) desaTable(c echo.Context) error {
-	cov, err := h.progress.Coverage(c.Request().Context(), h.now().Year())
+	cov, err := h.coverage(c)
 	if err != nil {
 		return err
 	}
@@ -73,7 +73,7 @@ const desaVisitLimit = 50
 func (h *coverageHandlers) desaPage(c echo.Context) error {
 	ctx, now := c.Request().Context(), h.now()
 	code := c.Param("code")
-	cov, err := h.progress.Coverage(ctx, now.Year())
+	cov, err := h.coverage(c)
 	if err != nil {
 		return err
 	}
@@ -92,11 +92,11 @@ func (h *coverageHandlers) desaPage(c echo.Context) error {
 	if v.Figures, err = h.regions.FigureHistory(ctx, code); err != nil {
 		return err
 	}
-	s, err := h.series(ctx, progress.Monday(now).AddDate(0, 0, -7*(trendWeeks-1)), code)
+	s, err := h.progress.Series(ctx, progress.Monday(now).AddDate(0, 0, -7*(progress.TrendWeeks-1)), code)
 	if err != nil {
 		return err
 	}
-	v.Trend = trendChart(s.Weeks(now, trendWeeks), v.Row.TargetCount)
+	v.Trend = trendChart(s.Weeks(now, progress.TrendWeeks), v.Row.TargetCount)
 	sites, err := h.sites.List(ctx, site.Filter{DesaCode: code, PerPage: mapSiteLimit})
 	if err != nil {
 		return err

@@ -49,7 +49,7 @@ func apiRow(r region.Row) apiCoverageRow {
 
 func (h *coverageHandlers) api(c echo.Context) error {
 	year := h.now().Year()
-	cov, err := h.progress.Coverage(c.Request().Context(), year)
+	cov, err := h.coverage(c)
 	if err != nil {
 		return err
 	}
@@ -138,7 +138,7 @@ func (h *coverageHandlers) exportTable(c echo.Context) (export.Table, string, er
 		t, err := h.resultsTable(c, from, to)
 		return t, "hasil-kunjungan-" + from + "-" + to, err
 	}
-	cov, err := h.progress.Coverage(c.Request().Context(), now.Year())
+	cov, err := h.coverage(c)
 	return coverageTable(cov), "cakupan-desa-" + now.Format(time.DateOnly), err
 }
 

@@ -187,7 +187,12 @@ func TestFieldActivationsCount(t *testing.T) {
 	// A result the leader sends back stops counting.
 	var rid int64
 	app.DB.Raw("SELECT id FROM visit_results").Scan(&rid)
-	app.DB.Model(&result.Result{}).Where("id = ?", rid).Update("verification", result.SentBack)
+	k.post(t, "/hasil/"+itoa(int(rid))+"/verifikasi", url.Values{"action": {"back"}, "comment": {"Jumlah tidak sesuai daftar hadir"}})
+	var state string
+	app.DB.Raw("SELECT verification FROM visit_results WHERE id = ?", rid).Scan(&state)
+	if state != result.SentBack {
+		t.Fatalf("result is %q after sending it back", state)
+	}
 	if got := k.coverage(t).Kabupaten.IkdActivated; got != before {
 		t.Fatalf("sent-back result still counted: %d", got)
 	}

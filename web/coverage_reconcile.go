@@ -53,7 +53,7 @@ func (h *coverageHandlers) reconcile(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	cov, err := h.progress.Coverage(ctx, h.now().Year())
+	cov, err := h.coverage(c)
 	if err != nil {
 		return err
 	}

@@ -32,7 +32,7 @@ func (h *coverageHandlers) report(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s, err := h.series(ctx, month, "")
+	s, err := h.progress.Series(ctx, month, "")
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/auth"
+	"jemputbola/internal/progress"
 )
 
 const (
@@ -141,3 +142,17 @@ func allow(roles ...auth.Role) echo.MiddlewareFunc {
 }
 
 func isAPI(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, "/api/") }
+
+// noteWrites tells the dashboard cache after every state-changing request, so
+// the next reader on this instance sees the change at once.
+func noteWrites(cache *progress.Cache) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			err := next(c)
+			if m := c.Request().Method; m != http.MethodGet && m != http.MethodHead {
+				cache.Changed()
+			}
+			return err
+		}
+	}
+}

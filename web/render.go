@@ -37,16 +37,23 @@ func page(c echo.Context, title, nav string) layout.Data {
 // render writes body inside the layout, or alone for an htmx partial request.
 // It renders into a buffer first so a template error becomes a clean 500.
 func render(c echo.Context, status int, d layout.Data, body templ.Component) error {
+	b, err := renderBytes(c, d, body)
+	if err != nil {
+		return err
+	}
+	return c.HTMLBlob(status, b)
+}
+
+// renderBytes renders like render without sending.
+func renderBytes(c echo.Context, d layout.Data, body templ.Component) ([]byte, error) {
 	var comp templ.Component = body
 	h := c.Request().Header
 	if h.Get(hxRequest) == "" || h.Get(hxBoosted) != "" {
 		comp = layout.Page(d, body)
 	}
 	var buf bytes.Buffer
-	if err := comp.Render(c.Request().Context(), &buf); err != nil {
-		return err
-	}
-	return c.HTMLBlob(status, buf.Bytes())
+	err := comp.Render(c.Request().Context(), &buf)
+	return buf.Bytes(), err
 }
 
 // redirect sends the browser on after a successful POST (303) or via HX-Redirect for htmx.

@@ -35,7 +35,7 @@ func (s *Server) routes() {
 	e, db := s.echo, s.deps.DB
 	e.Use(middleware.Recover(), securityHeaders,
 		middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: maxBody, Skipper: isUpload}),
-		middleware.GzipWithConfig(middleware.GzipConfig{Level: 5}))
+		middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, Skipper: isPrecompressed}))
 	e.GET("/healthz", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
 	e.GET("/static/*", staticFiles())
 	e.GET("/sw.js", serviceWorker)
@@ -44,7 +44,8 @@ func (s *Server) routes() {
 	users := auth.NewUserStore(db)
 	regions := region.NewStore(db)
 	prog := progress.NewStore(db)
-	app := e.Group("", loadSession(sessions), csrfGuard([]byte(s.deps.Secret)))
+	dashboard := progress.NewCache(prog)
+	app := e.Group("", loadSession(sessions), csrfGuard([]byte(s.deps.Secret)), noteWrites(dashboard))
 
 	a := &authHandlers{authn: auth.NewAuthenticator(db), sessions: sessions}
 	app.GET("/login", a.loginForm)
@@ -70,10 +71,11 @@ func (s *Server) routes() {
 	app.GET("/kunjungan/:id/surat-pemberitahuan", v.suratPemberitahuan, allow(everyone...))
 	app.GET("/api/v1/visits", v.apiList, allow(everyone...))
 
-	cov := &coverageHandlers{regions: regions, progress: prog, sites: site.NewStore(db), visits: visit.NewStore(db, s.deps.Zone, nil),
+	cov := &coverageHandlers{regions: regions, progress: prog, cache: dashboard, sites: site.NewStore(db), visits: visit.NewStore(db, s.deps.Zone, nil),
 		results: result.NewStore(db), settings: settings.NewStore(db), now: s.now}
 	app.GET("/cakupan", cov.show, allow(planners...))
 	app.POST("/cakupan/target", cov.setTarget, allow(managers...))
+	app.GET("/cakupan/peta", cov.mapPage, allow(planners...))
 	app.GET("/cakupan/desa", cov.desaTable, allow(planners...))
 	app.GET("/cakupan/desa/:code", cov.desaPage, allow(planners...))
 	app.GET("/cakupan/impor", cov.importForm, allow(managers...))

@@ -55,6 +55,7 @@ var routeMatrix = []struct {
 	{"GET", "/api/v1/visits", "/api/v1/visits?from=2026-01-01&to=2026-01-31", all},
 	{"GET", "/cakupan", "/cakupan", plan},
 	{"POST", "/cakupan/target", "/cakupan/target", managing},
+	{"GET", "/cakupan/peta", "/cakupan/peta?lokasi=1", plan},
 	{"GET", "/cakupan/desa", "/cakupan/desa", plan},
 	{"GET", "/cakupan/desa/:code", "/cakupan/desa/17.02.06.2001", plan},
 	{"GET", "/cakupan/impor", "/cakupan/impor", managing},

@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
@@ -30,11 +31,32 @@ type Session struct {
 // TableName keeps GORM on the migrated table.
 func (Session) TableName() string { return "sessions" }
 
-// SessionStore keeps sessions.
-type SessionStore struct{ db *gorm.DB }
+// sessionRecheck is how long a looked-up session is trusted before the
+// database is asked again. Signing out here takes effect at once; signing
+// out, a password change or a deactivation on another instance takes effect
+// there within this time.
+const sessionRecheck = 5 * time.Second
+
+// maxRemembered bounds the remembered sessions; past it, stale ones are dropped.
+const maxRemembered = 10_000
+
+type remembered struct {
+	user  User
+	until time.Time
+}
+
+// SessionStore keeps sessions, remembering recent lookups so that most
+// requests need no database round trip.
+type SessionStore struct {
+	db  *gorm.DB
+	mu  sync.Mutex
+	got map[string]remembered // by token hash
+}
 
 // NewSessionStore returns a SessionStore on g.
-func NewSessionStore(g *gorm.DB) *SessionStore { return &SessionStore{db: g} }
+func NewSessionStore(g *gorm.DB) *SessionStore {
+	return &SessionStore{db: g, got: map[string]remembered{}}
+}
 
 func hashToken(token string) string {
 	sum := sha256.Sum256([]byte(token))
@@ -56,19 +78,59 @@ func (s *SessionStore) Create(ctx context.Context, userID int64) (string, error)
 // User returns the active user of a live session. Errors: NotFound when the token
 // is unknown, expired or its user is deactivated.
 func (s *SessionStore) User(ctx context.Context, token string) (User, error) {
-	var u User
-	err := s.db.WithContext(ctx).
-		Joins("JOIN sessions ON sessions.user_id = users.id").
-		Where("sessions.token_hash = ? AND sessions.expires_at > ? AND users.active = ?", hashToken(token), time.Now().UTC(), true).
-		First(&u).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return u, apperr.New(apperr.NotFound, "Sesi berakhir. Silakan masuk kembali.")
+	hash, now := hashToken(token), time.Now()
+	s.mu.Lock()
+	r, ok := s.got[hash]
+	s.mu.Unlock()
+	if ok && now.Before(r.until) {
+		return r.user, nil
 	}
-	return u, err
+	var row struct {
+		User
+		ExpiresAt time.Time
+	}
+	err := s.db.WithContext(ctx).Model(&User{}).Select("users.*, sessions.expires_at").
+		Joins("JOIN sessions ON sessions.user_id = users.id").
+		Where("sessions.token_hash = ? AND sessions.expires_at > ? AND users.active = ?", hash, now.UTC(), true).
+		Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		s.forget(hash)
+		return User{}, apperr.New(apperr.NotFound, "Sesi berakhir. Silakan masuk kembali.")
+	}
+	if err != nil {
+		return User{}, err
+	}
+	s.mu.Lock()
+	if len(s.got) >= maxRemembered {
+		for h, r := range s.got {
+			if !now.Before(r.until) {
+				delete(s.got, h)
+			}
+		}
+	}
+	if len(s.got) < maxRemembered {
+		s.got[hash] = remembered{user: row.User, until: minTime(now.Add(sessionRecheck), row.ExpiresAt)}
+	}
+	s.mu.Unlock()
+	return row.User, nil
+}
+
+func (s *SessionStore) forget(hash string) {
+	s.mu.Lock()
+	delete(s.got, hash)
+	s.mu.Unlock()
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
 }
 
 // Delete ends a session; unknown tokens are ignored.
 func (s *SessionStore) Delete(ctx context.Context, token string) error {
+	s.forget(hashToken(token))
 	return s.db.WithContext(ctx).Where("token_hash = ?", hashToken(token)).Delete(&Session{}).Error
 }
 

@@ -93,3 +93,29 @@ func TestSeed(t *testing.T) {
 		})
 	})
 }
+
+func TestSeedScale(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		ctx := context.Background()
+		if err := region.NewStore(g).EnsureBuiltin(ctx); err != nil {
+			t.Fatal(err)
+		}
+		sc := demo.Scale{Sites: 200, Teams: 5, Visits: 3000}
+		if err := demo.SeedScale(ctx, g, time.Now(), sc); err != nil {
+			t.Fatal(err)
+		}
+		var sites, teams, visits, results, overlaps int64
+		g.Raw("SELECT COUNT(*) FROM sites").Scan(&sites)
+		g.Raw("SELECT COUNT(*) FROM teams").Scan(&teams)
+		g.Raw("SELECT COUNT(*) FROM visits WHERE status = 'selesai'").Scan(&visits)
+		g.Raw("SELECT COUNT(*) FROM visit_results").Scan(&results)
+		g.Raw(`SELECT COUNT(*) FROM visits a JOIN visits b ON a.team_id = b.team_id AND a.id < b.id
+			AND a.start_at < b.end_at AND b.start_at < a.end_at`).Scan(&overlaps)
+		if sites != 200 || teams != 5 || visits != 3000 || results != 3000 || overlaps != 0 {
+			t.Fatalf("sites %d teams %d visits %d results %d overlaps %d", sites, teams, visits, results, overlaps)
+		}
+		if err := demo.SeedScale(ctx, g, time.Now(), demo.Scale{Sites: 10, Teams: 1, Visits: 2000}); err == nil {
+			t.Fatal("more visits than a year of one team's slots: no error")
+		}
+	})
+}

@@ -33,12 +33,15 @@ func seedResults(ctx context.Context, tx *gorm.DB, visits []visit.Visit, kinds m
 		served := y.served*(80+h)/100 + 5
 		act := served * (y.rate - 10 + h/4) / 100
 		rest := served - act
-		by := loggedBy[v.TeamID]
+		var by *int64 // nil where the team has no operator, as in generated data
+		if id, ok := loggedBy[v.TeamID]; ok {
+			by = &id
+		}
 		rs = append(rs, result.Result{VisitID: v.ID, ClientID: fmt.Sprintf("00000000-0000-4000-8000-%012d", v.ID),
 			Activations: act, PeopleServed: served, EktpRecorded: h % 4,
 			FailNoEmail: rest * 35 / 100, FailNoAndroid: rest * 25 / 100, FailNoSignal: rest * 15 / 100,
 			FailIncompatiblePhone: rest * 10 / 100, FailDataProblem: rest * 8 / 100, FailRefused: rest * 4 / 100,
-			Notes: "Hasil demo", LoggedBy: &by, LoggedAt: v.EndAt, UpdatedAt: v.EndAt, Verification: "diverifikasi"})
+			Notes: "Hasil demo", LoggedBy: by, LoggedAt: v.EndAt, UpdatedAt: v.EndAt, Verification: "diverifikasi"})
 	}
 	return tx.WithContext(ctx).CreateInBatches(&rs, 200).Error
 }

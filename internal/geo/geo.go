@@ -49,6 +49,10 @@ type featureCollection struct {
 	} `json:"features"`
 }
 
+// tolerance is how far, in map units (about a screen pixel at the map's
+// width), a simplified boundary may stray from the shipped one.
+const tolerance = 0.5
+
 // Build parses a GeoJSON FeatureCollection of (Multi)Polygons with properties
 // code and name, and projects it to a map width px wide.
 func Build(geojson []byte, width float64) (*Map, error) {
@@ -82,17 +86,21 @@ func Build(geojson []byte, width float64) (*Map, error) {
 		var b strings.Builder
 		var sx, sy, n float64
 		for _, r := range polys[i] {
+			pts := make([][2]float64, len(r))
 			for j, p := range r {
 				x, y := m.Point(p[0], p[1])
+				pts[j] = [2]float64{x, y}
+				sx, sy, n = sx+x, sy+y, n+1
+			}
+			for j, p := range simplify(pts, tolerance) {
 				if j == 0 {
 					b.WriteByte('M')
 				} else {
 					b.WriteByte('L')
 				}
-				b.WriteString(num(x))
+				b.WriteString(num(p[0]))
 				b.WriteByte(' ')
-				b.WriteString(num(y))
-				sx, sy, n = sx+x, sy+y, n+1
+				b.WriteString(num(p[1]))
 			}
 			b.WriteByte('Z')
 		}
@@ -123,3 +131,46 @@ func rings(typ string, raw json.RawMessage) ([][][2]float64, error) {
 
 // num writes a coordinate with one decimal: a tenth of a pixel is plenty and keeps pages small.
 func num(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
+
+// simplify drops the points of a line that lie within eps of the straight
+// segment between the points kept around them (Ramer–Douglas–Peucker), so
+// the page carries no detail finer than a pixel.
+func simplify(pts [][2]float64, eps float64) [][2]float64 {
+	if len(pts) < 3 {
+		return pts
+	}
+	keep := make([]bool, len(pts))
+	keep[0], keep[len(pts)-1] = true, true
+	var mark func(lo, hi int)
+	mark = func(lo, hi int) {
+		far, at := 0.0, -1
+		for i := lo + 1; i < hi; i++ {
+			if d := segmentDistance(pts[i], pts[lo], pts[hi]); d > far {
+				far, at = d, i
+			}
+		}
+		if at >= 0 && far > eps {
+			keep[at] = true
+			mark(lo, at)
+			mark(at, hi)
+		}
+	}
+	mark(0, len(pts)-1)
+	out := make([][2]float64, 0, len(pts)/2)
+	for i, p := range pts {
+		if keep[i] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// segmentDistance is the distance from p to the segment a–b.
+func segmentDistance(p, a, b [2]float64) float64 {
+	dx, dy := b[0]-a[0], b[1]-a[1]
+	if dx == 0 && dy == 0 {
+		return math.Hypot(p[0]-a[0], p[1]-a[1])
+	}
+	t := math.Max(0, math.Min(1, ((p[0]-a[0])*dx+(p[1]-a[1])*dy)/(dx*dx+dy*dy)))
+	return math.Hypot(p[0]-a[0]-t*dx, p[1]-a[1]-t*dy)
+}

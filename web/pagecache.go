@@ -1,0 +1,88 @@
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/a-h/templ"
+	"github.com/labstack/echo/v4"
+
+	"jemputbola/templates/layout"
+)
+
+// precompressed lists the routes that compress their own answers (their pages
+// come from pageCache); the gzip middleware leaves them alone.
+var precompressed = map[string]bool{"/cakupan": true, "/cakupan/peta": true}
+
+func isPrecompressed(c echo.Context) bool { return precompressed[c.Path()] }
+
+// maxCachedPages bounds pageCache: a few per signed-in reader and overlay choice.
+const maxCachedPages = 512
+
+// cachedPage is one rendered page, plain and gzip-compressed.
+type cachedPage struct{ plain, gzipped []byte }
+
+// pageCache keeps the rendered Cakupan pages of the current dashboard
+// snapshot: rendering and compressing a map of 156 desa costs milliseconds,
+// sending stored bytes costs microseconds. Entries are per reader (the page
+// carries their name and CSRF token) and are dropped when the snapshot changes.
+type pageCache struct {
+	mu    sync.Mutex
+	gen   string // the snapshot the pages were rendered from
+	pages map[string]cachedPage
+}
+
+// pageKey names the page this request would get; "" when it must not be
+// cached (a one-time flash message is shown).
+func pageKey(c echo.Context) string {
+	if _, err := c.Cookie(flashCookie); err == nil {
+		return ""
+	}
+	u, _ := currentUser(c)
+	h := c.Request().Header
+	return strings.Join([]string{c.Request().URL.Path, c.Request().URL.RawQuery, strconv.FormatInt(u.ID, 10),
+		csrfToken(c), h.Get(hxRequest), h.Get(hxBoosted)}, "|")
+}
+
+// serve answers from the cache, or renders, stores and answers.
+func (p *pageCache) serve(c echo.Context, gen string, d func() (layout.Data, templ.Component, error)) error {
+	key := pageKey(c)
+	p.mu.Lock()
+	if p.gen != gen {
+		p.gen, p.pages = gen, map[string]cachedPage{}
+	}
+	page, ok := p.pages[key]
+	p.mu.Unlock()
+	if !ok || key == "" {
+		data, body, err := d()
+		if err != nil {
+			return err
+		}
+		if page.plain, err = renderBytes(c, data, body); err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+		zw.Write(page.plain)
+		zw.Close()
+		page.gzipped = buf.Bytes()
+		if key != "" {
+			p.mu.Lock()
+			if p.gen == gen && len(p.pages) < maxCachedPages {
+				p.pages[key] = page
+			}
+			p.mu.Unlock()
+		}
+	}
+	h := c.Response().Header()
+	h.Add("Vary", "Accept-Encoding")
+	if strings.Contains(c.Request().Header.Get("Accept-Encoding"), "gzip") {
+		h.Set("Content-Encoding", "gzip")
+		return c.Blob(http.StatusOK, echo.MIMETextHTMLCharsetUTF8, page.gzipped)
+	}
+	return c.HTMLBlob(http.StatusOK, page.plain)
+}
