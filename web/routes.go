@@ -119,7 +119,7 @@ func (s *Server) routes() {
 	app.GET("/tim/:id/ubah", t.editForm, allow(planners...))
 	app.POST("/tim/:id", t.update, allow(planners...))
 
-	u := &userHandlers{users: users}
+	u := &userHandlers{users: users, sessions: sessions}
 	app.GET("/pengguna", u.list, allow(managers...))
 	app.GET("/pengguna/baru", u.newForm, allow(managers...))
 	app.POST("/pengguna", u.create, allow(managers...))

@@ -10,7 +10,10 @@ import (
 	"jemputbola/templates/userpage"
 )
 
-type userHandlers struct{ users *auth.UserStore }
+type userHandlers struct {
+	users    *auth.UserStore
+	sessions *auth.SessionStore
+}
 
 func (h *userHandlers) list(c echo.Context) error {
 	role := auth.Role(c.QueryParam("role"))
@@ -77,6 +80,7 @@ func (h *userHandlers) save(c echo.Context, id int64) error {
 		_, err = h.users.Create(c.Request().Context(), actor(c), in)
 	} else {
 		_, err = h.users.Update(c.Request().Context(), actor(c), id, in)
+		h.sessions.ForgetUser(id) // a new role, password or deactivation applies at the next request
 	}
 	switch apperr.CodeOf(err) {
 	case "":

@@ -173,12 +173,27 @@ func TestSessions(t *testing.T) {
 		})
 		t.Run("Delete", func(t *testing.T) {
 			tok3, _ := s.Create(ctx, u.ID)
+			if _, err := s.User(ctx, tok3); err != nil { // now remembered
+				t.Fatal(err)
+			}
 			if err := s.Delete(ctx, tok3); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := s.User(ctx, tok3); apperr.CodeOf(err) != apperr.NotFound {
 				t.Fatalf("deleted session still valid: %v", err)
 			}
+		})
+		t.Run("ForgetUser", func(t *testing.T) {
+			tok5, _ := s.Create(ctx, u.ID)
+			if _, err := s.User(ctx, tok5); err != nil {
+				t.Fatal(err)
+			}
+			g.Exec("UPDATE users SET active = ? WHERE id = ?", false, u.ID)
+			s.ForgetUser(u.ID)
+			if _, err := s.User(ctx, tok5); apperr.CodeOf(err) != apperr.NotFound {
+				t.Fatalf("deactivated user still served: %v", err)
+			}
+			g.Exec("UPDATE users SET active = ? WHERE id = ?", true, u.ID)
 		})
 		t.Run("Expired", func(t *testing.T) {
 			tok4, _ := s.Create(ctx, u.ID)

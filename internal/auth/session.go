@@ -115,6 +115,18 @@ func (s *SessionStore) User(ctx context.Context, token string) (User, error) {
 	return row.User, nil
 }
 
+// ForgetUser drops what this instance remembers of a user's sessions, after
+// their role, password or status changed.
+func (s *SessionStore) ForgetUser(userID int64) {
+	s.mu.Lock()
+	for h, r := range s.got {
+		if r.user.ID == userID {
+			delete(s.got, h)
+		}
+	}
+	s.mu.Unlock()
+}
+
 func (s *SessionStore) forget(hash string) {
 	s.mu.Lock()
 	delete(s.got, hash)
