@@ -1,0 +1,178 @@
+// Package planner suggests which site each team should visit on which day so
+// that the most residents activate IKD soonest. It is pure: the caller loads
+// teams, sites, gaps, existing visits and recent yields, and stores what it
+// accepts.
+//
+// The model: a visit to a site is expected to bring the kind's recent yield
+// (activations per visit), but never more than half of the eligible people
+// still left there (so revisits bring less), and at a desa already at its
+// target only a fraction counts. The planner fills every team's working days
+// greedily: each day it starts at the best site for that team (expected
+// activations, a bonus for a desa not yet reached within the coverage
+// horizon, a penalty for travel from where the team was) and adds more sites
+// of the same or a neighbouring kecamatan while the team's daily capacity and
+// the day's slots allow. Follow-up visits (sapu bersih) go first where
+// residents were turned away for reasons a team can fix.
+package planner
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"time"
+)
+
+// Date is an office-local calendar day, YYYY-MM-DD.
+type Date = string
+
+// Input is everything the planner weighs.
+type Input struct {
+	From, To         Date
+	WorkingDays      []time.Weekday // nil: Monday to Friday
+	Holidays         []Date
+	Teams            []Team
+	Sites            []Site
+	Desa             []Desa
+	Existing         []Visit            // planned or done visits: kept, and they use capacity
+	Yield            map[string]float64 // activations per visit by site kind; missing kinds use DefaultYield
+	Followups        []Followup
+	CoverHorizonDays int     // every desa reached within this many days where capacity allows; 0: 56
+	DeskPerDay       float64 // activations at the office desk per working day; 0: 100
+	TargetGap        int64   // kabupaten activations still missing to reach the target
+	StartTime        string  // day window; "": 08:00
+	EndTime          string  // "": 12:00
+	VisitsPerDay     int     // slots a day per team; 0: 2
+}
+
+// Team is a field team.
+type Team struct {
+	ID               int64
+	Capacity         int64   // activations a day
+	HomeLat, HomeLng float64 // 0, 0: unknown
+}
+
+// Site is a place to visit.
+type Site struct {
+	ID            int64
+	Kind          string // sekolah, opd, desa or lainnya
+	DesaCode      string
+	KecamatanCode string
+	Lat, Lng      float64 // the desa's centroid when the site has none
+	Eligible      int64   // people who can still activate there; 0: DefaultEligible by kind
+}
+
+// Desa is a desa with its remaining gap to target.
+type Desa struct {
+	Code, KecamatanCode string
+	Lat, Lng            float64
+	Gap                 int64
+}
+
+// Visit is a planned visit: suggested, or existing in Input.Existing.
+type Visit struct {
+	TeamID, SiteID      int64
+	Date                Date
+	Start, End          string // HH:MM
+	ExpectedActivations int64
+	Followup            string // the remedy for a follow-up visit, "" otherwise
+}
+
+// Followup is a site where residents were turned away for fixable reasons.
+type Followup struct {
+	SiteID                               int64
+	NoEmail, NoSignal, IncompatiblePhone int64
+}
+
+// Plan is the suggestion.
+type Plan struct {
+	Visits              []Visit // new visits only, by date, team and start
+	ExpectedActivations int64
+	TargetReachedOn     *Date // with the desk and this plan's pace kept after To; nil beyond 5 years
+}
+
+// DefaultYield is the activations per visit before there are results.
+var DefaultYield = map[string]float64{"sekolah": 40, "opd": 60, "desa": 25, "lainnya": 15}
+
+// DefaultEligible is the people at a site of unknown size.
+var DefaultEligible = map[string]int64{"sekolah": 200, "opd": 150, "desa": 300, "lainnya": 100}
+
+const (
+	reachShare      = 0.5  // a visit reaches at most half of the eligible people left
+	pastTargetShare = 0.3  // what counts at a desa already at its target
+	followupShare   = 0.6  // of the turned-away residents, how many a return visit with the remedy activates
+	travelPerKm     = 0.4  // expected activations a kilometre of travel is worth giving up
+	neighbourKm     = 12.0 // kecamatan centroids this close count as neighbours
+	maxRangeDays    = 366
+	maxYears        = 5
+)
+
+// ErrInvalid wraps every input error; messages are in Indonesian.
+var ErrInvalid = errors.New("masukan rencana tidak sah")
+
+func invalid(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
+}
+
+// days returns the working days of the range.
+func (in Input) days() ([]time.Time, error) {
+	from, err1 := time.Parse(time.DateOnly, in.From)
+	to, err2 := time.Parse(time.DateOnly, in.To)
+	if err1 != nil || err2 != nil {
+		return nil, invalid("tanggal awal dan akhir harus berformat TTTT-BB-HH")
+	}
+	if to.Before(from) {
+		return nil, invalid("tanggal akhir sebelum tanggal awal")
+	}
+	if to.Sub(from) > maxRangeDays*24*time.Hour {
+		return nil, invalid("rentang paling lama %d hari", maxRangeDays)
+	}
+	working := in.workingDays()
+	var ds []time.Time
+	for d := from; !d.After(to); d = d.AddDate(0, 0, 1) {
+		if slices.Contains(working, d.Weekday()) && !slices.Contains(in.Holidays, d.Format(time.DateOnly)) {
+			ds = append(ds, d)
+		}
+	}
+	return ds, nil
+}
+
+// workingDays is WorkingDays or Monday to Friday.
+func (in Input) workingDays() []time.Weekday {
+	if in.WorkingDays == nil {
+		return []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday}
+	}
+	return in.WorkingDays
+}
+
+// slots splits the day window into n equal slots, as HH:MM pairs.
+func (in Input) slots() ([][2]string, error) {
+	start, end := cmp.Or(in.StartTime, "08:00"), cmp.Or(in.EndTime, "12:00")
+	a, err1 := time.Parse("15:04", start)
+	b, err2 := time.Parse("15:04", end)
+	if err1 != nil || err2 != nil || !b.After(a) {
+		return nil, invalid("jam kunjungan harus JJ:MM dan jam selesai setelah jam mulai")
+	}
+	n := in.VisitsPerDay
+	if n <= 0 {
+		n = 2
+	}
+	step := b.Sub(a) / time.Duration(n)
+	out := make([][2]string, n)
+	for i := range n {
+		out[i] = [2]string{a.Add(step * time.Duration(i)).Format("15:04"), a.Add(step * time.Duration(i+1)).Format("15:04")}
+	}
+	return out, nil
+}
+
+func overlaps(aStart, aEnd, bStart, bEnd string) bool { return aStart < bEnd && bStart < aEnd }
+
+// km is the great-circle distance between two points.
+func km(lat1, lng1, lat2, lng2 float64) float64 {
+	const r = 6371.0
+	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
+	dp, dl := p2-p1, (lng2-lng1)*math.Pi/180
+	h := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	return 2 * r * math.Asin(math.Sqrt(h))
+}

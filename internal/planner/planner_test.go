@@ -1,0 +1,219 @@
+package planner_test
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"jemputbola/internal/planner"
+)
+
+// check asserts the properties every plan must have.
+func check(t *testing.T, in planner.Input, p planner.Plan) {
+	t.Helper()
+	teams, sites := map[int64]planner.Team{}, map[int64]bool{}
+	for _, tm := range in.Teams {
+		teams[tm.ID] = tm
+	}
+	for _, s := range in.Sites {
+		sites[s.ID] = true
+	}
+	type key struct {
+		team int64
+		day  string
+	}
+	windows := map[key][][2]string{}
+	load := map[key]int64{}
+	for _, v := range in.Existing {
+		k := key{v.TeamID, v.Date}
+		windows[k] = append(windows[k], [2]string{v.Start, v.End})
+		load[k] += v.ExpectedActivations
+	}
+	var sum int64
+	for _, v := range p.Visits {
+		if _, ok := teams[v.TeamID]; !ok || !sites[v.SiteID] {
+			t.Fatalf("visit to unknown team or site: %+v", v)
+		}
+		d, err := time.Parse(time.DateOnly, v.Date)
+		if err != nil || v.Date < in.From || v.Date > in.To || d.Weekday() == time.Saturday || d.Weekday() == time.Sunday {
+			t.Fatalf("visit on a day off or out of range: %+v", v)
+		}
+		for _, h := range in.Holidays {
+			if v.Date == h {
+				t.Fatalf("visit on a holiday: %+v", v)
+			}
+		}
+		if v.Start >= v.End || v.ExpectedActivations < 1 {
+			t.Fatalf("bad visit %+v", v)
+		}
+		k := key{v.TeamID, v.Date}
+		for _, w := range windows[k] {
+			if v.Start < w[1] && w[0] < v.End {
+				t.Fatalf("team %d double-booked on %s: %s–%s over %s–%s", v.TeamID, v.Date, v.Start, v.End, w[0], w[1])
+			}
+		}
+		windows[k] = append(windows[k], [2]string{v.Start, v.End})
+		load[k] += v.ExpectedActivations
+		sum += v.ExpectedActivations
+	}
+	for k, l := range load {
+		if l > teams[k.team].Capacity && windowsNew(p, k.team, k.day) {
+			t.Fatalf("team %d over capacity on %s: %d > %d", k.team, k.day, l, teams[k.team].Capacity)
+		}
+	}
+	if sum != p.ExpectedActivations {
+		t.Fatalf("total %d, visits sum to %d", p.ExpectedActivations, sum)
+	}
+}
+
+// windowsNew: capacity is the planner's to respect only on days it added to.
+func windowsNew(p planner.Plan, team int64, day string) bool {
+	for _, v := range p.Visits {
+		if v.TeamID == team && v.Date == day {
+			return true
+		}
+	}
+	return false
+}
+
+func TestProperties(t *testing.T) {
+	for _, shape := range []string{planner.ShapeDense, planner.ShapeSparse, planner.ShapeMixed} {
+		for seed := range int64(5) {
+			t.Run(fmt.Sprintf("%s/%d", shape, seed), func(t *testing.T) {
+				in := planner.Generate(shape, seed)
+				in.Holidays = []string{"2026-01-13", "2026-02-17"}
+				existing := append([]planner.Visit(nil), in.Existing...)
+				p, err := planner.Suggest(in)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(p.Visits) == 0 {
+					t.Fatal("empty plan")
+				}
+				check(t, in, p)
+				if !reflect.DeepEqual(existing, in.Existing) {
+					t.Fatal("existing visits changed")
+				}
+				again, _ := planner.Suggest(in)
+				if !reflect.DeepEqual(p, again) {
+					t.Fatal("same input, different plan")
+				}
+				b, err := planner.Baseline(in)
+				if err != nil {
+					t.Fatal(err)
+				}
+				check(t, in, b)
+			})
+		}
+	}
+}
+
+func TestFollowups(t *testing.T) {
+	in := planner.Generate(planner.ShapeMixed, 1)
+	in.Followups = []planner.Followup{{SiteID: in.Sites[0].ID, NoEmail: 40, NoSignal: 5}}
+	p, err := planner.Suggest(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found []planner.Visit
+	for _, v := range p.Visits {
+		if v.Followup != "" {
+			found = append(found, v)
+		}
+	}
+	if len(found) != 1 || found[0].SiteID != in.Sites[0].ID || found[0].Followup != "Sapu bersih: bantu membuat email, bawa hotspot" {
+		t.Fatalf("follow-ups %+v", found)
+	}
+	if found[0].ExpectedActivations != 27 { // 60% of the 45 turned away
+		t.Errorf("follow-up expects %d", found[0].ExpectedActivations)
+	}
+}
+
+func TestRevisitsDiminish(t *testing.T) {
+	in := planner.Input{From: "2026-01-05", To: "2026-01-09",
+		Teams: []planner.Team{{ID: 1, Capacity: 100}},
+		Sites: []planner.Site{{ID: 1, Kind: "opd", DesaCode: "d1", KecamatanCode: "k1", Eligible: 100}},
+		Desa:  []planner.Desa{{Code: "d1", KecamatanCode: "k1", Gap: 1000}}}
+	p, err := planner.Suggest(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int64
+	for _, v := range p.Visits {
+		got = append(got, v.ExpectedActivations)
+	}
+	// Half of the 100 eligible at most, then half of what is left, and so on.
+	if want := []int64{50, 25, 12, 6, 3}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("expected per visit %v, want %v", got, want)
+	}
+}
+
+func TestEdgeCases(t *testing.T) {
+	base := planner.Generate(planner.ShapeDense, 3)
+	cases := []struct {
+		name   string
+		mod    func(*planner.Input)
+		err    string
+		visits bool
+	}{
+		{"no teams", func(in *planner.Input) { in.Teams = nil }, "", false},
+		{"no sites", func(in *planner.Input) { in.Sites = nil }, "", false},
+		{"weekend only", func(in *planner.Input) { in.From, in.To = "2026-01-10", "2026-01-11" }, "", false},
+		{"holidays", func(in *planner.Input) { in.From, in.To, in.Holidays = "2026-01-05", "2026-01-06", []string{"2026-01-05", "2026-01-06"} }, "", false},
+		{"reversed", func(in *planner.Input) { in.From, in.To = "2026-02-01", "2026-01-01" }, "tanggal akhir sebelum tanggal awal", false},
+		{"bad date", func(in *planner.Input) { in.From = "5 Januari" }, "TTTT-BB-HH", false},
+		{"too long", func(in *planner.Input) { in.To = "2028-01-01" }, "paling lama", false},
+		{"bad hours", func(in *planner.Input) { in.StartTime, in.EndTime = "12:00", "08:00" }, "jam selesai setelah jam mulai", false},
+		{"saturday work", func(in *planner.Input) {
+			in.From, in.To, in.WorkingDays = "2026-01-10", "2026-01-10", []time.Weekday{time.Saturday}
+		}, "", true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			in := base
+			tc.mod(&in)
+			p, err := planner.Suggest(in)
+			if tc.err != "" {
+				if !errors.Is(err, planner.ErrInvalid) || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("err = %v, want %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil || (len(p.Visits) > 0) != tc.visits {
+				t.Fatalf("%d visits, err %v", len(p.Visits), err)
+			}
+		})
+	}
+}
+
+// TestBeatsBaseline compares the planner with the plain baseline over 8 weeks
+// on generated kabupaten of three shapes; the table it logs is the quality
+// report (run with -v). The app's demo data is compared in package web.
+func TestBeatsBaseline(t *testing.T) {
+	for _, shape := range []string{planner.ShapeDense, planner.ShapeSparse, planner.ShapeMixed} {
+		planner.CompareWithBaseline(t, shape, planner.Generate(shape, 42))
+	}
+}
+
+func BenchmarkSuggestKabupaten(b *testing.B) {
+	in := planner.Generate(planner.ShapeMixed, 7) // 150 desa, 500 sites, 20 teams, 8 weeks
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := planner.Suggest(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSuggestProvinsi(b *testing.B) {
+	in := planner.Generate(planner.ShapeProvince, 7) // 1,500 desa, 5,000 sites, 100 teams, 8 weeks
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := planner.Suggest(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

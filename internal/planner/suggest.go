@@ -1,0 +1,376 @@
+package planner
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+	"time"
+)
+
+type teamDay struct {
+	team int64
+	day  string
+}
+
+type siteState struct {
+	Site
+	left float64 // eligible people not yet activated
+}
+
+// state is what planning so far has used up: eligible people per site, gap
+// per desa, team capacity and time per day.
+type state struct {
+	in         Input
+	days       []time.Time
+	slots      [][2]string
+	yield      map[string]float64
+	sites      []siteState
+	byID       map[int64]int
+	byKec      map[string][]int // site indexes per kecamatan
+	neighbours map[string][]string
+	gap        map[string]float64
+	reached    map[string]bool
+	used       map[teamDay]float64
+	busy       map[teamDay][][2]string
+	horizon    string // last day of the coverage horizon
+}
+
+func newState(in Input) (*state, error) {
+	days, err := in.days()
+	if err != nil {
+		return nil, err
+	}
+	slots, err := in.slots()
+	if err != nil {
+		return nil, err
+	}
+	s := &state{in: in, days: days, slots: slots, yield: map[string]float64{}, byID: map[int64]int{},
+		byKec: map[string][]int{}, gap: map[string]float64{}, reached: map[string]bool{},
+		used: map[teamDay]float64{}, busy: map[teamDay][][2]string{}}
+	for k, v := range DefaultYield {
+		s.yield[k] = v
+	}
+	for k, v := range in.Yield {
+		if v > 0 {
+			s.yield[k] = v
+		}
+	}
+	horizonDays := cmp.Or(in.CoverHorizonDays, 56)
+	from, _ := time.Parse(time.DateOnly, in.From)
+	s.horizon = from.AddDate(0, 0, horizonDays-1).Format(time.DateOnly)
+
+	sites := slices.Clone(in.Sites)
+	slices.SortFunc(sites, func(a, b Site) int { return cmp.Compare(a.ID, b.ID) })
+	for _, st := range sites {
+		left := st.Eligible
+		if left <= 0 {
+			left = cmp.Or(DefaultEligible[st.Kind], 100)
+		}
+		s.byID[st.ID] = len(s.sites)
+		s.byKec[st.KecamatanCode] = append(s.byKec[st.KecamatanCode], len(s.sites))
+		s.sites = append(s.sites, siteState{Site: st, left: float64(left)})
+	}
+	for _, d := range in.Desa {
+		s.gap[d.Code] = float64(max(d.Gap, 0))
+	}
+	s.neighbours = neighbours(in.Desa)
+	for _, v := range in.Existing {
+		k := teamDay{v.TeamID, v.Date}
+		s.used[k] += float64(v.ExpectedActivations)
+		s.busy[k] = append(s.busy[k], [2]string{v.Start, v.End})
+		if i, ok := s.byID[v.SiteID]; ok {
+			st := &s.sites[i]
+			st.left = math.Max(0, st.left-float64(v.ExpectedActivations))
+			s.gap[st.DesaCode] = math.Max(0, s.gap[st.DesaCode]-float64(v.ExpectedActivations))
+			s.reached[st.DesaCode] = true
+		}
+	}
+	return s, nil
+}
+
+// neighbours lists, per kecamatan, itself and the kecamatan whose centroids
+// (the mean of their desa) lie within neighbourKm, so a team's day stays close.
+func neighbours(desa []Desa) map[string][]string {
+	type sum struct{ lat, lng, n float64 }
+	sums := map[string]*sum{}
+	var kecs []string
+	for _, d := range desa {
+		if sums[d.KecamatanCode] == nil {
+			sums[d.KecamatanCode] = &sum{}
+			kecs = append(kecs, d.KecamatanCode)
+		}
+		c := sums[d.KecamatanCode]
+		c.lat, c.lng, c.n = c.lat+d.Lat, c.lng+d.Lng, c.n+1
+	}
+	slices.Sort(kecs)
+	out := map[string][]string{}
+	for _, a := range kecs {
+		ca := sums[a]
+		for _, b := range kecs {
+			cb := sums[b]
+			if a == b || km(ca.lat/ca.n, ca.lng/ca.n, cb.lat/cb.n, cb.lng/cb.n) <= neighbourKm {
+				out[a] = append(out[a], b)
+			}
+		}
+	}
+	return out
+}
+
+// expected is what a visit to site i would bring now.
+func (s *state) expected(i int) float64 {
+	st := &s.sites[i]
+	e := math.Min(s.yield[st.Kind], st.left*reachShare)
+	if gap := s.gap[st.DesaCode]; e > gap {
+		e = gap + (e-gap)*pastTargetShare
+	}
+	return math.Floor(e)
+}
+
+// take books the visit: people, gap, capacity and the slot are used up.
+func (s *state) take(i int, team int64, day string, e float64) {
+	st := &s.sites[i]
+	st.left = math.Max(0, st.left-e)
+	s.gap[st.DesaCode] = math.Max(0, s.gap[st.DesaCode]-e)
+	s.reached[st.DesaCode] = true
+	s.used[teamDay{team, day}] += e
+}
+
+// freeSlot returns the first slot of the team's day not overlapping its
+// visits, or -1.
+func (s *state) freeSlot(team int64, day string) int {
+	busy := s.busy[teamDay{team, day}]
+	for i, sl := range s.slots {
+		if !slices.ContainsFunc(busy, func(b [2]string) bool { return overlaps(sl[0], sl[1], b[0], b[1]) }) {
+			return i
+		}
+	}
+	return -1
+}
+
+func (s *state) book(plan *Plan, team int64, day string, slot int, site int64, e float64, followup string) {
+	sl := s.slots[slot]
+	k := teamDay{team, day}
+	s.busy[k] = append(s.busy[k], sl)
+	plan.Visits = append(plan.Visits, Visit{TeamID: team, SiteID: site, Date: day, Start: sl[0], End: sl[1],
+		ExpectedActivations: int64(e), Followup: followup})
+	plan.ExpectedActivations += int64(e)
+}
+
+func sortedTeams(ts []Team) []Team {
+	ts = slices.Clone(ts)
+	slices.SortFunc(ts, func(a, b Team) int { return cmp.Compare(a.ID, b.ID) })
+	return ts
+}
+
+// remedy names what a return visit brings, the most frequent reason first.
+func remedy(f Followup) string {
+	type r struct {
+		n    int64
+		what string
+	}
+	rs := []r{{f.NoEmail, "bantu membuat email"}, {f.NoSignal, "bawa hotspot"}, {f.IncompatiblePhone, "pinjamkan HP yang kompatibel"}}
+	slices.SortStableFunc(rs, func(a, b r) int { return cmp.Compare(b.n, a.n) })
+	var parts []string
+	for _, x := range rs {
+		if x.n > 0 {
+			parts = append(parts, x.what)
+		}
+	}
+	s := strings.Join(parts, ", ")
+	if s == "" {
+		return ""
+	}
+	return "Sapu bersih: " + s
+}
+
+// Suggest plans the range. Errors wrap ErrInvalid.
+func Suggest(in Input) (Plan, error) {
+	s, err := newState(in)
+	if err != nil {
+		return Plan{}, err
+	}
+	var plan Plan
+	follow := map[int]Followup{} // site index → fixable failures not yet followed up
+	for _, f := range in.Followups {
+		if i, ok := s.byID[f.SiteID]; ok && f.NoEmail+f.NoSignal+f.IncompatiblePhone > 0 {
+			follow[i] = f
+		}
+	}
+	teams := sortedTeams(in.Teams)
+	pos := map[int64][2]float64{}
+	for _, t := range teams {
+		pos[t.ID] = [2]float64{t.HomeLat, t.HomeLng}
+	}
+	for _, d := range s.days {
+		day := d.Format(time.DateOnly)
+		for _, t := range teams {
+			s.planDay(&plan, t, day, pos, follow)
+		}
+	}
+	finish(&plan, in, s)
+	return plan, nil
+}
+
+// planDay fills one team's day: the best start anywhere, then the best sites
+// nearby while capacity and slots last.
+func (s *state) planDay(plan *Plan, t Team, day string, pos map[int64][2]float64, follow map[int]Followup) {
+	k := teamDay{t.ID, day}
+	var anchorKec string
+	picked := map[int]bool{}
+	for {
+		capLeft := float64(t.Capacity) - s.used[k]
+		slot := s.freeSlot(t.ID, day)
+		if capLeft < 1 || slot < 0 {
+			return
+		}
+		here := pos[t.ID]
+		best, bestScore, bestE, bestFollow := -1, 0.0, 0.0, ""
+		consider := func(i int) {
+			if picked[i] {
+				return
+			}
+			st := &s.sites[i]
+			e, note := s.expected(i), ""
+			if f, ok := follow[i]; ok {
+				e, note = math.Floor(followupShare*float64(f.NoEmail+f.NoSignal+f.IncompatiblePhone)), remedy(f)
+			}
+			e = math.Min(e, math.Floor(capLeft))
+			if e < 1 {
+				return
+			}
+			score := e
+			if !s.reached[st.DesaCode] && day <= s.horizon {
+				score += s.yield["desa"] // reach every desa within the horizon
+			}
+			if best >= 0 && score <= bestScore {
+				return // travel only lowers the score: no need to measure it
+			}
+			if here != [2]float64{} {
+				score -= travelPerKm * km(here[0], here[1], st.Lat, st.Lng)
+			}
+			if best < 0 || score > bestScore {
+				best, bestScore, bestE, bestFollow = i, score, e, note
+			}
+		}
+		if anchorKec == "" {
+			for i := range s.sites {
+				consider(i)
+			}
+		} else {
+			for _, kec := range s.neighbours[anchorKec] {
+				for _, i := range s.byKec[kec] {
+					consider(i)
+				}
+			}
+		}
+		if best < 0 || bestScore <= 0 {
+			return
+		}
+		st := &s.sites[best]
+		if anchorKec == "" {
+			anchorKec = st.KecamatanCode
+		}
+		picked[best] = true
+		delete(follow, best)
+		s.take(best, t.ID, day, bestE)
+		s.book(plan, t.ID, day, slot, st.ID, bestE, bestFollow)
+		pos[t.ID] = [2]float64{st.Lat, st.Lng}
+	}
+}
+
+// Baseline is the plain plan the planner is measured against: desa in code
+// order, one site per team per day, no follow-ups.
+func Baseline(in Input) (Plan, error) {
+	s, err := newState(in)
+	if err != nil {
+		return Plan{}, err
+	}
+	order := make([]int, len(s.sites))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Or(strings.Compare(s.sites[a].DesaCode, s.sites[b].DesaCode), cmp.Compare(s.sites[a].ID, s.sites[b].ID))
+	})
+	var plan Plan
+	next := 0
+	for _, d := range s.days {
+		day := d.Format(time.DateOnly)
+		for _, t := range sortedTeams(in.Teams) {
+			slot := s.freeSlot(t.ID, day)
+			capLeft := float64(t.Capacity) - s.used[teamDay{t.ID, day}]
+			if len(order) == 0 || slot < 0 || capLeft < 1 {
+				continue
+			}
+			i := order[next%len(order)]
+			next++
+			if e := math.Min(s.expected(i), math.Floor(capLeft)); e >= 1 {
+				s.take(i, t.ID, day, e)
+				s.book(&plan, t.ID, day, slot, s.sites[i].ID, e, "")
+			}
+		}
+	}
+	finish(&plan, in, s)
+	return plan, nil
+}
+
+// finish sorts the visits and projects the day the target is reached.
+func finish(plan *Plan, in Input, s *state) {
+	slices.SortFunc(plan.Visits, func(a, b Visit) int {
+		return cmp.Or(strings.Compare(a.Date, b.Date), cmp.Compare(a.TeamID, b.TeamID), strings.Compare(a.Start, b.Start))
+	})
+	plan.TargetReachedOn = project(in, s.days, *plan)
+}
+
+// project walks the days from From: each working day the desk and that day's
+// field visits (planned here or existing) close the gap; after To the plan's
+// average field pace per working day continues.
+func project(in Input, days []time.Time, plan Plan) *Date {
+	gap := float64(in.TargetGap)
+	if gap <= 0 {
+		d := in.From
+		return &d
+	}
+	field := map[string]float64{}
+	for _, v := range plan.Visits {
+		field[v.Date] += float64(v.ExpectedActivations)
+	}
+	for _, v := range in.Existing {
+		if v.Date >= in.From && v.Date <= in.To {
+			field[v.Date] += float64(v.ExpectedActivations)
+		}
+	}
+	var total float64
+	for _, f := range field {
+		total += f
+	}
+	pace := 0.0
+	if len(days) > 0 {
+		pace = total / float64(len(days))
+	}
+	desk := in.DeskPerDay
+	if desk == 0 {
+		desk = 100
+	}
+	working := map[time.Weekday]bool{}
+	for _, wd := range in.workingDays() {
+		working[wd] = true
+	}
+	from, _ := time.Parse(time.DateOnly, in.From)
+	for d := from; d.Before(from.AddDate(maxYears, 0, 0)); d = d.AddDate(0, 0, 1) {
+		day := d.Format(time.DateOnly)
+		if !working[d.Weekday()] || slices.Contains(in.Holidays, day) {
+			continue
+		}
+		if day <= in.To {
+			gap -= desk + field[day]
+		} else {
+			gap -= desk + pace
+		}
+		if gap <= 0 {
+			return &day
+		}
+	}
+	return nil
+}
