@@ -162,7 +162,9 @@ func TestEdgeCases(t *testing.T) {
 		{"no teams", func(in *planner.Input) { in.Teams = nil }, "", false},
 		{"no sites", func(in *planner.Input) { in.Sites = nil }, "", false},
 		{"weekend only", func(in *planner.Input) { in.From, in.To = "2026-01-10", "2026-01-11" }, "", false},
-		{"holidays", func(in *planner.Input) { in.From, in.To, in.Holidays = "2026-01-05", "2026-01-06", []string{"2026-01-05", "2026-01-06"} }, "", false},
+		{"holidays", func(in *planner.Input) {
+			in.From, in.To, in.Holidays = "2026-01-05", "2026-01-06", []string{"2026-01-05", "2026-01-06"}
+		}, "", false},
 		{"reversed", func(in *planner.Input) { in.From, in.To = "2026-02-01", "2026-01-01" }, "tanggal akhir sebelum tanggal awal", false},
 		{"bad date", func(in *planner.Input) { in.From = "5 Januari" }, "TTTT-BB-HH", false},
 		{"too long", func(in *planner.Input) { in.To = "2028-01-01" }, "paling lama", false},
