@@ -71,6 +71,10 @@ func (s *Server) routes() {
 	app.GET("/kunjungan/:id/surat-pemberitahuan", v.suratPemberitahuan, allow(everyone...))
 	app.GET("/api/v1/visits", v.apiList, allow(everyone...))
 
+	ap := &autoplanHandlers{db: db, visits: visit.NewStore(db, s.deps.Zone, nil), now: s.now}
+	app.GET("/rencana-otomatis", ap.show, allow(planners...))
+	app.POST("/rencana-otomatis", ap.accept, allow(planners...))
+
 	cov := &coverageHandlers{regions: regions, progress: prog, cache: dashboard, sites: site.NewStore(db), visits: visit.NewStore(db, s.deps.Zone, nil),
 		results: result.NewStore(db), settings: settings.NewStore(db), now: s.now}
 	app.GET("/cakupan", cov.show, allow(planners...))

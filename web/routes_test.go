@@ -53,6 +53,8 @@ var routeMatrix = []struct {
 	{"POST", "/hasil/:id/verifikasi", "/hasil/999/verifikasi", plan},
 	{"POST", "/api/v1/results", "/api/v1/results", all},
 	{"GET", "/api/v1/visits", "/api/v1/visits?from=2026-01-01&to=2026-01-31", all},
+	{"GET", "/rencana-otomatis", "/rencana-otomatis", plan},
+	{"POST", "/rencana-otomatis", "/rencana-otomatis", plan},
 	{"GET", "/cakupan", "/cakupan", plan},
 	{"POST", "/cakupan/target", "/cakupan/target", managing},
 	{"GET", "/cakupan/peta", "/cakupan/peta?lokasi=1", plan},

@@ -21,6 +21,9 @@ Perintah:
                        ganti kata sandi pengguna
   import figures BERKAS --as-of TTTT-BB-HH
                        impor angka resmi per desa (CSV atau XLSX; semua baris atau tidak sama sekali)
+  plan --from TTTT-BB-HH --to TTTT-BB-HH [--teams 1,2] [--horizon-weeks 8] [--json]
+                       tampilkan usulan rencana otomatis (tidak menyimpan apa pun)
+  backup BERKAS        cadangkan basis data SQLite ke BERKAS baru (aman saat server berjalan)
 
 Konfigurasi lewat variabel lingkungan: JEMPUTBOLA_ADDR (bawaan :8080), JEMPUTBOLA_DB
 (bawaan ./data/jemputbola.db) atau DATABASE_URL (postgres://…), JEMPUTBOLA_SECRET,
@@ -51,6 +54,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return userCmd(ctx, args, getenv, stdin, stdout)
 	case "import":
 		return importCmd(ctx, args, getenv, stdout)
+	case "plan":
+		return planCmd(ctx, args, getenv, stdout)
+	case "backup":
+		return backupCmd(ctx, args, getenv, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -323,6 +323,23 @@ func finish(plan *Plan, in Input, s *state) {
 	plan.TargetReachedOn = project(in, s.days, *plan)
 }
 
+// Current is the plan as it stands: the existing visits in the range, their
+// expected activations and the day the target is reached with them alone.
+func Current(in Input) (Plan, error) {
+	days, err := in.days()
+	if err != nil {
+		return Plan{}, err
+	}
+	var p Plan
+	for _, v := range in.Existing {
+		if v.Date >= in.From && v.Date <= in.To {
+			p.ExpectedActivations += v.ExpectedActivations
+		}
+	}
+	p.TargetReachedOn = project(in, days, p)
+	return p, nil
+}
+
 // project walks the days from From: each working day the desk and that day's
 // field visits (planned here or existing) close the gap; after To the plan's
 // average field pace per working day continues.

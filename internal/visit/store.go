@@ -175,27 +175,62 @@ func (s *Store) Create(ctx context.Context, who audit.Actor, in Input) (Visit, [
 	var v Visit
 	var warnings []string
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		c, err := s.check(ctx, tx, in, 0, true)
-		if err != nil {
-			return err
-		}
-		now := time.Now().UTC()
-		v = Visit{SiteID: in.SiteID, TeamID: in.TeamID, Day: c.w.day.Format("2006-01-02"),
-			StartAt: c.w.start, EndAt: c.w.end, Expected: in.Expected, Notes: strings.TrimSpace(in.Notes),
-			Status: Direncanakan, CreatedAt: now, UpdatedAt: now}
-		if who.UserID != 0 {
-			v.CreatedBy = &who.UserID
-		}
-		if err := tx.Create(&v).Error; err != nil {
-			return err
-		}
-		warnings = c.warnings
-		return audit.Record(ctx, tx, who, audit.Create, entity, v.ID, nil, v)
+		var err error
+		v, warnings, err = s.create(ctx, tx, who, in)
+		return err
 	})
 	if err != nil {
 		return Visit{}, nil, err
 	}
 	return v, warnings, nil
+}
+
+// CreateAll plans several visits in one transaction, all or none: the rules
+// of Create apply to each, including overlaps with the ones before it. An
+// error names the visit (1-based) that broke a rule.
+func (s *Store) CreateAll(ctx context.Context, who audit.Actor, ins []Input) ([]Visit, error) {
+	vs := make([]Visit, 0, len(ins))
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		for i, in := range ins {
+			v, _, err := s.create(ctx, tx, who, in)
+			if err != nil {
+				return &BatchError{Index: i, Err: err}
+			}
+			vs = append(vs, v)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return vs, nil
+}
+
+// BatchError is a rule broken by one visit of CreateAll.
+type BatchError struct {
+	Index int // 0-based
+	Err   error
+}
+
+func (e *BatchError) Error() string { return fmt.Sprintf("kunjungan ke-%d: %v", e.Index+1, e.Err) }
+func (e *BatchError) Unwrap() error { return e.Err }
+
+func (s *Store) create(ctx context.Context, tx *gorm.DB, who audit.Actor, in Input) (Visit, []string, error) {
+	c, err := s.check(ctx, tx, in, 0, true)
+	if err != nil {
+		return Visit{}, nil, err
+	}
+	now := time.Now().UTC()
+	v := Visit{SiteID: in.SiteID, TeamID: in.TeamID, Day: c.w.day.Format("2006-01-02"),
+		StartAt: c.w.start, EndAt: c.w.end, Expected: in.Expected, Notes: strings.TrimSpace(in.Notes),
+		Status: Direncanakan, CreatedAt: now, UpdatedAt: now}
+	if who.UserID != 0 {
+		v.CreatedBy = &who.UserID
+	}
+	if err := tx.Create(&v).Error; err != nil {
+		return Visit{}, nil, err
+	}
+	return v, c.warnings, audit.Record(ctx, tx, who, audit.Create, entity, v.ID, nil, v)
 }
 
 // Update edits or reschedules a visit that is still Direncanakan, under the same

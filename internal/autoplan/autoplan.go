@@ -1,0 +1,163 @@
+// Package autoplan feeds the planner from the database and stores the visits
+// a ketua tim accepts: the planner itself stays pure.
+package autoplan
+
+import (
+	"context"
+	"time"
+
+	"gorm.io/gorm"
+
+	"jemputbola/internal/planner"
+	"jemputbola/internal/progress"
+	"jemputbola/internal/site"
+	"jemputbola/internal/team"
+)
+
+// Windows over which results tell the planner something.
+const (
+	yieldDays     = 90 // recent yield per site kind
+	followupDays  = 60 // residents turned away who may come back
+	minVisits     = 5  // visits of a kind before its yield replaces the default
+	minTurnedAway = 5  // residents turned away at a site before a follow-up is proposed
+)
+
+// Names are what the page shows beside the planner's ids.
+type Names struct {
+	Teams map[int64]string
+	Sites map[int64]site.Row
+}
+
+// Load builds the planner's input for the days from..to (YYYY-MM-DD) and the
+// given teams (nil: every team); now is in the office's zone.
+func Load(ctx context.Context, g *gorm.DB, from, to string, teamIDs []int64, horizonDays int, now time.Time) (planner.Input, Names, error) {
+	in := planner.Input{From: from, To: to, CoverHorizonDays: horizonDays}
+	names := Names{Teams: map[int64]string{}, Sites: map[int64]site.Row{}}
+	teams, err := team.NewStore(g).List(ctx)
+	if err != nil {
+		return in, names, err
+	}
+	want := map[int64]bool{}
+	for _, id := range teamIDs {
+		want[id] = true
+	}
+	for _, t := range teams {
+		names.Teams[t.ID] = t.Name
+		if len(want) == 0 || want[t.ID] {
+			in.Teams = append(in.Teams, planner.Team{ID: t.ID, Capacity: int64(t.DailyCapacity)})
+		}
+	}
+	cov, err := progress.NewStore(g).Coverage(ctx, now.Year())
+	if err != nil {
+		return in, names, err
+	}
+	in.TargetGap = cov.Kabupaten.Gap
+	centroid := map[string][2]float64{}
+	for _, k := range cov.Kecamatan {
+		for _, d := range cov.Overview.Desa[k.Code] {
+			centroid[d.Code] = [2]float64{d.Lat, d.Lng}
+			in.Desa = append(in.Desa, planner.Desa{Code: d.Code, KecamatanCode: k.Code, Lat: d.Lat, Lng: d.Lng, Gap: d.Gap})
+		}
+	}
+	sites, err := site.NewStore(g).List(ctx, site.Filter{PerPage: 100_000})
+	if err != nil {
+		return in, names, err
+	}
+	done, err := activatedBySite(ctx, g)
+	if err != nil {
+		return in, names, err
+	}
+	for _, s := range sites.Rows {
+		names.Sites[s.ID] = s
+		c := centroid[s.DesaCode] // sites without coordinates stand at their desa's centre
+		if s.Lat != nil && s.Lng != nil {
+			c = [2]float64{*s.Lat, *s.Lng}
+		}
+		eligible := s.Eligible
+		if eligible > 0 {
+			eligible = max(1, eligible-done[s.ID]) // people already activated there are used up
+		}
+		in.Sites = append(in.Sites, planner.Site{ID: s.ID, Kind: string(s.Kind), DesaCode: s.DesaCode, KecamatanCode: s.KecamatanCode,
+			Lat: c[0], Lng: c[1], Eligible: eligible})
+	}
+	if in.Existing, err = existing(ctx, g, from, to, now.Location()); err != nil {
+		return in, names, err
+	}
+	if in.Yield, err = yields(ctx, g, now.AddDate(0, 0, -yieldDays).Format(time.DateOnly)); err != nil {
+		return in, names, err
+	}
+	in.Followups, err = followups(ctx, g, now.AddDate(0, 0, -followupDays).Format(time.DateOnly))
+	return in, names, err
+}
+
+func activatedBySite(ctx context.Context, g *gorm.DB) (map[int64]int64, error) {
+	var rows []struct {
+		SiteID int64
+		N      int64
+	}
+	err := g.WithContext(ctx).Raw(`SELECT v.site_id, SUM(r.activations) AS n FROM visit_results r
+		JOIN visits v ON v.id = r.visit_id GROUP BY v.site_id`).Scan(&rows).Error
+	m := make(map[int64]int64, len(rows))
+	for _, r := range rows {
+		m[r.SiteID] = r.N
+	}
+	return m, err
+}
+
+// existing lists the visits of the range that are not cancelled; times are
+// office-local, as the planner's slots are.
+func existing(ctx context.Context, g *gorm.DB, from, to string, zone *time.Location) ([]planner.Visit, error) {
+	var rows []struct {
+		TeamID, SiteID      int64
+		Day                 string
+		StartAt, EndAt      time.Time
+		ExpectedActivations int64
+	}
+	err := g.WithContext(ctx).Raw(`SELECT team_id, site_id, day, start_at, end_at, expected_activations FROM visits
+		WHERE day >= ? AND day <= ? AND status <> 'dibatalkan' ORDER BY id`, from, to).Scan(&rows).Error
+	out := make([]planner.Visit, len(rows))
+	for i, r := range rows {
+		out[i] = planner.Visit{TeamID: r.TeamID, SiteID: r.SiteID, Date: r.Day, Start: r.StartAt.In(zone).Format("15:04"), End: r.EndAt.In(zone).Format("15:04"),
+			ExpectedActivations: r.ExpectedActivations}
+	}
+	return out, err
+}
+
+func yields(ctx context.Context, g *gorm.DB, since string) (map[string]float64, error) {
+	var rows []struct {
+		Kind   string
+		Visits int64
+		N      int64
+	}
+	err := g.WithContext(ctx).Raw(`SELECT s.kind, COUNT(*) AS visits, SUM(r.activations) AS n FROM visit_results r
+		JOIN visits v ON v.id = r.visit_id JOIN sites s ON s.id = v.site_id
+		WHERE v.day >= ? AND r.verification <> 'dikembalikan' GROUP BY s.kind`, since).Scan(&rows).Error
+	m := map[string]float64{}
+	for _, r := range rows {
+		if r.Visits >= minVisits {
+			m[r.Kind] = float64(r.N) / float64(r.Visits)
+		}
+	}
+	return m, err
+}
+
+// followups finds sites where recent visits turned residents away for reasons
+// a return visit can fix, and no later visit is planned yet.
+func followups(ctx context.Context, g *gorm.DB, since string) ([]planner.Followup, error) {
+	var rows []struct {
+		SiteID                               int64
+		NoEmail, NoSignal, IncompatiblePhone int64
+	}
+	err := g.WithContext(ctx).Raw(`SELECT v.site_id, SUM(r.fail_no_email) AS no_email, SUM(r.fail_no_signal) AS no_signal,
+		SUM(r.fail_incompatible_phone) AS incompatible_phone
+		FROM visit_results r JOIN visits v ON v.id = r.visit_id
+		WHERE v.day >= ? AND NOT EXISTS (SELECT 1 FROM visits w WHERE w.site_id = v.site_id AND w.day > v.day AND w.status <> 'dibatalkan')
+		GROUP BY v.site_id ORDER BY v.site_id`, since).Scan(&rows).Error
+	var out []planner.Followup
+	for _, r := range rows {
+		if r.NoEmail+r.NoSignal+r.IncompatiblePhone >= minTurnedAway {
+			out = append(out, planner.Followup{SiteID: r.SiteID, NoEmail: r.NoEmail, NoSignal: r.NoSignal, IncompatiblePhone: r.IncompatiblePhone})
+		}
+	}
+	return out, err
+}
