@@ -25,10 +25,16 @@ lint: ## go vet plus a gofmt check
 	go vet ./...
 	@test -z "$$(gofmt -l cmd internal web templates static)" || (gofmt -l cmd internal web templates static; echo "gofmt needed"; exit 1)
 
-test: check-generated lint ## run every test (SQLite, PostgreSQL, headless Chromium)
+test: check-generated lint ## run every test (SQLite, PostgreSQL, headless Chromium, bounded fuzzing)
 	go test -race -count=1 ./...
+	JEMPUTBOLA_TEST_DB=postgres go test -race -count=1 ./web/ ./cmd/...
+	$(MAKE) --no-print-directory fuzz
+
+FUZZTIME ?= 10s
+fuzz: ## run each fuzz target for FUZZTIME (default 10s)
+	go test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./internal/figimport
 
 bench: ## Go benchmarks
 	go test -run='^$$' -bench=. -benchmem ./...
 
-.PHONY: help generate check-generated build run lint test bench
+.PHONY: help generate check-generated build run lint test fuzz bench

@@ -22,7 +22,8 @@ import (
 	"jemputbola/web"
 )
 
-// testApp is the whole app on a real SQLite file behind a real HTTP server.
+// testApp is the whole app on a real database (a SQLite file, or PostgreSQL
+// with JEMPUTBOLA_TEST_DB=postgres) behind a real HTTP server.
 type testApp struct {
 	DB     *gorm.DB
 	URL    string
@@ -34,7 +35,7 @@ const testPassword = "rahasia-uji-123"
 // newTestApp starts the app on a fresh database holding the built-in regions.
 func newTestApp(t testing.TB) *testApp {
 	t.Helper()
-	return newTestAppOn(t, dbtest.SQLite(t))
+	return newTestAppOn(t, dbtest.Selected(t))
 }
 
 // newTestAppOn starts the app on g (SQLite or PostgreSQL) after loading the regions.

@@ -5,14 +5,20 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"jemputbola/internal/dbtest"
 )
 
 func testEnv(t *testing.T) func(string) string {
 	env := map[string]string{"JEMPUTBOLA_DB": filepath.Join(t.TempDir(), "jb.db"), "JEMPUTBOLA_ADDR": "127.0.0.1:0"}
+	if os.Getenv(dbtest.Env) == "postgres" {
+		env["DATABASE_URL"] = dbtest.PostgresURL(t)
+	}
 	return func(k string) string { return env[k] }
 }
 

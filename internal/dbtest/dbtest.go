@@ -94,3 +94,17 @@ func randomHex(n int) string {
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
 }
+
+// Env selects the database of tests that run on one (the handler tests):
+// JEMPUTBOLA_TEST_DB=postgres picks PostgreSQL, anything else SQLite. CI runs
+// those tests once with each.
+const Env = "JEMPUTBOLA_TEST_DB"
+
+// Selected opens a fresh database of the kind Env names.
+func Selected(tb testing.TB) *gorm.DB {
+	tb.Helper()
+	if os.Getenv(Env) == "postgres" {
+		return Postgres(tb)
+	}
+	return SQLite(tb)
+}
