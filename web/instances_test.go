@@ -26,7 +26,7 @@ func TestTwoInstances(t *testing.T) {
 	a.user(t, "ketua1", auth.KetuaTim)
 	c := a.client(t)
 	c.signIn(t, "ketua1", testPassword) // on instance A
-	c.app = b                            // the load balancer sends the next requests to B
+	c.app = b                           // the load balancer sends the next requests to B
 	res, doc := c.get(t, "/")
 	if res.StatusCode != http.StatusOK || !strings.Contains(doc.Find(".who").Text(), "ketua1") {
 		t.Fatalf("instance B: status %d, signed in as %q", res.StatusCode, doc.Find(".who").Text())
