@@ -1,0 +1,64 @@
+package db_test
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"jemputbola/internal/auth"
+	"jemputbola/internal/db"
+	"jemputbola/internal/progress"
+	"jemputbola/internal/region"
+	"jemputbola/internal/result"
+)
+
+// TestUpgradeFromRelease1 opens a database made by the first release (schema
+// version 3, created with that release's binary: an account, an imported
+// figure, a target, a site, a team, a visit done and its result) and checks
+// that upgrading it keeps every row and that the new features work on it.
+func TestUpgradeFromRelease1(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "jb.db")
+	src, err := os.Open("testdata/release1.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst, _ := os.Create(path)
+	io.Copy(dst, src)
+	src.Close()
+	dst.Close()
+
+	g, err := db.Open(db.Options{SQLitePath: path})
+	if err != nil {
+		t.Fatalf("upgrade: %v", err)
+	}
+	defer db.Close(g)
+	ctx := context.Background()
+	if v, err := db.SchemaVersion(g); err != nil || v < 5 {
+		t.Fatalf("schema version %d after upgrade, %v", v, err)
+	}
+	if _, err := auth.NewAuthenticator(g).SignIn(ctx, "kadis", "kata-sandi-lama-1", "127.0.0.1"); err != nil {
+		t.Fatalf("the old account cannot sign in: %v", err)
+	}
+	var r result.Result
+	if err := g.First(&r).Error; err != nil || r.Activations != 33 || r.FailNoEmail != 6 || r.ClientID != "5f0c7d0e-0000-4000-8000-00000000a001" {
+		t.Fatalf("result %+v, %v", r, err)
+	}
+	rs := region.NewStore(g)
+	if bp, err := rs.TargetBP(ctx, "17.02", 2026); err != nil || bp != 2750 {
+		t.Fatalf("target %d, %v", bp, err)
+	}
+	// Coverage on the upgraded data: 80 official + 33 logged after the figure's date.
+	cov, err := progress.NewStore(g).Coverage(ctx, 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k := cov.Kabupaten; k.Activated != 113 || k.Official != 80 || k.Recorded != 1000 || k.TargetBP != 2750 {
+		t.Fatalf("kabupaten %+v", k.Row)
+	}
+	// Tables of later releases are there and usable.
+	if _, err := rs.Imports(ctx, 10); err != nil {
+		t.Fatalf("figure imports: %v", err)
+	}
+}
