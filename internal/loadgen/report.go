@@ -1,0 +1,126 @@
+package loadgen
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Latency percentiles in milliseconds.
+type Latency struct {
+	P50 float64 `json:"p50_ms"`
+	P95 float64 `json:"p95_ms"`
+	P99 float64 `json:"p99_ms"`
+	Max float64 `json:"max_ms"`
+}
+
+// Report is a run's figures, for people (WriteText) and machines (JSON).
+type Report struct {
+	Prefix       string         `json:"prefix"`
+	Tablets      int            `json:"tablets"`
+	Readers      int            `json:"readers"`
+	Seconds      float64        `json:"seconds"`
+	Writes       int            `json:"writes"`         // attempted
+	WritesPerSec float64        `json:"writes_per_sec"` // acknowledged per second
+	Reads        int            `json:"reads"`          // answered
+	ReadsPerSec  float64        `json:"reads_per_sec"`
+	WriteLatency Latency        `json:"write_latency"`
+	ReadLatency  Latency        `json:"read_latency"`
+	Errors       map[string]int `json:"errors"`
+	ErrorCount   int            `json:"error_count"`
+	Created      int            `json:"created"`
+	Replayed     int            `json:"replayed"`
+	Acknowledged int            `json:"acknowledged"`
+	Stored       int64          `json:"stored"`
+	Missing      int            `json:"missing"`
+	Duplicated   int            `json:"duplicated"`
+	WrongVisit   int            `json:"wrong_visit"`
+	Unexpected   int            `json:"unexpected"`
+	Exhausted    int            `json:"tablets_out_of_visits"`
+	OK           bool           `json:"ok"`
+}
+
+// NewReport sums an outcome and its verification up.
+func NewReport(fx *Fixtures, readers int, o *Outcome, v Verification) Report {
+	secs := o.Elapsed.Seconds()
+	r := Report{Prefix: fx.Prefix, Tablets: len(fx.Tablets), Readers: readers, Seconds: secs,
+		Writes: o.Created + o.Replayed + len(o.Unacked), Reads: len(o.ReadLatency),
+		WriteLatency: percentiles(o.WriteLatency), ReadLatency: percentiles(o.ReadLatency),
+		Errors: o.Errors, Created: o.Created, Replayed: o.Replayed, Acknowledged: len(o.Acked),
+		Stored: v.Stored, Missing: len(v.Missing), Duplicated: len(v.Duplicated), WrongVisit: len(v.WrongVisit),
+		Unexpected: len(v.Unexpected), Exhausted: o.Exhausted}
+	if secs > 0 {
+		r.WritesPerSec = float64(r.Acknowledged) / secs
+		r.ReadsPerSec = float64(r.Reads) / secs
+	}
+	for _, n := range o.Errors {
+		r.ErrorCount += n
+	}
+	r.OK = r.ErrorCount == 0 && v.Exact(r.Acknowledged)
+	return r
+}
+
+// percentiles uses the nearest rank; ds is sorted in place.
+func percentiles(ds []time.Duration) Latency {
+	if len(ds) == 0 {
+		return Latency{}
+	}
+	slices.Sort(ds)
+	at := func(p float64) float64 {
+		i := int(p*float64(len(ds))+0.999999) - 1
+		return ms(ds[max(0, min(i, len(ds)-1))])
+	}
+	return Latency{P50: at(0.50), P95: at(0.95), P99: at(0.99), Max: ms(ds[len(ds)-1])}
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// WriteJSON writes the report as one JSON object.
+func (r Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// WriteText writes the report for people, in Indonesian.
+func (r Report) WriteText(w io.Writer) {
+	fmt.Fprintf(w, "Uji beban %s: %d tablet, %d pembaca, %s detik\n", r.Prefix, r.Tablets, r.Readers, dec(r.Seconds, 1))
+	fmt.Fprintf(w, "Tulis  %s/detik  (%d dikirim, %d diakui: %d×201, %d×200)  latensi %s\n",
+		dec(r.WritesPerSec, 1), r.Writes, r.Acknowledged, r.Created, r.Replayed, r.WriteLatency)
+	fmt.Fprintf(w, "Baca   %s/detik  (%d)  latensi %s\n", dec(r.ReadsPerSec, 1), r.Reads, r.ReadLatency)
+	fmt.Fprintf(w, "Galat  %d%s\n", r.ErrorCount, errorList(r.Errors))
+	fmt.Fprintf(w, "Tersimpan %d dari %d diakui (hilang %d, ganda %d, kunjungan salah %d, tidak diakui %d)\n",
+		r.Stored, r.Acknowledged, r.Missing, r.Duplicated, r.WrongVisit, r.Unexpected)
+	if r.Exhausted > 0 {
+		fmt.Fprintf(w, "Peringatan: %d tablet kehabisan kunjungan sebelum waktu habis; tambah -visits.\n", r.Exhausted)
+	}
+	if r.OK {
+		fmt.Fprintln(w, "Hasil  LULUS")
+	} else {
+		fmt.Fprintln(w, "Hasil  GAGAL")
+	}
+}
+
+func (l Latency) String() string {
+	return fmt.Sprintf("p50 %s ms, p95 %s ms, p99 %s ms, maks %s ms", dec(l.P50, 1), dec(l.P95, 1), dec(l.P99, 1), dec(l.Max, 1))
+}
+
+func errorList(errs map[string]int) string {
+	if len(errs) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(errs)) {
+		parts = append(parts, fmt.Sprintf("%s: %d", k, errs[k]))
+	}
+	return "  (" + strings.Join(parts, ", ") + ")"
+}
+
+// dec formats f with a decimal comma, as Indonesian readers expect.
+func dec(f float64, prec int) string {
+	return strings.Replace(fmt.Sprintf("%.*f", prec, f), ".", ",", 1)
+}
