@@ -3,10 +3,12 @@
 package db
 
 import (
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"gorm.io/driver/postgres"
 	"gorm.io/driver/sqlite"
@@ -34,7 +36,7 @@ func Open(o Options) (*gorm.DB, error) {
 		err error
 	)
 	if o.DatabaseURL != "" {
-		g, err = gorm.Open(postgres.Open(o.DatabaseURL), cfg)
+		g, err = openPostgres(o.DatabaseURL, cfg)
 	} else {
 		g, err = openSQLite(o.SQLitePath, cfg)
 	}
@@ -61,18 +63,36 @@ func openSQLite(path string, cfg *gorm.Config) (*gorm.DB, error) {
 		}
 	}
 	dsn := "file:" + path + "?_journal_mode=WAL&_busy_timeout=10000&_foreign_keys=1&_synchronous=NORMAL&_txlock=immediate"
-	g, err := gorm.Open(sqlite.Open(dsn), cfg)
+	writer, err := sql.Open("sqlite3", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	sqlDB, err := g.DB()
+	writer.SetMaxOpenConns(1)
+	writer.SetMaxIdleConns(1)
+	writer.SetConnMaxIdleTime(0)
+	reader, err := sql.Open("sqlite3", dsn+"&_query_only=1")
 	if err != nil {
-		return nil, err
+		writer.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	sqlDB.SetMaxOpenConns(4)
-	sqlDB.SetMaxIdleConns(4)
+	reader.SetMaxOpenConns(sqliteReaders)
+	reader.SetMaxIdleConns(sqliteReaders)
+	pool := &splitPool{writer: writer, reader: reader}
+	g, err := gorm.Open(sqlite.New(sqlite.Config{DSN: dsn, Conn: pool}), cfg)
+	if err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
 	return g, nil
 }
+
+// sqliteReaders is how many reads run at once beside the one writer.
+const sqliteReaders = 4
+
+// postgresConns bounds each instance's PostgreSQL connections: several
+// instances must stay under the server's max_connections (100 by default),
+// and reused connections spare the server a fork per request.
+const postgresConns = 16
 
 // Dialect reports which database g talks to.
 func Dialect(g *gorm.DB) string {
@@ -82,9 +102,28 @@ func Dialect(g *gorm.DB) string {
 	return SQLite
 }
 
-// Close releases the connection pool; errors are ignored because nothing can be done.
+// Close releases the connection pools; errors are ignored because nothing can be done.
 func Close(g *gorm.DB) {
+	if p, ok := g.ConnPool.(*splitPool); ok {
+		_ = p.Close()
+		return
+	}
 	if sqlDB, err := g.DB(); err == nil {
 		_ = sqlDB.Close()
 	}
+}
+
+func openPostgres(url string, cfg *gorm.Config) (*gorm.DB, error) {
+	g, err := gorm.Open(postgres.Open(url), cfg)
+	if err != nil {
+		return nil, err
+	}
+	sqlDB, err := g.DB()
+	if err != nil {
+		return nil, err
+	}
+	sqlDB.SetMaxOpenConns(postgresConns)
+	sqlDB.SetMaxIdleConns(postgresConns)
+	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	return g, nil
 }

@@ -28,33 +28,45 @@ const TrendWeeks = 26
 // seen, which the version check alone would miss.
 const maxAge = time.Minute
 
-// recheck is how often the database is asked whether anything changed when
-// this instance wrote nothing (see Changed): writes of other instances and of
-// the command line show within this time.
+// recheck is how often the snapshot is checked against the database when
+// nothing urgent happened on this instance: writes of other instances, of the
+// command line and of the tablets' sync show within about this time.
 const recheck = time.Second
 
-// Cache keeps the newest snapshot and rebuilds it when the data changed. A
-// year of field work takes tens of milliseconds to sum; checking whether
-// anything changed takes a few index lookups.
+// Cache keeps the newest snapshot. A year of field work takes tens of
+// milliseconds to sum, so readers never wait for that under load: a stale
+// snapshot is refreshed in the background, at most once a second. Only an
+// urgent change (a target, an import, a form a person is looking at) makes
+// the next reader wait for fresh figures.
 type Cache struct {
-	store    *Store
-	mu       sync.Mutex
-	snap     *Snapshot
-	inflight chan struct{} // closed when the rebuild under way ends
-	checked  time.Time     // when the version was last read
-	changed  bool          // this instance wrote since then
+	store     *Store
+	mu        sync.Mutex
+	snap      *Snapshot
+	inflight  chan struct{} // closed when the rebuild under way ends
+	checked   time.Time     // when the version was last read
+	refreshed time.Time     // when the last background refresh started
+	changed   bool          // this instance wrote since the last check
+	urgent    bool          // the next Get must not answer from an older snapshot
+	err       error         // of the last rebuild
 }
 
-// Changed tells the cache that this instance wrote something, so the next
-// Get asks the database instead of trusting its last check.
+// NewCache returns an empty cache over s.
+func NewCache(s *Store) *Cache { return &Cache{store: s} }
+
+// Changed tells the cache that this instance wrote something that may show
+// up to about a second later (tablet sync under load).
 func (c *Cache) Changed() {
 	c.mu.Lock()
 	c.changed = true
 	c.mu.Unlock()
 }
 
-// NewCache returns an empty cache over s.
-func NewCache(s *Store) *Cache { return &Cache{store: s} }
+// ChangedNow tells the cache that the next reader must see this write.
+func (c *Cache) ChangedNow() {
+	c.mu.Lock()
+	c.urgent = true
+	c.mu.Unlock()
+}
 
 // version reads marks that change with every write the dashboard depends on:
 // counts catch inserts, newest ids and update times catch the rest.
@@ -74,36 +86,23 @@ func (s *Store) version(ctx context.Context) (string, error) {
 	return strings.Join(m, "|"), nil
 }
 
-// Get returns the snapshot for today. When the data changed it is rebuilt;
-// while one request rebuilds it, others get the previous snapshot rather than
-// wait, so a busy write load never stalls the dashboard (they are at most one
-// rebuild behind).
+// Get returns the snapshot for today. A snapshot that may be stale is
+// returned at once while one refresh runs in the background; an urgent change,
+// a new day or an empty cache make this call rebuild (or wait for the rebuild
+// under way).
 func (c *Cache) Get(ctx context.Context, now time.Time) (*Snapshot, error) {
 	today := dateOf(now)
 	c.mu.Lock()
-	if s := c.snap; s != nil && !c.changed && time.Since(c.checked) < recheck && s.Today.Equal(today) && time.Since(s.taken) < maxAge {
-		c.mu.Unlock()
-		return s, nil
-	}
-	c.changed = false
-	c.mu.Unlock()
-	checked := time.Now()
-	v, err := c.store.version(ctx) // read before the data, so a later write only causes an extra rebuild
-	if err != nil {
-		return nil, err
-	}
-	key := today.Format(day) + "|" + v
-	c.mu.Lock()
-	if s := c.snap; s != nil && s.key == key && time.Since(s.taken) < maxAge {
-		c.checked = checked
+	if s := c.snap; s != nil && s.Today.Equal(today) && !c.urgent && time.Since(s.taken) < maxAge {
+		stale := c.changed || time.Since(c.checked) >= recheck
+		if stale && c.inflight == nil && time.Since(c.refreshed) >= recheck {
+			c.refreshed = time.Now()
+			c.start(today)
+		}
 		c.mu.Unlock()
 		return s, nil
 	}
 	if wait := c.inflight; wait != nil {
-		if s := c.snap; s != nil && s.Today.Equal(today) {
-			c.mu.Unlock()
-			return s, nil
-		}
 		c.mu.Unlock()
 		select {
 		case <-wait:
@@ -112,20 +111,50 @@ func (c *Cache) Get(ctx context.Context, now time.Time) (*Snapshot, error) {
 		}
 		return c.Get(ctx, now)
 	}
-	done := make(chan struct{})
-	c.inflight = done
+	c.urgent = false
+	done := c.start(today)
 	c.mu.Unlock()
-
-	// The rebuild serves every waiting request: a client that goes away must not cancel it.
-	s, err := c.store.snapshot(context.WithoutCancel(ctx), today, key)
+	<-done
 	c.mu.Lock()
-	if err == nil {
-		c.snap, c.checked = s, checked
-	}
-	c.inflight = nil
-	close(done)
+	s, err := c.snap, c.err
 	c.mu.Unlock()
-	return s, err
+	if s == nil || !s.Today.Equal(today) {
+		return nil, err
+	}
+	return s, nil
+}
+
+// start runs one rebuild in the background; c.mu is held. The rebuild reads
+// the version first, so a write that lands meanwhile only causes another one.
+func (c *Cache) start(today time.Time) chan struct{} {
+	done := make(chan struct{})
+	c.inflight, c.changed = done, false
+	go func() {
+		ctx := context.Background() // serves every reader: none may cancel it
+		checked := time.Now()
+		var s *Snapshot
+		v, err := c.store.version(ctx)
+		key := today.Format(day) + "|" + v
+		c.mu.Lock()
+		old := c.snap
+		c.mu.Unlock()
+		switch {
+		case err != nil:
+		case old != nil && old.key == key && time.Since(old.taken) < maxAge:
+			s = old
+		default:
+			s, err = c.store.snapshot(ctx, today, key)
+		}
+		c.mu.Lock()
+		if err == nil {
+			c.snap, c.checked = s, checked
+		}
+		c.err = err
+		c.inflight = nil
+		close(done)
+		c.mu.Unlock()
+	}()
+	return done
 }
 
 // snapshot reads everything the dashboard shows.
