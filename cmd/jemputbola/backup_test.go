@@ -12,7 +12,13 @@ import (
 )
 
 func TestBackupCommand(t *testing.T) {
-	env := testEnv(t)
+	dbPath := filepath.Join(t.TempDir(), "jb.db") // backup is SQLite's, whichever database the suite runs on
+	env := func(k string) string {
+		if k == "JEMPUTBOLA_DB" {
+			return dbPath
+		}
+		return ""
+	}
 	ctx := context.Background()
 	if err := run(ctx, []string{"migrate"}, env, strings.NewReader(""), io.Discard); err != nil {
 		t.Fatal(err)
