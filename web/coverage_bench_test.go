@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -117,21 +118,23 @@ func BenchmarkDashboardVsBareEcho(b *testing.B) {
 	}
 }
 
-// BenchmarkDashboardAfterWrite measures the dashboard when every request
-// follows a write, so the cached figures are rebuilt each time: the cost a
-// reader pays right after a result is logged.
+// BenchmarkDashboardAfterWrite measures the dashboard right after a change
+// a person makes on a page (here the target, alternating 30% and 31%), which
+// makes the next request rebuild the figures from a year of data: the worst
+// case a reader meets. Only the dashboard request is timed.
 func BenchmarkDashboardAfterWrite(b *testing.B) {
 	app, c := yearApp(b)
-	var id int64
-	app.DB.Raw("SELECT MIN(id) FROM visit_results").Scan(&id)
+	year := strconv.Itoa(time.Now().Year())
 	req, _ := http.NewRequest(http.MethodGet, app.URL+"/cakupan", nil)
 	req.Header.Set("Accept-Encoding", "gzip")
 	var took []time.Duration
 	b.ResetTimer()
-	for b.Loop() {
-		if err := app.DB.Exec("UPDATE visit_results SET updated_at = ? WHERE id = ?", time.Now().UTC(), id).Error; err != nil {
-			b.Fatal(err)
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		if res, _ := c.post(b, "/cakupan/target", url.Values{"year": {year}, "target_pct": {strconv.Itoa(30 + i%2)}}); res.StatusCode != http.StatusSeeOther {
+			b.Fatalf("set target: %d", res.StatusCode)
 		}
+		b.StartTimer()
 		start := time.Now()
 		res, err := c.http.Do(req)
 		if err != nil || res.StatusCode != http.StatusOK {
