@@ -33,9 +33,11 @@ test: check-generated lint ## run every test (SQLite, PostgreSQL, headless Chrom
 FUZZTIME ?= 10s
 fuzz: ## run each fuzz target for FUZZTIME (default 10s)
 	go test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./internal/figimport
+	go test -run='^$$' -fuzz='^FuzzParseXLSX$$' -fuzztime=$(FUZZTIME) ./internal/figimport
 	go test -run='^$$' -fuzz='^FuzzResultsAPI$$' -fuzztime=$(FUZZTIME) ./web
 	go test -run='^$$' -fuzz='^FuzzVisitForm$$' -fuzztime=$(FUZZTIME) ./web
 	go test -run='^$$' -fuzz='^FuzzSiteForm$$' -fuzztime=$(FUZZTIME) ./web
+	go test -run='^$$' -fuzz='^FuzzResultForm$$' -fuzztime=$(FUZZTIME) ./web
 
 bench: ## Go benchmarks
 	go test -run='^$$' -bench=. -benchmem ./...

@@ -15,7 +15,7 @@ import (
 )
 
 // pastVisit adds a visit of team 1 two days ago (inserted directly: planning refuses the past).
-func (a *testApp) pastVisit(t *testing.T) int64 {
+func (a *testApp) pastVisit(t testing.TB) int64 {
 	t.Helper()
 	start := time.Now().Add(-48 * time.Hour).UTC()
 	v := visit.Visit{SiteID: 1, TeamID: 1, Day: start.Format(time.DateOnly), StartAt: start, EndAt: start.Add(4 * time.Hour),

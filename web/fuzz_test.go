@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -14,7 +15,12 @@ import (
 // fuzzClient signs a user in and returns a function that sends one request
 // straight into the app (no network) with their cookies and CSRF token.
 func fuzzClient(f *testing.F, username string, role auth.Role) (send func(method, path, contentType string, body []byte) int) {
-	app := newTestApp(f)
+	send, _ = fuzzApp(f, username, role)
+	return send
+}
+
+func fuzzApp(f *testing.F, username string, role auth.Role) (send func(method, path, contentType string, body []byte) int, app *testApp) {
+	app = newTestApp(f)
 	app.fixtures(f)
 	u := app.user(f, username, role)
 	app.DB.Exec("INSERT INTO team_members (team_id, user_id) VALUES (1, ?)", u.ID) // operators log for team 1
@@ -32,7 +38,7 @@ func fuzzClient(f *testing.F, username string, role auth.Role) (send func(method
 		rec := httptest.NewRecorder()
 		app.Server.ServeHTTP(rec, req)
 		return rec.Code
-	}
+	}, app
 }
 
 // FuzzResultsAPI: whatever a tablet sends, the sync API answers with a client
@@ -75,6 +81,22 @@ func FuzzSiteForm(f *testing.F) {
 	f.Fuzz(func(t *testing.T, name, kind, desa, eligible, lat, lng string) {
 		form := url.Values{"name": {name}, "kind": {kind}, "desa_code": {desa}, "eligible": {eligible}, "lat": {lat}, "lng": {lng}}
 		if code := send(http.MethodPost, "/lokasi", "application/x-www-form-urlencoded", []byte(form.Encode())); code >= 500 {
+			t.Fatalf("status %d for %v", code, form)
+		}
+	})
+}
+
+// FuzzResultForm: the operator's result form answers any input with a page.
+func FuzzResultForm(f *testing.F) {
+	send, app := fuzzApp(f, "operator1", auth.Operator)
+	path := "/kunjungan/" + strconv.FormatInt(app.pastVisit(f), 10) + "/hasil"
+	f.Add("0b8f9a52-8a4c-4c3e-9a1e-0d1f2a3b4c5d", "25", "40", "3", "Lancar")
+	f.Add("", "-1", "1.000", "x", strings.Repeat("catatan ", 400))
+	f.Add("bukan-uuid", "99999999999", "", "1e3", "=HYPERLINK()")
+	f.Fuzz(func(t *testing.T, clientID, activations, served, noEmail, notes string) {
+		form := url.Values{"client_id": {clientID}, "activations": {activations}, "people_served": {served},
+			"failures.no_email": {noEmail}, "notes": {notes}}
+		if code := send(http.MethodPost, path, "application/x-www-form-urlencoded", []byte(form.Encode())); code >= 500 {
 			t.Fatalf("status %d for %v", code, form)
 		}
 	})

@@ -56,6 +56,9 @@ const (
 	MaxRows  = 20_000
 	MaxBytes = 10 << 20
 	maxCount = 100_000_000
+	// maxUnzipped bounds what a workbook may unpack to: a small file must
+	// not expand into gigabytes.
+	maxUnzipped = 200 << 20
 )
 
 // columns are the required columns with the header names offices write,
@@ -144,7 +147,7 @@ func csvReason(err error) string {
 }
 
 func readXLSX(data []byte) ([][]string, []int, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped / 4})
 	if err != nil {
 		return nil, nil, Errors{{0, "Berkas bukan XLSX yang dapat dibaca."}}
 	}

@@ -208,3 +208,39 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseXLSX: broken or hostile workbooks are refused with a message, never a panic.
+func FuzzParseXLSX(f *testing.F) {
+	f.Add(xlsxBytes(f, [][]any{{"kode_wilayah", "wajib_ktp", "rekam_ektp", "ikd_aktif"}, {"17.02.06.2001", 10, 8, 2}}))
+	f.Add([]byte("PK\x03\x04 not really a zip"))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, body []byte) {
+		rows, err := figimport.Parse("f.xlsx", bytes.NewReader(body), isKnown)
+		if err != nil {
+			var problems figimport.Errors
+			if !errors.As(err, &problems) {
+				t.Fatalf("error is not a list of problems: %v", err)
+			}
+			return
+		}
+		for _, r := range rows {
+			if !known[r.DesaCode] || r.Activated > r.Recorded {
+				t.Fatalf("accepted a bad row: %+v", r)
+			}
+		}
+	})
+}
+
+func xlsxBytes(tb testing.TB, rows [][]any) []byte {
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Sheet1", cell, &r)
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
