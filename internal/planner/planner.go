@@ -104,6 +104,7 @@ const (
 	followupShare   = 0.6  // of the turned-away residents, how many a return visit with the remedy activates
 	travelPerKm     = 0.4  // expected activations a kilometre of travel is worth giving up
 	neighbourKm     = 12.0 // kecamatan centroids this close count as neighbours
+	minWorthwhile   = 5    // a visit expected to bring fewer activations is not worth the trip
 	maxRangeDays    = 366
 	maxYears        = 5
 )

@@ -221,7 +221,7 @@ func (s *state) planDay(plan *Plan, t Team, day string, pos map[int64][2]float64
 	for {
 		capLeft := float64(t.Capacity) - s.used[k]
 		slot := s.freeSlot(t.ID, day)
-		if capLeft < 1 || slot < 0 {
+		if capLeft < minWorthwhile || slot < 0 {
 			return
 		}
 		here := pos[t.ID]
@@ -236,7 +236,7 @@ func (s *state) planDay(plan *Plan, t Team, day string, pos map[int64][2]float64
 				e, note = math.Floor(followupShare*float64(f.NoEmail+f.NoSignal+f.IncompatiblePhone)), remedy(f)
 			}
 			e = math.Min(e, math.Floor(capLeft))
-			if e < 1 {
+			if e < minWorthwhile {
 				return
 			}
 			score := e
@@ -300,12 +300,12 @@ func Baseline(in Input) (Plan, error) {
 		for _, t := range sortedTeams(in.Teams) {
 			slot := s.freeSlot(t.ID, day)
 			capLeft := float64(t.Capacity) - s.used[teamDay{t.ID, day}]
-			if len(order) == 0 || slot < 0 || capLeft < 1 {
+			if len(order) == 0 || slot < 0 || capLeft < minWorthwhile {
 				continue
 			}
 			i := order[next%len(order)]
 			next++
-			if e := math.Min(s.expected(i), math.Floor(capLeft)); e >= 1 {
+			if e := math.Min(s.expected(i), math.Floor(capLeft)); e >= minWorthwhile {
 				s.take(i, t.ID, day, e)
 				s.book(&plan, t.ID, day, slot, s.sites[i].ID, e, "")
 			}
