@@ -143,25 +143,22 @@ func (h *coverageHandlers) exportTable(c echo.Context) (export.Table, string, er
 }
 
 func (h *coverageHandlers) exportCSV(c echo.Context) error {
-	t, name, err := h.exportTable(c)
-	if err != nil {
-		return err
-	}
-	body, err := t.CSV()
-	if err != nil {
-		return err
-	}
-	return attachment(c, name+".csv", "text/csv; charset=utf-8", body)
+	return h.export(c, export.Table.CSV, ".csv", "text/csv; charset=utf-8")
 }
 
 func (h *coverageHandlers) exportXLSX(c echo.Context) error {
+	return h.export(c, export.Table.XLSX, ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+}
+
+// export sends the chosen table in one format.
+func (h *coverageHandlers) export(c echo.Context, format func(export.Table) ([]byte, error), ext, contentType string) error {
 	t, name, err := h.exportTable(c)
 	if err != nil {
 		return err
 	}
-	body, err := t.XLSX()
+	body, err := format(t)
 	if err != nil {
 		return err
 	}
-	return attachment(c, name+".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body)
+	return attachment(c, name+ext, contentType, body)
 }

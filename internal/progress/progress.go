@@ -96,19 +96,24 @@ func (s *Store) Daily(ctx context.Context, from, desaCode string) (map[string]in
 	} else {
 		q += ` WHERE v.day >= ?`
 	}
-	rows, err := s.db.WithContext(ctx).Raw(q+` AND r.verification <> 'dikembalikan' GROUP BY v.day`, args...).Rows()
+	return s.sums(ctx, q+` AND r.verification <> 'dikembalikan' GROUP BY v.day`, args...)
+}
+
+// sums runs a query of (key, sum) rows into a map.
+func (s *Store) sums(ctx context.Context, query string, args ...any) (map[string]int64, error) {
+	rows, err := s.db.WithContext(ctx).Raw(query, args...).Rows()
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	m := map[string]int64{}
 	for rows.Next() {
-		var day string
+		var key string
 		var n sql.NullInt64
-		if err := rows.Scan(&day, &n); err != nil {
+		if err := rows.Scan(&key, &n); err != nil {
 			return nil, err
 		}
-		m[day] = n.Int64
+		m[key] = n.Int64
 	}
 	return m, rows.Err()
 }
@@ -156,22 +161,8 @@ func (s *Store) OfficialHistory(ctx context.Context, desaCode string) ([]Officia
 // days after from up to and including to: what the field added between two
 // official figures.
 func (s *Store) FieldBetween(ctx context.Context, from, to string) (map[string]int64, error) {
-	rows, err := s.db.WithContext(ctx).Raw(`SELECT s.desa_code, SUM(r.activations)
+	return s.sums(ctx, `SELECT s.desa_code, SUM(r.activations)
 		FROM visit_results r JOIN visits v ON v.id = r.visit_id JOIN sites s ON s.id = v.site_id
 		WHERE v.day > ? AND v.day <= ? AND r.verification <> 'dikembalikan'
-		GROUP BY s.desa_code`, from, to).Rows()
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	m := map[string]int64{}
-	for rows.Next() {
-		var code string
-		var n sql.NullInt64
-		if err := rows.Scan(&code, &n); err != nil {
-			return nil, err
-		}
-		m[code] = n.Int64
-	}
-	return m, rows.Err()
+		GROUP BY s.desa_code`, from, to)
 }
