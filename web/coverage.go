@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -97,6 +98,9 @@ func (h *coverageHandlers) show(c echo.Context) error {
 			v.FieldVerified += d.Verified
 			v.FieldUnverified += d.Field - d.Verified
 		}
+		v.Kecamatan, v.KecRows = sorter(c, overlayQuery(c), "nama"), kecamatanRows(cov)
+		v.Kecamatan.Desc = v.Kecamatan.Desc && c.QueryParam("urut") != "" // by name: A to Z unless asked
+		sortRows(v.KecRows, v.Kecamatan)
 		var err error
 		v.Map, err = h.coverageMap(c, cov)
 		return page(c, "Cakupan", "cakupan"), coveragepage.DashboardPage(v), err
@@ -110,6 +114,21 @@ func (h *coverageHandlers) coverage(c echo.Context) (progress.Coverage, error) {
 		return progress.Coverage{}, err
 	}
 	return snap.Coverage, nil
+}
+
+// overlayQuery is the dashboard's address with its overlay choices, for the
+// kecamatan table's sort links.
+func overlayQuery(c echo.Context) string {
+	q := url.Values{}
+	for _, k := range []string{"lokasi", "rencana"} {
+		if v := c.QueryParam(k); v != "" {
+			q.Set(k, v)
+		}
+	}
+	if len(q) == 0 {
+		return "/cakupan?"
+	}
+	return "/cakupan?" + q.Encode() + "&"
 }
 
 // mayManage reports whether the user may change targets and import figures.

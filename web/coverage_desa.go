@@ -3,6 +3,7 @@ package web
 import (
 	"cmp"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -28,6 +29,47 @@ var desaSorts = map[string]func(a, b coveragepage.DesaRow) int{
 	},
 }
 
+// sorter reads a table's order from the query; defaultSort (descending)
+// when it names no known column. base is the page's address with its other
+// parameters.
+func sorter(c echo.Context, base, defaultSort string) coveragepage.Sorter {
+	s := coveragepage.Sorter{Base: base, Sort: c.QueryParam("urut"), Desc: c.QueryParam("arah") != "naik"}
+	if _, ok := desaSorts[s.Sort]; !ok {
+		s.Sort, s.Desc = defaultSort, true
+	}
+	return s
+}
+
+// sortRows orders rows by the sorter's column, then by code.
+func sortRows(rows []coveragepage.DesaRow, s coveragepage.Sorter) {
+	by := desaSorts[s.Sort]
+	slices.SortStableFunc(rows, func(a, b coveragepage.DesaRow) int {
+		if r := by(a, b); r != 0 {
+			if s.Desc {
+				return -r
+			}
+			return r
+		}
+		return strings.Compare(a.Row.Code, b.Row.Code)
+	})
+}
+
+// kecamatanRows are the kecamatan of the dashboard's table, with the visits
+// done in their desa and the latest of them.
+func kecamatanRows(cov progress.Coverage) []coveragepage.DesaRow {
+	rows := make([]coveragepage.DesaRow, 0, len(cov.Kecamatan))
+	for _, k := range cov.Kecamatan {
+		r := coveragepage.DesaRow{Row: k}
+		for _, d := range cov.Overview.Desa[k.Code] {
+			a := cov.Desa[d.Code]
+			r.Activity.VisitsDone += a.VisitsDone
+			r.Activity.LastVisit = max(r.Activity.LastVisit, a.LastVisit)
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
 // desaTable lists every desa, or one kecamatan's, sorted by any column; the
 // largest gap first by default, since that is where teams should go.
 func (h *coverageHandlers) desaTable(c echo.Context) error {
@@ -35,11 +77,12 @@ func (h *coverageHandlers) desaTable(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := coveragepage.DesaTable{Overview: cov.Overview, Year: h.now().Year(), Kec: c.QueryParam("kec"),
-		Sort: c.QueryParam("urut"), Desc: c.QueryParam("arah") != "naik"}
-	if _, ok := desaSorts[v.Sort]; !ok {
-		v.Sort, v.Desc = "selisih", true
+	kec := c.QueryParam("kec")
+	base := "/cakupan/desa?"
+	if kec != "" {
+		base += "kec=" + url.QueryEscape(kec) + "&"
 	}
+	v := coveragepage.DesaTable{Sorter: sorter(c, base, "selisih"), Overview: cov.Overview, Year: h.now().Year(), Kec: kec}
 	for _, k := range cov.Kecamatan {
 		if v.Kec != "" && k.Code != v.Kec {
 			continue
@@ -52,16 +95,7 @@ func (h *coverageHandlers) desaTable(c echo.Context) error {
 	if v.Kec != "" && len(v.Rows) == 0 {
 		return echo.NewHTTPError(http.StatusNotFound)
 	}
-	by := desaSorts[v.Sort]
-	slices.SortStableFunc(v.Rows, func(a, b coveragepage.DesaRow) int {
-		if r := by(a, b); r != 0 {
-			if v.Desc {
-				return -r
-			}
-			return r
-		}
-		return strings.Compare(a.Row.Code, b.Row.Code)
-	})
+	sortRows(v.Rows, v.Sorter)
 	return render(c, http.StatusOK, page(c, "Cakupan per desa", "cakupan"), coveragepage.DesaTablePage(v))
 }
 

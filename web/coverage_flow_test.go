@@ -514,3 +514,26 @@ func atoi(t *testing.T, s string) int64 {
 	}
 	return n
 }
+
+func TestKecamatanTableSorts(t *testing.T) {
+	app := newTestApp(t)
+	app.addDemoFigures(t)
+	k := app.login(t, "kadis", auth.KepalaDinas)
+	cell := func(doc *goquery.Document, col int) []string {
+		return doc.Find("table.sortable tbody tr td:nth-child(" + itoa(col) + ")").Map(func(_ int, s *goquery.Selection) string { return s.Text() })
+	}
+	_, doc := k.get(t, "/cakupan")
+	if names := cell(doc, 1); len(names) != 15 || !slices.IsSorted(names) {
+		t.Fatalf("kecamatan by name: %v", names)
+	}
+	_, doc = k.get(t, "/cakupan?lokasi=1&urut=selisih&arah=turun")
+	gaps := cell(doc, 6)
+	for i := 1; i < len(gaps); i++ {
+		if atoi(t, gaps[i-1]) < atoi(t, gaps[i]) {
+			t.Fatalf("gaps not descending: %v", gaps)
+		}
+	}
+	if href := doc.Find(`table.sortable th[aria-sort=descending] a`).AttrOr("href", ""); href != "/cakupan?lokasi=1&urut=selisih&arah=naik" {
+		t.Errorf("sort link %q keeps the overlay and flips the direction", href)
+	}
+}

@@ -15,7 +15,7 @@ import (
 	"strconv"
 )
 
-func sortHead(t DesaTable, col, label string, num bool) templ.Component {
+func sortHead(t Sorter, col, label string, num bool) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -182,7 +182,7 @@ func DesaTablePage(t DesaTable) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = sortHead(t, "nama", "Desa/Kelurahan", false).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = sortHead(t.Sorter, "nama", "Desa/Kelurahan", false).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -190,31 +190,31 @@ func DesaTablePage(t DesaTable) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = sortHead(t, "rekam", "Rekam KTP-el", true).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = sortHead(t.Sorter, "rekam", "Rekam KTP-el", true).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = sortHead(t, "ikd", "IKD aktif", true).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = sortHead(t.Sorter, "ikd", "IKD aktif", true).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = sortHead(t, "cakupan", "Cakupan", true).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = sortHead(t.Sorter, "cakupan", "Cakupan", true).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = sortHead(t, "target", "Target", true).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = sortHead(t.Sorter, "target", "Target", true).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = sortHead(t, "selisih", "Selisih", true).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = sortHead(t.Sorter, "selisih", "Selisih", true).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = sortHead(t, "kunjungan", "Kunjungan selesai", true).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = sortHead(t.Sorter, "kunjungan", "Kunjungan selesai", true).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = sortHead(t, "terakhir", "Kunjungan terakhir", false).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = sortHead(t.Sorter, "terakhir", "Kunjungan terakhir", false).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

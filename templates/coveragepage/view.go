@@ -56,6 +56,9 @@ type Dashboard struct {
 	Breakdown  progress.Breakdown
 	Map        Map
 
+	Kecamatan Sorter    // the kecamatan table's order
+	KecRows   []DesaRow // kecamatan with their visits done and latest visit
+
 	ThisWeek, ThisMonth            int64 // field activations
 	FieldVerified, FieldUnverified int64 // field activations after the official figures
 	CSRF                           string
@@ -91,16 +94,6 @@ func reasonLabel(i int) string {
 
 func kindLabel(k string) string { return site.Kind(k).Label() }
 
-// kecActivity sums the visits done and the latest visit of a kecamatan's desa.
-func kecActivity(c progress.Coverage, kec string) (done int64, last string) {
-	for _, d := range c.Overview.Desa[kec] {
-		a := c.Desa[d.Code]
-		done += a.VisitsDone
-		last = max(last, a.LastVisit)
-	}
-	return done, last
-}
-
 func dash(s string) string {
 	if s == "" {
 		return "—"
@@ -131,32 +124,34 @@ type DesaRow struct {
 	Activity  progress.Desa
 }
 
+// Sorter makes a table's column heads links that sort it.
+type Sorter struct {
+	Base string // the page's address with its other parameters, ending in ? or &
+	Sort string
+	Desc bool
+}
+
 // DesaTable is the sortable table of desa.
 type DesaTable struct {
+	Sorter
 	Overview region.Overview
 	Year     int
 	Kec      string // kecamatan code filter, "" for all
 	KecName  string
-	Sort     string
-	Desc     bool
 	Rows     []DesaRow
 }
 
 // sortHref links a column head: the same column flips direction.
-func (t DesaTable) sortHref(col string) templ.SafeURL {
+func (t Sorter) sortHref(col string) templ.SafeURL {
 	dir := "turun"
 	if col == t.Sort && t.Desc {
 		dir = "naik"
 	}
-	u := "/cakupan/desa?urut=" + col + "&arah=" + dir
-	if t.Kec != "" {
-		u += "&kec=" + t.Kec
-	}
-	return templ.SafeURL(u)
+	return templ.SafeURL(t.Base + "urut=" + col + "&arah=" + dir)
 }
 
 // sortMark shows which column sorts the table and which way.
-func (t DesaTable) sortMark(col string) string {
+func (t Sorter) sortMark(col string) string {
 	switch {
 	case col != t.Sort:
 		return ""
@@ -167,7 +162,7 @@ func (t DesaTable) sortMark(col string) string {
 }
 
 // ariaSort is the column's aria-sort value.
-func (t DesaTable) ariaSort(col string) string {
+func (t Sorter) ariaSort(col string) string {
 	switch {
 	case col != t.Sort:
 		return "none"
