@@ -71,6 +71,13 @@ func (h *autoplanHandlers) planForm(c echo.Context) (planpage.Form, apperr.Field
 			f.HorizonWeeks = n
 		}
 	}
+	for _, h := range strings.FieldsFunc(c.FormValue("libur"), func(r rune) bool { return r == ',' || r == ' ' || r == '\n' || r == ';' }) {
+		if _, err := time.Parse(time.DateOnly, h); err != nil {
+			bad.Add("libur", "Tulis hari libur sebagai TTTT-BB-HH, dipisah koma.")
+			break
+		}
+		f.Holidays = append(f.Holidays, h)
+	}
 	for _, v := range c.Request().Form["tim"] {
 		id, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
@@ -96,6 +103,7 @@ func (h *autoplanHandlers) show(c echo.Context) error {
 		return err
 	}
 	v.Names = names
+	in.Holidays = f.Holidays
 	if status == http.StatusOK {
 		if v.Plan, err = planner.Suggest(in); err != nil {
 			return err

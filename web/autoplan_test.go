@@ -65,6 +65,14 @@ func TestAutoplanAcceptFlow(t *testing.T) {
 		t.Errorf("flash %q", doc.Find(".flash").Text())
 	}
 
+	// A holiday gets no suggested visit.
+	_, doc = k.get(t, q+"&libur="+monday)
+	doc.Find(`input[name="v"]`).Each(func(_ int, s *goquery.Selection) {
+		if strings.Split(s.AttrOr("value", ""), "|")[2] == monday {
+			t.Fatalf("visit suggested on the holiday %s", monday)
+		}
+	})
+
 	// The accepted visits are now existing ones: a new suggestion keeps clear of them.
 	_, doc = k.get(t, q)
 	doc.Find(`input[name="v"]`).Each(func(_ int, s *goquery.Selection) {
@@ -103,6 +111,7 @@ func TestAutoplanForm(t *testing.T) {
 		"/rencana-otomatis?cakupan=99":                        "1–52 minggu",
 		"/rencana-otomatis?tim=satu":                          "Pilihan tim tidak valid",
 		"/rencana-otomatis?dari=2099-02-01&sampai=2099-01-01": "sebelum tanggal awal",
+		"/rencana-otomatis?libur=25+Desember":                 "Tulis hari libur",
 	}
 	for path, want := range cases {
 		res, doc := k.get(t, path)

@@ -41,6 +41,7 @@ func planCmd(ctx context.Context, args []string, getenv func(string) string, std
 	to := fs.String("to", "", "tanggal akhir")
 	teams := fs.String("teams", "", "id tim, dipisah koma")
 	horizon := fs.Int("horizon-weeks", 8, "masa cakupan desa")
+	holidays := fs.String("holidays", "", "hari libur TTTT-BB-HH, dipisah koma")
 	asJSON := fs.Bool("json", false, "keluaran JSON")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("plan: %w", err)
@@ -71,6 +72,11 @@ func planCmd(ctx context.Context, args []string, getenv func(string) string, std
 	in, names, err := autoplan.Load(ctx, g, *from, *to, ids, 7**horizon, time.Now().In(zone))
 	if err != nil {
 		return err
+	}
+	for _, h := range strings.Split(*holidays, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			in.Holidays = append(in.Holidays, h)
+		}
 	}
 	p, err := planner.Suggest(in)
 	if err != nil {

@@ -17,6 +17,7 @@ type Form struct {
 	From, To     string
 	TeamIDs      []int64 // none: every team
 	HorizonWeeks int
+	Holidays     []string // days off besides weekends
 }
 
 // View is the page.
