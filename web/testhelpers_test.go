@@ -28,6 +28,7 @@ type testApp struct {
 	DB     *gorm.DB
 	URL    string
 	Server *web.Server
+	Stop   func() // takes the server off the network, as a lost signal does
 }
 
 const testPassword = "rahasia-uji-123"
@@ -55,7 +56,7 @@ func newTestAppOn(t testing.TB, g *gorm.DB) *testApp {
 	app := web.New(web.Deps{DB: g, Secret: strings.Repeat("s", 32), Zone: zone})
 	srv := httptest.NewServer(app)
 	t.Cleanup(srv.Close)
-	return &testApp{DB: g, URL: srv.URL, Server: app}
+	return &testApp{DB: g, URL: srv.URL, Server: app, Stop: srv.Close}
 }
 
 // user creates an account with the test password.

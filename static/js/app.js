@@ -22,3 +22,15 @@ document.addEventListener("htmx:xhr:progress", function (e) {
     bar.value = Math.round((e.detail.loaded / e.detail.total) * 100);
   }
 });
+
+// Signing out of a shared tablet: the pages kept for offline use show this
+// operator's visits, so they are dropped before the next person signs in.
+// Unsent results stay queued (offline.js): they are still this tablet's work.
+document.addEventListener("submit", function (e) {
+  var form = e.target;
+  if (form.getAttribute("action") !== "/logout" || !("caches" in window) || form.dataset.cleared) return;
+  e.preventDefault();
+  caches.keys()
+    .then(function (keys) { return Promise.all(keys.map(function (k) { return caches.delete(k); })); })
+    .finally(function () { form.dataset.cleared = "1"; form.submit(); });
+});
