@@ -66,9 +66,12 @@ func TestJourneyOfflineResults(t *testing.T) {
 	if err := chromedp.Do(tab, chromedp.Reload(), chromedp.WaitVisible(`.visit-card`)); err != nil { // now under the worker's control
 		t.Fatal(err)
 	}
+	// The signal goes: the page sees itself offline and the server is gone, so
+	// neither the page nor the service worker can reach it.
 	if err := setOffline(tab, true); err != nil {
 		t.Fatalf("go offline: %v", err)
 	}
+	app.Stop()
 	for i, id := range ids {
 		step, cancel := context.WithTimeout(tab, 10*time.Second)
 		err := chromedp.Do(step, chromedp.Navigate(fmt.Sprintf("%s/kunjungan/%d/hasil", app.URL, id)))
@@ -100,7 +103,8 @@ func TestJourneyOfflineResults(t *testing.T) {
 	if stored != 0 {
 		t.Fatalf("%d results reached the server while offline", stored)
 	}
-	if err := setOffline(tab, false); err != nil {
+	app.Restart(t)
+	if err := setOffline(tab, false); err != nil { // the browser's "online" event starts the sync
 		t.Fatalf("go online: %v", err)
 	}
 	deadline := time.Now().Add(15 * time.Second)

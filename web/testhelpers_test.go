@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"io"
+	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -28,7 +29,26 @@ type testApp struct {
 	DB     *gorm.DB
 	URL    string
 	Server *web.Server
-	Stop   func() // takes the server off the network, as a lost signal does
+	srv    *httptest.Server
+}
+
+// Stop takes the server off the network, as a lost signal does: unlike
+// network emulation, the service worker cannot reach it either.
+func (a *testApp) Stop() { a.srv.Close() }
+
+// Restart brings the server back on the same address, as the signal returns.
+func (a *testApp) Restart(t testing.TB) {
+	t.Helper()
+	srv := httptest.NewUnstartedServer(a.Server)
+	srv.Listener.Close()
+	ln, err := net.Listen("tcp", a.srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatalf("restart on %s: %v", a.srv.Listener.Addr(), err)
+	}
+	srv.Listener = ln
+	srv.Start()
+	t.Cleanup(srv.Close)
+	a.srv = srv
 }
 
 const testPassword = "rahasia-uji-123"
@@ -56,7 +76,7 @@ func newTestAppOn(t testing.TB, g *gorm.DB) *testApp {
 	app := web.New(web.Deps{DB: g, Secret: strings.Repeat("s", 32), Zone: zone})
 	srv := httptest.NewServer(app)
 	t.Cleanup(srv.Close)
-	return &testApp{DB: g, URL: srv.URL, Server: app, Stop: srv.Close}
+	return &testApp{DB: g, URL: srv.URL, Server: app, srv: srv}
 }
 
 // user creates an account with the test password.
