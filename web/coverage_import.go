@@ -11,7 +11,6 @@ import (
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/figimport"
 	"jemputbola/internal/locale"
-	"jemputbola/internal/region"
 	"jemputbola/templates/coveragepage"
 )
 
@@ -80,7 +79,7 @@ func (h *coverageHandlers) importFile(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	imp, err := h.regions.ImportFigures(ctx, actor(c), f.AsOf, f.FileName, figures(rows))
+	imp, err := h.regions.ImportFigures(ctx, actor(c), f.AsOf, f.FileName, figimport.Figures(rows))
 	if apperr.CodeOf(err) == apperr.Invalid {
 		return fail(figimport.Errors{{Message: apperr.MessageOf(err)}})
 	}
@@ -93,12 +92,4 @@ func (h *coverageHandlers) importFile(c echo.Context) error {
 	}
 	flash(c, msg)
 	return redirect(c, "/cakupan/impor")
-}
-
-func figures(rows []figimport.Row) []region.Figure {
-	fs := make([]region.Figure, len(rows))
-	for i, r := range rows {
-		fs[i] = region.Figure{DesaCode: r.DesaCode, WajibKTP: r.WajibKTP, EktpRecorded: r.Recorded, IkdActivated: r.Activated}
-	}
-	return fs
 }

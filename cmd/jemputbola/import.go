@@ -74,11 +74,7 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 	if err != nil {
 		return err
 	}
-	figs := make([]region.Figure, len(rows))
-	for i, r := range rows {
-		figs[i] = region.Figure{DesaCode: r.DesaCode, WajibKTP: r.WajibKTP, EktpRecorded: r.Recorded, IkdActivated: r.Activated}
-	}
-	imp, err := regions.ImportFigures(ctx, audit.Actor{Username: "cli"}, *asOf, name, figs)
+	imp, err := regions.ImportFigures(ctx, audit.Actor{Username: "cli"}, *asOf, name, figimport.Figures(rows))
 	if err != nil {
 		return err
 	}

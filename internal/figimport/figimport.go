@@ -17,6 +17,8 @@ import (
 	"unicode"
 
 	"github.com/xuri/excelize/v2"
+
+	"jemputbola/internal/region"
 )
 
 // Row is one valid desa row of the file.
@@ -26,6 +28,15 @@ type Row struct {
 	WajibKTP  int64
 	Recorded  int64
 	Activated int64
+}
+
+// Figures turns checked rows into figures to store; the store sets the date and source.
+func Figures(rows []Row) []region.Figure {
+	fs := make([]region.Figure, len(rows))
+	for i, r := range rows {
+		fs[i] = region.Figure{DesaCode: r.DesaCode, WajibKTP: r.WajibKTP, EktpRecorded: r.Recorded, IkdActivated: r.Activated}
+	}
+	return fs
 }
 
 // LineError is a problem on one line of the file (line 0: the file itself).
