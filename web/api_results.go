@@ -12,18 +12,6 @@ import (
 
 type resultHandlers struct{ results *result.Store }
 
-// apiResultIn is the body of POST /api/v1/results, as a tablet sends it.
-type apiResultIn struct {
-	ClientID     string           `json:"client_id"`
-	VisitID      int64            `json:"visit_id"`
-	Activations  int64            `json:"activations"`
-	PeopleServed int64            `json:"people_served"`
-	EktpRecorded int64            `json:"ektp_recorded"`
-	OutOfArea    int64            `json:"out_of_area"`
-	Failures     map[string]int64 `json:"failures"`
-	Notes        string           `json:"notes"`
-}
-
 type apiResultOut struct {
 	ID           int64            `json:"id"`
 	ClientID     string           `json:"client_id"`
@@ -41,16 +29,14 @@ type apiResultOut struct {
 // apiLog stores a result: 201 on first store, 200 with the same body when the
 // client id was stored before (a retried offline sync), 422 with field errors.
 func (h *resultHandlers) apiLog(c echo.Context) error {
-	var in apiResultIn
+	var in result.Input
 	dec := json.NewDecoder(c.Request().Body)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&in); err != nil {
 		return echo.NewHTTPError(http.StatusBadRequest, "Isi permintaan bukan JSON hasil kunjungan yang sah.")
 	}
 	u, _ := currentUser(c)
-	r, created, err := h.results.Log(c.Request().Context(), actor(c), u.ID, result.Input{ClientID: in.ClientID, VisitID: in.VisitID,
-		Activations: in.Activations, PeopleServed: in.PeopleServed, EktpRecorded: in.EktpRecorded, OutOfArea: in.OutOfArea,
-		Failures: in.Failures, Notes: in.Notes})
+	r, created, err := h.results.Log(c.Request().Context(), actor(c), u.ID, in)
 	if err != nil {
 		return err
 	}

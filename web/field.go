@@ -1,6 +1,7 @@
 package web
 
 import (
+	"iter"
 	"net/http"
 	"strconv"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jemputbola/internal/apperr"
+	"jemputbola/internal/locale"
 	"jemputbola/internal/result"
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
@@ -49,11 +51,16 @@ func (h *fieldHandlers) today(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	logged := map[int64]bool{}
-	for id := range rs {
-		logged[id] = true
+	v := fieldpage.Today{CSRF: csrfToken(c)}
+	for _, d := range vs {
+		_, logged := rs[d.ID]
+		v.Cards = append(v.Cards, fieldpage.Card{VisitID: d.ID, SiteName: d.SiteName,
+			When:     locale.Date(d.Start) + " · " + d.Start.Format("15.04") + "–" + d.End.Format("15.04"),
+			Where:    d.DesaName + ", Kec. " + d.KecamatanName + " · " + d.TeamName + " · target " + locale.Int(d.Expected),
+			Status:   d.Status.Label(),
+			CanStart: d.Status == visit.Direncanakan, CanLog: d.Status != visit.Dibatalkan, Logged: logged})
 	}
-	return render(c, http.StatusOK, page(c, "Hari ini", "hari-ini"), fieldpage.TodayPage(fieldpage.Today{Visits: vs, Logged: logged, CSRF: csrfToken(c)}))
+	return render(c, http.StatusOK, page(c, "Hari ini", "hari-ini"), fieldpage.TodayPage(v))
 }
 
 func (h *fieldHandlers) start(c echo.Context) error {
@@ -69,57 +76,38 @@ func (h *fieldHandlers) start(c echo.Context) error {
 	return redirect(c, "/hari-ini")
 }
 
+// form shows the result form of a visit to its team, and the visit's result
+// read-only to everyone else who may see the visit.
 func (h *fieldHandlers) form(c echo.Context) error {
 	d, err := h.visitFor(c)
 	if err != nil {
 		return err
 	}
-	f := fieldpage.Form{Visit: d, ClientID: uuid.NewString(), Values: map[string]string{}}
-	if r, ok, err := h.results.ForVisit(c.Request().Context(), d.ID); err != nil {
+	f, err := h.newForm(c, d)
+	if err != nil {
 		return err
-	} else if ok {
-		if err := h.withStored(c, &f, r); err != nil {
-			return err
-		}
-		f.Values = storedValues(r)
 	}
+	f.ClientID = uuid.NewString()
 	return render(c, http.StatusOK, page(c, "Hasil kunjungan", "hari-ini"), fieldpage.FormPage(csrfToken(c), f))
 }
 
-// withStored adds the stored result and its corrections to the page.
-func (h *fieldHandlers) withStored(c echo.Context, f *fieldpage.Form, r result.Result) error {
-	f.Stored = &r
-	var err error
-	f.History, err = h.results.HistoryOf(c.Request().Context(), r.ID)
-	return err
-}
-
-// storedValues pre-fills the correction form with the stored numbers.
-func storedValues(r result.Result) map[string]string {
-	v := map[string]string{"activations": itoa(r.Activations), "people_served": itoa(r.PeopleServed),
-		"ektp_recorded": itoa(r.EktpRecorded), "out_of_area": itoa(r.OutOfArea), "notes": r.Notes}
-	for k, n := range r.Failures() {
-		v["failures."+k] = itoa(n)
+// save stores the posted result; the hidden client_id makes a double submit a replay.
+func (h *fieldHandlers) save(c echo.Context) error {
+	d, err := h.visitFor(c)
+	if err != nil {
+		return err
 	}
-	return v
-}
-
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }
-
-// resultInput reads the numbers of a posted result form; bad numbers become field messages.
-func resultInput(c echo.Context, f *fieldpage.Form, visitID int64) (result.Input, apperr.Fields) {
-	var bad apperr.Fields
-	f.Values = map[string]string{"notes": c.FormValue("notes")}
-	num := func(name string) int64 {
-		f.Values[name] = c.FormValue(name)
-		return formInt(f.Values[name], 0, name, &bad)
+	in, bad := decodeResultForm(c, d.ID)
+	in.ClientID = c.FormValue("client_id")
+	if len(bad) == 0 {
+		u, _ := currentUser(c)
+		_, _, err = h.results.Log(c.Request().Context(), actor(c), u.ID, in)
 	}
-	in := result.Input{ClientID: f.ClientID, VisitID: visitID, Activations: num("activations"), PeopleServed: num("people_served"),
-		EktpRecorded: num("ektp_recorded"), OutOfArea: num("out_of_area"), Failures: map[string]int64{}, Notes: f.Values["notes"]}
-	for _, r := range result.Reasons {
-		in.Failures[r.Key] = num("failures." + r.Key)
+	if err := h.invalidForm(c, d, in, bad, err); err != nil {
+		return err
 	}
-	return in, bad
+	flash(c, "Hasil tersimpan.")
+	return redirect(c, "/hari-ini")
 }
 
 // correct stores a correction of the visit's result, keeping the earlier values.
@@ -135,27 +123,124 @@ func (h *fieldHandlers) correct(c echo.Context) error {
 	if !ok {
 		return apperr.New(apperr.NotFound, "Kunjungan ini belum punya hasil.")
 	}
-	f := fieldpage.Form{Visit: d, Reason: c.FormValue("reason")}
-	in, bad := resultInput(c, &f, d.ID)
+	in, bad := decodeResultForm(c, d.ID)
 	if len(bad) == 0 {
 		u, _ := currentUser(c)
-		_, err = h.results.Correct(c.Request().Context(), actor(c), u.ID, r.ID, in, f.Reason)
+		_, err = h.results.Correct(c.Request().Context(), actor(c), u.ID, r.ID, in, c.FormValue("reason"))
 	}
-	if len(bad) > 0 || apperr.CodeOf(err) == apperr.Invalid {
-		f.Errors, f.Error = map[string]string(bad), "Periksa kembali isian yang ditandai."
-		if len(bad) == 0 {
-			f.Errors = apperr.FieldsOf(err)
-		}
-		if err := h.withStored(c, &f, r); err != nil {
-			return err
-		}
-		return render(c, http.StatusUnprocessableEntity, page(c, "Hasil kunjungan", "hari-ini"), fieldpage.FormPage(csrfToken(c), f))
-	}
-	if err != nil {
+	if err := h.invalidForm(c, d, in, bad, err); err != nil {
 		return err
 	}
 	flash(c, "Koreksi tersimpan; hasil menunggu verifikasi ulang.")
 	return redirect(c, "/kunjungan/"+itoa(d.ID)+"/hasil")
+}
+
+// invalidForm is the one way a posted result form fails: bad numbers (bad)
+// or a store error err. Invalid input re-renders the form with what was typed
+// and a message per field (422); any other error is returned as it is; nil
+// means the result was stored.
+func (h *fieldHandlers) invalidForm(c echo.Context, d visit.Detail, in result.Input, bad apperr.Fields, err error) error {
+	if len(bad) == 0 && apperr.CodeOf(err) != apperr.Invalid {
+		return err
+	}
+	f, ferr := h.newForm(c, d)
+	if ferr != nil {
+		return ferr
+	}
+	f.ClientID, f.Reason = in.ClientID, c.FormValue("reason")
+	f.Values, f.Errors, f.Error = typedValues(c), map[string]string(bad), "Periksa kembali isian yang ditandai."
+	if len(bad) == 0 {
+		f.Errors = apperr.FieldsOf(err)
+	}
+	return render(c, http.StatusUnprocessableEntity, page(c, "Hasil kunjungan", "hari-ini"), fieldpage.FormPage(csrfToken(c), f))
+}
+
+// decodeResultForm reads a posted result form into an input; numbers that
+// are not whole numbers become field messages keyed like the form's fields.
+func decodeResultForm(c echo.Context, visitID int64) (result.Input, apperr.Fields) {
+	var bad apperr.Fields
+	in := result.Input{VisitID: visitID, Failures: map[string]int64{}, Notes: c.FormValue("notes")}
+	for name := range resultFields() {
+		in.Set(name, formInt(c.FormValue(name), 0, name, &bad))
+	}
+	return in, bad
+}
+
+// resultFields lists the result form's count fields.
+func resultFields() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, n := range result.Counts {
+			if !yield(n.Key) {
+				return
+			}
+		}
+		for _, r := range result.Reasons {
+			if !yield(result.FailureField(r.Key)) {
+				return
+			}
+		}
+	}
+}
+
+// typedValues is what the user typed into the result form, to show it again.
+func typedValues(c echo.Context) map[string]string {
+	v := map[string]string{"notes": c.FormValue("notes")}
+	for name := range resultFields() {
+		v[name] = c.FormValue(name)
+	}
+	return v
+}
+
+// formValues pre-fills the form with an input's numbers.
+func formValues(in result.Input) map[string]string {
+	v := map[string]string{"notes": in.Notes}
+	for name, n := range in.Fields() {
+		v[name] = itoa(n)
+	}
+	return v
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// newForm is the result form of d for the signed-in user: whether they may
+// log, the stored result and its corrections.
+func (h *fieldHandlers) newForm(c echo.Context, d visit.Detail) (fieldpage.Form, error) {
+	ctx := c.Request().Context()
+	u, _ := currentUser(c)
+	f := fieldpage.Form{VisitID: d.ID, SiteName: d.SiteName, Day: locale.Date(d.Start), TeamName: d.TeamName, Values: map[string]string{}}
+	for _, n := range result.Counts {
+		f.Counts = append(f.Counts, fieldpage.Number{Name: n.Key, Label: n.Label})
+	}
+	for _, r := range result.Reasons {
+		f.Failures = append(f.Failures, fieldpage.Number{Name: result.FailureField(r.Key), Label: r.Label})
+	}
+	var err error
+	if f.CanLog, err = h.teams.IsMember(ctx, d.TeamID, u.ID); err != nil {
+		return f, err
+	}
+	r, ok, err := h.results.ForVisit(ctx, d.ID)
+	if err != nil || !ok {
+		return f, err
+	}
+	f.Stored, f.Values = storedView(r), formValues(r.Input())
+	hs, err := h.results.HistoryOf(ctx, r.ID)
+	for _, hi := range hs {
+		f.History = append(f.History, fieldpage.Correction{When: locale.DateTime(hi.ChangedAt.In(d.Start.Location())), Reason: hi.Reason})
+	}
+	return f, err
+}
+
+// storedView shows a stored result.
+func storedView(r result.Result) *fieldpage.Stored {
+	s := &fieldpage.Stored{Verified: r.Verification == result.Verified, SentBack: r.Verification == result.SentBack, Comment: r.VerifyComment}
+	fields := r.Input().Fields()
+	for _, n := range result.Counts {
+		s.Facts = append(s.Facts, fieldpage.Fact{Label: n.Label, Value: locale.Int(fields[n.Key])})
+	}
+	for _, re := range result.Reasons {
+		s.Facts = append(s.Facts, fieldpage.Fact{Label: re.Label, Value: locale.Int(fields[result.FailureField(re.Key)])})
+	}
+	return s
 }
 
 // visitFor loads the :id visit and refuses users outside its team.
@@ -171,33 +256,6 @@ func (h *fieldHandlers) visitFor(c echo.Context) (visit.Detail, error) {
 	return d, mayView(c, h.teams, d)
 }
 
-// save stores the posted result; the hidden client_id makes a double submit a replay.
-func (h *fieldHandlers) save(c echo.Context) error {
-	d, err := h.visitFor(c)
-	if err != nil {
-		return err
-	}
-	f := fieldpage.Form{Visit: d, ClientID: c.FormValue("client_id")}
-	in, bad := resultInput(c, &f, d.ID)
-	if len(bad) == 0 {
-		u, _ := currentUser(c)
-		_, _, err = h.results.Log(c.Request().Context(), actor(c), u.ID, in)
-	}
-	if len(bad) > 0 || apperr.CodeOf(err) == apperr.Invalid {
-		f.Errors = map[string]string(bad)
-		if len(bad) == 0 {
-			f.Errors = apperr.FieldsOf(err)
-		}
-		f.Error = "Periksa kembali isian yang ditandai."
-		return render(c, http.StatusUnprocessableEntity, page(c, "Hasil kunjungan", "hari-ini"), fieldpage.FormPage(csrfToken(c), f))
-	}
-	if err != nil {
-		return err
-	}
-	flash(c, "Hasil tersimpan.")
-	return redirect(c, "/hari-ini")
-}
-
 func (h *fieldHandlers) pending(c echo.Context) error {
 	u, _ := currentUser(c)
 	leader := u.ID
@@ -208,7 +266,13 @@ func (h *fieldHandlers) pending(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, page(c, "Verifikasi", "verifikasi"), fieldpage.VerifyPage(csrfToken(c), ws))
+	rows := make([]fieldpage.Waiting, len(ws))
+	for i, w := range ws {
+		rows[i] = fieldpage.Waiting{ResultID: w.ID, VisitID: w.VisitID, Day: w.Day, SiteName: w.SiteName, TeamName: w.TeamName,
+			Activations: locale.Int(w.Activations), PeopleServed: locale.Int(w.PeopleServed),
+			SentBack: w.Verification == result.SentBack, Comment: w.VerifyComment}
+	}
+	return render(c, http.StatusOK, page(c, "Verifikasi", "verifikasi"), fieldpage.VerifyPage(csrfToken(c), rows))
 }
 
 func (h *fieldHandlers) verify(c echo.Context) error {

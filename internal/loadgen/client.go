@@ -12,6 +12,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"jemputbola/internal/result"
 )
 
 // requestTimeout bounds one request; a server that stalls longer is broken.
@@ -86,22 +88,10 @@ func (c *Client) loadToken(ctx context.Context, path string) error {
 	return nil
 }
 
-// resultBody is what a tablet sends for one visit.
-type resultBody struct {
-	ClientID     string           `json:"client_id"`
-	VisitID      int64            `json:"visit_id"`
-	Activations  int64            `json:"activations"`
-	PeopleServed int64            `json:"people_served"`
-	EktpRecorded int64            `json:"ektp_recorded"`
-	OutOfArea    int64            `json:"out_of_area"`
-	Failures     map[string]int64 `json:"failures"`
-	Notes        string           `json:"notes"`
-}
-
 // PostResult sends one result as the tablet's offline sync does and returns
 // the HTTP status.
 func (c *Client) PostResult(ctx context.Context, w Write) (int, error) {
-	body, err := json.Marshal(resultBody{ClientID: w.ClientID, VisitID: w.VisitID, Activations: 3, PeopleServed: 5,
+	body, err := json.Marshal(result.Input{ClientID: w.ClientID, VisitID: w.VisitID, Activations: 3, PeopleServed: 5,
 		EktpRecorded: 1, Failures: map[string]int64{"no_signal": 1, "no_email": 1}, Notes: "uji beban"})
 	if err != nil {
 		return 0, err

@@ -67,16 +67,80 @@ func (r Result) Failures() map[string]int64 {
 		"incompatible_phone": r.FailIncompatiblePhone, "data_problem": r.FailDataProblem, "refused": r.FailRefused, "other": r.FailOther}
 }
 
-// Input is one result as a tablet or form sends it.
+// Input is one result as a tablet or form sends it. The JSON names are the
+// body of POST /api/v1/results and the names of the result form's fields
+// (failures as "failures.<reason key>").
 type Input struct {
-	ClientID     string
-	VisitID      int64
-	Activations  int64
-	PeopleServed int64
-	EktpRecorded int64
-	OutOfArea    int64
-	Failures     map[string]int64
-	Notes        string
+	ClientID     string           `json:"client_id"`
+	VisitID      int64            `json:"visit_id"`
+	Activations  int64            `json:"activations"`
+	PeopleServed int64            `json:"people_served"`
+	EktpRecorded int64            `json:"ektp_recorded"`
+	OutOfArea    int64            `json:"out_of_area"`
+	Failures     map[string]int64 `json:"failures"`
+	Notes        string           `json:"notes"`
+}
+
+// Count is one of the counts of a result, as a form field.
+type Count struct {
+	Key   string // JSON key and form field name
+	Label string
+}
+
+// Counts are the counts of a result other than the failures, in form order.
+var Counts = []Count{
+	{"activations", "Aktivasi IKD berhasil"},
+	{"people_served", "Warga dilayani"},
+	{"ektp_recorded", "Perekaman KTP-el di lokasi"},
+	{"out_of_area", "Warga luar wilayah"},
+}
+
+// FailureField is the form field name of a failure reason's count.
+func FailureField(key string) string { return "failures." + key }
+
+// Set stores the count named by a form field (a Counts key or a FailureField)
+// and reports whether the name is one.
+func (in *Input) Set(field string, n int64) bool {
+	switch field {
+	case "activations":
+		in.Activations = n
+	case "people_served":
+		in.PeopleServed = n
+	case "ektp_recorded":
+		in.EktpRecorded = n
+	case "out_of_area":
+		in.OutOfArea = n
+	default:
+		key, ok := strings.CutPrefix(field, "failures.")
+		if !ok || !knownReason(key) {
+			return false
+		}
+		if in.Failures == nil {
+			in.Failures = map[string]int64{}
+		}
+		in.Failures[key] = n
+	}
+	return true
+}
+
+// Fields returns the counts of the input keyed by form field name, the
+// inverse of Set, to pre-fill a form.
+func (in Input) Fields() map[string]int64 {
+	m := map[string]int64{"activations": in.Activations, "people_served": in.PeopleServed,
+		"ektp_recorded": in.EktpRecorded, "out_of_area": in.OutOfArea}
+	for _, r := range Reasons {
+		m[FailureField(r.Key)] = in.Failures[r.Key]
+	}
+	return m
+}
+
+func knownReason(key string) bool {
+	for _, r := range Reasons {
+		if r.Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 var uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
@@ -101,13 +165,9 @@ func (in *Input) Validate() error {
 	count("people_served", in.PeopleServed)
 	count("ektp_recorded", in.EktpRecorded)
 	count("out_of_area", in.OutOfArea)
-	known := map[string]bool{}
-	for _, r := range Reasons {
-		known[r.Key] = true
-	}
 	var failed int64
 	for k, n := range in.Failures {
-		if !known[k] {
+		if !knownReason(k) {
 			f.Add("failures."+k, "Jenis kendala tidak dikenal.")
 			continue
 		}
@@ -121,6 +181,12 @@ func (in *Input) Validate() error {
 		f.Add("notes", "Catatan maksimal 2000 karakter.")
 	}
 	return f.Err()
+}
+
+// Input returns the stored values as an input, to pre-fill a correction.
+func (r Result) Input() Input {
+	return Input{ClientID: r.ClientID, VisitID: r.VisitID, Activations: r.Activations, PeopleServed: r.PeopleServed,
+		EktpRecorded: r.EktpRecorded, OutOfArea: r.OutOfArea, Failures: r.Failures(), Notes: r.Notes}
 }
 
 func (in Input) apply(r *Result) {

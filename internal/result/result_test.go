@@ -109,6 +109,12 @@ func TestLog(t *testing.T) {
 			if status != string(visit.Selesai) {
 				t.Fatalf("visit status %q", status)
 			}
+			// A planned visit is started, then finished: both moves are in the trail.
+			es, _, err := audit.NewStore(g).List(ctx, audit.Filter{Entity: "visit"})
+			if err != nil || len(es) != 2 || !strings.Contains(es[1].After, `"Status":"berlangsung"`) ||
+				!strings.Contains(es[0].After, `"Status":"selesai"`) {
+				t.Fatalf("visit audit %+v, %v", es, err)
+			}
 		})
 		t.Run("ReplayReturnsStored", func(t *testing.T) {
 			again := in

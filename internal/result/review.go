@@ -11,6 +11,7 @@ import (
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
+	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
 )
 
@@ -71,11 +72,11 @@ func (s *Store) Correct(ctx context.Context, who audit.Actor, userID, resultID i
 		if verr != nil {
 			return verr
 		}
-		team, err := teamOf(tx, before.VisitID)
+		teamID, err := teamOf(tx, before.VisitID)
 		if err != nil {
 			return err
 		}
-		if err := checkMember(tx, team, userID); err != nil {
+		if err := mustBeMember(ctx, tx, teamID, userID); err != nil {
 			return err
 		}
 		r = before
@@ -109,12 +110,15 @@ func (s *Store) Verify(ctx context.Context, who audit.Actor, userID, resultID in
 			return err
 		}
 		if !anyTeam {
-			var n int64
-			if err := tx.Raw("SELECT COUNT(*) FROM visits v JOIN teams t ON t.id = v.team_id WHERE v.id = ? AND t.leader_id = ?",
-				before.VisitID, userID).Scan(&n).Error; err != nil {
+			teamID, err := teamOf(tx, before.VisitID)
+			if err != nil {
 				return err
 			}
-			if n == 0 {
+			leads, err := team.Leads(ctx, tx, teamID, userID)
+			if err != nil {
+				return err
+			}
+			if !leads {
 				return apperr.New(apperr.Forbidden, "Hanya ketua tim kunjungan ini yang dapat memverifikasi.")
 			}
 		}

@@ -9,6 +9,7 @@ import (
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
+	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
 )
 
@@ -38,13 +39,11 @@ func (s *Store) Log(ctx context.Context, who audit.Actor, userID int64, in Input
 	}
 	var r Result
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		var v visit.Visit
-		if err := tx.First(&v, in.VisitID).Error; errors.Is(err, gorm.ErrRecordNotFound) {
-			return apperr.New(apperr.NotFound, "Kunjungan tidak ditemukan.")
-		} else if err != nil {
+		v, err := visit.Lock(ctx, tx, in.VisitID)
+		if err != nil {
 			return err
 		}
-		if err := checkMember(tx, v.TeamID, userID); err != nil {
+		if err := mustBeMember(ctx, tx, v.TeamID, userID); err != nil {
 			return err
 		}
 		if v.Status == visit.Dibatalkan {
@@ -59,15 +58,15 @@ func (s *Store) Log(ctx context.Context, who audit.Actor, userID int64, in Input
 		}
 		now := time.Now().UTC()
 		in.apply(&r)
-		r.LoggedBy, r.LoggedAt, r.UpdatedAt, r.Verification = &userID, now, now, "belum"
+		r.LoggedBy, r.LoggedAt, r.UpdatedAt, r.Verification = &userID, now, now, Unverified
 		if err := tx.Create(&r).Error; err != nil {
 			return err
 		}
-		if err := tx.Model(&visit.Visit{}).Where("id = ?", v.ID).
-			Updates(map[string]any{"status": visit.Selesai, "updated_at": now}).Error; err != nil {
+		if err := audit.Record(ctx, tx, who, audit.Create, "result", r.ID, nil, r); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, who, audit.Create, "result", r.ID, nil, r)
+		_, err = visit.Finish(ctx, tx, who, v)
+		return err
 	})
 	if errors.Is(err, gorm.ErrDuplicatedKey) || errors.Is(err, errHasResult) {
 		// Another request may have stored the same client id first (a retried
@@ -114,42 +113,28 @@ func (s *Store) ForVisits(ctx context.Context, visitIDs []int64) (map[int64]Resu
 	return out, nil
 }
 
-// checkMember refuses a user who neither leads nor belongs to the team.
-func checkMember(tx *gorm.DB, teamID, userID int64) error {
-	var n int64
-	if err := tx.Raw(`SELECT COUNT(*) FROM teams t WHERE t.id = ? AND (t.leader_id = ?
-		OR EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = t.id AND m.user_id = ?))`, teamID, userID, userID).
-		Scan(&n).Error; err != nil {
-		return err
+// mustBeMember refuses a user who may not work the team's visits in the field.
+func mustBeMember(ctx context.Context, tx *gorm.DB, teamID, userID int64) error {
+	ok, err := team.IsMember(ctx, tx, teamID, userID)
+	if err == nil && !ok {
+		err = errNotMember
 	}
-	if n == 0 {
-		return errNotMember
-	}
-	return nil
+	return err
 }
 
 // Start marks a planned visit as under way. Errors: NotFound, Forbidden (not in
 // the team), Conflict (not planned any more).
 func (s *Store) Start(ctx context.Context, who audit.Actor, userID, visitID int64) error {
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		var v visit.Visit
-		if err := tx.First(&v, visitID).Error; errors.Is(err, gorm.ErrRecordNotFound) {
-			return apperr.New(apperr.NotFound, "Kunjungan tidak ditemukan.")
-		} else if err != nil {
+		v, err := visit.Lock(ctx, tx, visitID)
+		if err != nil {
 			return err
 		}
-		if err := checkMember(tx, v.TeamID, userID); err != nil {
+		if err := mustBeMember(ctx, tx, v.TeamID, userID); err != nil {
 			return err
 		}
-		if !visit.CanMove(v.Status, visit.Berlangsung) {
-			return apperr.Errorf(apperr.Conflict, "Kunjungan berstatus %s tidak dapat dimulai.", v.Status.Label())
-		}
-		res := tx.Model(&visit.Visit{}).Where("id = ? AND status = ?", v.ID, visit.Direncanakan).
-			Updates(map[string]any{"status": visit.Berlangsung, "updated_at": time.Now().UTC()})
-		if res.Error != nil {
-			return res.Error
-		}
-		return audit.Record(ctx, tx, who, audit.Update, "visit", v.ID, map[string]any{"status": v.Status}, map[string]any{"status": visit.Berlangsung})
+		_, err = visit.Move(ctx, tx, who, v, visit.Berlangsung)
+		return err
 	})
 }
 

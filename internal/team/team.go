@@ -280,13 +280,39 @@ func (s *Store) details(tx *gorm.DB, ts []Team) ([]Detail, error) {
 	return out, nil
 }
 
+// inTeam is the membership rule in SQL over the teams table: the user leads
+// the team or is one of its operators. Its two arguments are the user id.
+const inTeam = "(teams.leader_id = ? OR teams.id IN (SELECT team_id FROM team_members WHERE user_id = ?))"
+
 // ForUser returns the teams the user leads or belongs to, by name.
 func (s *Store) ForUser(ctx context.Context, userID int64) ([]Team, error) {
 	var ts []Team
-	err := s.db.WithContext(ctx).
-		Where("leader_id = ? OR id IN (SELECT team_id FROM team_members WHERE user_id = ?)", userID, userID).
-		Order("name").Find(&ts).Error
+	err := s.db.WithContext(ctx).Where(inTeam, userID, userID).Order("name").Find(&ts).Error
 	return ts, err
+}
+
+// IsMember reports whether the user leads or belongs to the team. It is the
+// one rule for who works a team's visits in the field: only members start a
+// visit and log or correct its result; everyone else may only read them.
+// q may be a transaction.
+func IsMember(ctx context.Context, q *gorm.DB, teamID, userID int64) (bool, error) {
+	var n int64
+	err := q.WithContext(ctx).Model(&Team{}).Where("teams.id = ? AND "+inTeam, teamID, userID, userID).Count(&n).Error
+	return n > 0, err
+}
+
+// Leads reports whether the user is the team's leader: the one who verifies
+// its results. q may be a transaction.
+func Leads(ctx context.Context, q *gorm.DB, teamID, userID int64) (bool, error) {
+	var n int64
+	err := q.WithContext(ctx).Model(&Team{}).Where("id = ? AND leader_id = ?", teamID, userID).Count(&n).Error
+	return n > 0, err
+}
+
+// IsMember reports whether the user leads or belongs to the team (see the
+// package function IsMember).
+func (s *Store) IsMember(ctx context.Context, teamID, userID int64) (bool, error) {
+	return IsMember(ctx, s.db, teamID, userID)
 }
 
 // Count returns how many teams exist.

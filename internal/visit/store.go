@@ -240,7 +240,7 @@ func (s *Store) Update(ctx context.Context, who audit.Actor, id int64, in Input)
 	var v Visit
 	var warnings []string
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		before, err := s.lockVisit(ctx, tx, id)
+		before, err := Lock(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -286,59 +286,81 @@ func (s *Store) Cancel(ctx context.Context, who audit.Actor, id int64, reason st
 	if err := f.Err(); err != nil {
 		return err
 	}
-	return s.move(ctx, who, id, Dibatalkan, reason)
-}
-
-// SetStatus moves a visit to another status by the transition rules (see
-// CanMove); cancelling goes through Cancel, which needs a reason. Errors:
-// Invalid, NotFound, Conflict (a move CanMove refuses).
-func (s *Store) SetStatus(ctx context.Context, who audit.Actor, id int64, to Status) error {
-	if !to.Valid() {
-		var f apperr.Fields
-		f.Add("status", "Status tidak dikenal.")
-		return f.Err()
-	}
-	if to == Dibatalkan {
-		var f apperr.Fields
-		f.Add("reason", "Isi alasan pembatalan.")
-		return f.Err()
-	}
-	return s.move(ctx, who, id, to, "")
-}
-
-func (s *Store) move(ctx context.Context, who audit.Actor, id int64, to Status, reason string) error {
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		before, err := s.lockVisit(ctx, tx, id)
+		v, err := Lock(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		if !CanMove(before.Status, to) {
-			switch {
-			case before.Status == to:
-				return apperr.Errorf(apperr.Conflict, "Kunjungan ini sudah berstatus %s.", to.Label())
-			case to == Dibatalkan:
-				return apperr.Errorf(apperr.Conflict, "Kunjungan yang sudah %s tidak dapat dibatalkan.",
-					strings.ToLower(before.Status.Label()))
-			}
-			return apperr.Errorf(apperr.Conflict, "Status kunjungan tidak dapat diubah dari %s ke %s.",
-				before.Status.Label(), to.Label())
-		}
-		v := before
-		v.Status, v.UpdatedAt = to, time.Now().UTC()
-		set := map[string]any{"status": string(to), "updated_at": v.UpdatedAt}
-		if to == Dibatalkan {
-			v.CancelReason = reason
-			set["cancel_reason"] = reason
-		}
-		if err := tx.Model(&Visit{}).Where("id = ?", id).Updates(set).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, who, audit.Update, entity, id, before, v)
+		_, err = move(ctx, tx, who, v, Dibatalkan, reason)
+		return err
 	})
 }
 
-// lockVisit reads a visit inside a write transaction, locking its row on PostgreSQL.
-func (s *Store) lockVisit(ctx context.Context, tx *gorm.DB, id int64) (Visit, error) {
+// Move changes the status of v, read with Lock in the same transaction tx, by
+// the transition rules (see CanMove), and records it in the audit trail. It is
+// the one way a visit's status changes; cancelling goes through Cancel, which
+// needs a reason. Errors: Invalid (unknown status, or Dibatalkan), Conflict (a
+// move CanMove refuses).
+func Move(ctx context.Context, tx *gorm.DB, who audit.Actor, v Visit, to Status) (Visit, error) {
+	var f apperr.Fields
+	switch {
+	case !to.Valid():
+		f.Add("status", "Status tidak dikenal.")
+	case to == Dibatalkan:
+		f.Add("reason", "Isi alasan pembatalan.")
+	}
+	if err := f.Err(); err != nil {
+		return v, err
+	}
+	return move(ctx, tx, who, v, to, "")
+}
+
+// Finish moves v, read with Lock in tx, to Selesai because its result was
+// logged. A planned visit is started first, so the audit trail shows both
+// steps; a visit already Selesai stays as it is. Errors: Conflict (cancelled).
+func Finish(ctx context.Context, tx *gorm.DB, who audit.Actor, v Visit) (Visit, error) {
+	var err error
+	if v.Status == Direncanakan {
+		if v, err = move(ctx, tx, who, v, Berlangsung, ""); err != nil {
+			return v, err
+		}
+	}
+	if v.Status == Selesai {
+		return v, nil
+	}
+	return move(ctx, tx, who, v, Selesai, "")
+}
+
+func move(ctx context.Context, tx *gorm.DB, who audit.Actor, before Visit, to Status, reason string) (Visit, error) {
+	if !CanMove(before.Status, to) {
+		switch {
+		case before.Status == to:
+			return before, apperr.Errorf(apperr.Conflict, "Kunjungan ini sudah berstatus %s.", to.Label())
+		case to == Dibatalkan:
+			return before, apperr.Errorf(apperr.Conflict, "Kunjungan yang sudah %s tidak dapat dibatalkan.",
+				strings.ToLower(before.Status.Label()))
+		case to == Berlangsung:
+			return before, apperr.Errorf(apperr.Conflict, "Kunjungan berstatus %s tidak dapat dimulai.", before.Status.Label())
+		}
+		return before, apperr.Errorf(apperr.Conflict, "Status kunjungan tidak dapat diubah dari %s ke %s.",
+			before.Status.Label(), to.Label())
+	}
+	v := before
+	v.Status, v.UpdatedAt = to, time.Now().UTC()
+	set := map[string]any{"status": string(to), "updated_at": v.UpdatedAt}
+	if to == Dibatalkan {
+		v.CancelReason = reason
+		set["cancel_reason"] = reason
+	}
+	if err := tx.WithContext(ctx).Model(&Visit{}).Where("id = ?", v.ID).Updates(set).Error; err != nil {
+		return before, err
+	}
+	return v, audit.Record(ctx, tx, who, audit.Update, entity, v.ID, before, v)
+}
+
+// Lock reads a visit inside the write transaction tx, locking its row on
+// PostgreSQL (SQLite's write transaction already serialises). Errors: NotFound.
+func Lock(ctx context.Context, tx *gorm.DB, id int64) (Visit, error) {
 	q := tx.WithContext(ctx)
 	sql := "SELECT * FROM visits WHERE id = ?"
 	if db.Dialect(q) == db.Postgres {

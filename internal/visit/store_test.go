@@ -392,19 +392,19 @@ func TestLifecycle(t *testing.T) {
 		}
 		t.Run("StartThenFinish", func(t *testing.T) {
 			v := f.create(t, f.in())
-			if err := f.s.SetStatus(ctx, f.who, v.ID, visit.Selesai); apperr.CodeOf(err) != apperr.Conflict {
+			if err := f.move(ctx, v.ID, visit.Selesai); apperr.CodeOf(err) != apperr.Conflict {
 				t.Fatalf("direncanakan → selesai: %v", err)
 			}
-			if err := f.s.SetStatus(ctx, f.who, v.ID, visit.Berlangsung); err != nil {
+			if err := f.move(ctx, v.ID, visit.Berlangsung); err != nil {
 				t.Fatal(err)
 			}
 			if _, _, err := f.s.Update(ctx, f.who, v.ID, f.in()); apperr.CodeOf(err) != apperr.Conflict {
 				t.Fatalf("Update while berlangsung: %v", err)
 			}
-			if err := f.s.SetStatus(ctx, f.who, v.ID, visit.Berlangsung); apperr.CodeOf(err) != apperr.Conflict {
+			if err := f.move(ctx, v.ID, visit.Berlangsung); apperr.CodeOf(err) != apperr.Conflict {
 				t.Fatalf("berlangsung → berlangsung: %v", err)
 			}
-			if err := f.s.SetStatus(ctx, f.who, v.ID, visit.Selesai); err != nil {
+			if err := f.move(ctx, v.ID, visit.Selesai); err != nil {
 				t.Fatal(err)
 			}
 			if s := status(t, v.ID); s != visit.Selesai {
@@ -414,7 +414,7 @@ func TestLifecycle(t *testing.T) {
 				!strings.Contains(apperr.MessageOf(err), "selesai") {
 				t.Fatalf("cancel selesai: %v", err)
 			}
-			if err := f.s.SetStatus(ctx, f.who, v.ID, visit.Direncanakan); apperr.CodeOf(err) != apperr.Conflict {
+			if err := f.move(ctx, v.ID, visit.Direncanakan); apperr.CodeOf(err) != apperr.Conflict {
 				t.Fatalf("selesai → direncanakan: %v", err)
 			}
 		})
@@ -426,7 +426,7 @@ func TestLifecycle(t *testing.T) {
 				wantField(t, err, apperr.Invalid, "reason", "Isi alasan pembatalan.")
 			}
 			wantField(t, f.s.Cancel(ctx, f.who, v.ID, strings.Repeat("x", 501)), apperr.Invalid, "reason", "terlalu panjang")
-			wantField(t, f.s.SetStatus(ctx, f.who, v.ID, visit.Dibatalkan), apperr.Invalid, "reason", "Isi alasan pembatalan.")
+			wantField(t, f.move(ctx, v.ID, visit.Dibatalkan), apperr.Invalid, "reason", "Isi alasan pembatalan.")
 			if err := f.s.Cancel(ctx, f.who, v.ID, "  Tim sakit  "); err != nil {
 				t.Fatal(err)
 			}
@@ -444,7 +444,7 @@ func TestLifecycle(t *testing.T) {
 		t.Run("CancelWhileBerlangsung", func(t *testing.T) {
 			f.reset(t)
 			v := f.create(t, f.in())
-			if err := f.s.SetStatus(ctx, f.who, v.ID, visit.Berlangsung); err != nil {
+			if err := f.move(ctx, v.ID, visit.Berlangsung); err != nil {
 				t.Fatal(err)
 			}
 			if err := f.s.Cancel(ctx, f.who, v.ID, "Listrik padam"); err != nil {
@@ -452,13 +452,15 @@ func TestLifecycle(t *testing.T) {
 			}
 		})
 		t.Run("ErrUnknownStatus", func(t *testing.T) {
-			wantField(t, f.s.SetStatus(ctx, f.who, 1, "aneh"), apperr.Invalid, "status", "Status tidak dikenal.")
+			f.reset(t)
+			v := f.create(t, f.in())
+			wantField(t, f.move(ctx, v.ID, "aneh"), apperr.Invalid, "status", "Status tidak dikenal.")
 		})
 		t.Run("NotFound", func(t *testing.T) {
 			for name, err := range map[string]error{
-				"Cancel":    f.s.Cancel(ctx, f.who, 9999, "alasan"),
-				"SetStatus": f.s.SetStatus(ctx, f.who, 9999, visit.Berlangsung),
-				"Update":    func() error { _, _, err := f.s.Update(ctx, f.who, 9999, f.in()); return err }(),
+				"Cancel": f.s.Cancel(ctx, f.who, 9999, "alasan"),
+				"Move":   f.move(ctx, 9999, visit.Berlangsung),
+				"Update": func() error { _, _, err := f.s.Update(ctx, f.who, 9999, f.in()); return err }(),
 			} {
 				if apperr.CodeOf(err) != apperr.NotFound {
 					t.Errorf("%s: %v", name, err)
@@ -486,6 +488,89 @@ func TestLifecycle(t *testing.T) {
 	})
 }
 
+// move changes a visit's status as every caller does: Lock and Move in one transaction.
+func (f fixture) move(ctx context.Context, id int64, to visit.Status) error {
+	return f.g.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		v, err := visit.Lock(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		_, err = visit.Move(ctx, tx, f.who, v, to)
+		return err
+	})
+}
+
+// finish is what logging a result does to the visit.
+func (f fixture) finish(ctx context.Context, id int64) (visit.Visit, error) {
+	var out visit.Visit
+	err := f.g.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		v, err := visit.Lock(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		out, err = visit.Finish(ctx, tx, f.who, v)
+		return err
+	})
+	return out, err
+}
+
+func TestFinish(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		f := setup(t, g)
+		ctx := context.Background()
+		entries := func(t *testing.T, id int64) int64 {
+			t.Helper()
+			es, _, err := audit.NewStore(g).List(ctx, audit.Filter{Entity: "visit", Limit: 1000})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var n int64
+			for _, e := range es {
+				if e.EntityID == strconv.FormatInt(id, 10) {
+					n++
+				}
+			}
+			return n
+		}
+		t.Run("PlannedStartsFirst", func(t *testing.T) {
+			v := f.create(t, f.in())
+			got, err := f.finish(ctx, v.ID)
+			if err != nil || got.Status != visit.Selesai {
+				t.Fatalf("finish planned: %v, %v", got.Status, err)
+			}
+			if n := entries(t, v.ID); n != 3 { // created, started, finished
+				t.Fatalf("%d audit entries, want 3", n)
+			}
+		})
+		t.Run("UnderWay", func(t *testing.T) {
+			f.reset(t)
+			v := f.create(t, f.in())
+			if err := f.move(ctx, v.ID, visit.Berlangsung); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := f.finish(ctx, v.ID); err != nil || got.Status != visit.Selesai {
+				t.Fatalf("finish berlangsung: %v, %v", got.Status, err)
+			}
+			if got, err := f.finish(ctx, v.ID); err != nil || got.Status != visit.Selesai {
+				t.Fatalf("finish selesai again: %v, %v", got.Status, err)
+			}
+			if n := entries(t, v.ID); n != 3 {
+				t.Fatalf("%d audit entries, want 3", n)
+			}
+		})
+		t.Run("ErrCancelled", func(t *testing.T) {
+			f.reset(t)
+			v := f.create(t, f.in())
+			if err := f.s.Cancel(ctx, f.who, v.ID, "Hujan"); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := f.finish(ctx, v.ID); apperr.CodeOf(err) != apperr.Conflict {
+				t.Fatalf("finish cancelled: %v", err)
+			}
+		})
+	})
+}
+
 func TestAudit(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
 		f := setup(t, g)
@@ -494,7 +579,7 @@ func TestAudit(t *testing.T) {
 		if _, _, err := f.s.Update(ctx, f.who, v.ID, f.in(window("13:00", "14:00"))); err != nil {
 			t.Fatal(err)
 		}
-		if err := f.s.SetStatus(ctx, f.who, v.ID, visit.Berlangsung); err != nil {
+		if err := f.move(ctx, v.ID, visit.Berlangsung); err != nil {
 			t.Fatal(err)
 		}
 		if err := f.s.Cancel(ctx, f.who, v.ID, "Hujan"); err != nil {

@@ -15,8 +15,9 @@ import (
 // Status is where a visit is in its life.
 type Status string
 
-// Statuses. A visit starts Direncanakan; a result moves it to Berlangsung and then
-// Selesai; it can be Dibatalkan (with a reason) until it is Selesai.
+// Statuses. A visit starts Direncanakan; Mulai moves it to Berlangsung and its
+// result to Selesai (a result logged on a planned visit starts it first, see
+// Finish); it can be Dibatalkan (with a reason) until it is Selesai.
 const (
 	Direncanakan Status = "direncanakan"
 	Berlangsung  Status = "berlangsung"
@@ -50,8 +51,9 @@ var moves = map[Status][]Status{
 	Berlangsung:  {Selesai, Dibatalkan},
 }
 
-// CanMove reports whether a visit may go from one status to another.
-// Direncanakan → Selesai is not allowed directly: a visit starts, then finishes.
+// CanMove reports whether a visit may go from one status to another; Move
+// and Cancel ask it for every change. Direncanakan → Selesai is not a move:
+// a visit starts, then finishes (Finish takes both steps for a result).
 func CanMove(from, to Status) bool {
 	for _, s := range moves[from] {
 		if s == to {

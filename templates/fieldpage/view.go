@@ -1,0 +1,81 @@
+package fieldpage
+
+// The view models of the field pages, built by web/field.go from visits and
+// results; every text is ready to show.
+
+// Today is the operator's list of visits from today on.
+type Today struct {
+	Cards []Card
+	CSRF  string
+}
+
+// Card is one visit on Hari ini.
+type Card struct {
+	VisitID  int64
+	SiteName string
+	When     string // "Senin, 7 Desember 2026 · 08.00–12.00"
+	Where    string // desa, kecamatan, team and target
+	Status   string
+	CanStart bool // still planned
+	CanLog   bool // not cancelled
+	Logged   bool // a result is stored
+}
+
+// Number is one count field of the result form.
+type Number struct {
+	Name  string // form field name
+	Label string
+}
+
+// Form is the result form of one visit, with what was typed and the messages.
+type Form struct {
+	VisitID  int64
+	SiteName string
+	Day      string
+	TeamName string
+	// CanLog is false for someone outside the visit's team (a kepala dinas,
+	// another team's leader): they see the result but no form.
+	CanLog   bool
+	ClientID string
+	Counts   []Number // activations, people served, …
+	Failures []Number // one per failure reason
+	Values   map[string]string
+	Errors   map[string]string
+	Error    string
+	Reason   string // of the correction
+	Stored   *Stored
+	History  []Correction
+}
+
+// Stored is the result already logged for the visit.
+type Stored struct {
+	Verified bool
+	SentBack bool
+	Comment  string // the ketua tim's, when sent back
+	Facts    []Fact
+}
+
+// Fact is one labelled figure.
+type Fact struct {
+	Label string
+	Value string
+}
+
+// Correction is one earlier change of a stored result.
+type Correction struct {
+	When   string
+	Reason string
+}
+
+// Waiting is one result on the Verifikasi list.
+type Waiting struct {
+	ResultID     int64
+	VisitID      int64
+	Day          string
+	SiteName     string
+	TeamName     string
+	Activations  string
+	PeopleServed string
+	SentBack     bool
+	Comment      string
+}
