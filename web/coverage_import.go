@@ -14,8 +14,6 @@ import (
 	"jemputbola/templates/coveragepage"
 )
 
-// importLimit is the body limit of an upload: the file plus the form around it.
-const importLimit = "11M"
 
 // importHistory is how many past imports the page lists.
 const importHistory = 20

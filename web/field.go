@@ -15,6 +15,7 @@ import (
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
 	"jemputbola/templates/fieldpage"
+	"jemputbola/web/paths"
 )
 
 type fieldHandlers struct {
@@ -73,7 +74,7 @@ func (h *fieldHandlers) start(c echo.Context) error {
 		return err
 	}
 	flash(c, "Kunjungan dimulai.")
-	return redirect(c, "/hari-ini")
+	return redirect(c, paths.Today)
 }
 
 // form shows the result form of a visit to its team, and the visit's result
@@ -107,7 +108,7 @@ func (h *fieldHandlers) save(c echo.Context) error {
 		return err
 	}
 	flash(c, "Hasil tersimpan.")
-	return redirect(c, "/hari-ini")
+	return redirect(c, paths.Today)
 }
 
 // correct stores a correction of the visit's result, keeping the earlier values.
@@ -132,7 +133,7 @@ func (h *fieldHandlers) correct(c echo.Context) error {
 		return err
 	}
 	flash(c, "Koreksi tersimpan; hasil menunggu verifikasi ulang.")
-	return redirect(c, "/kunjungan/"+itoa(d.ID)+"/hasil")
+	return redirect(c, paths.For(paths.Result, d.ID))
 }
 
 // invalidForm is the one way a posted result form fails: bad numbers (bad)
@@ -285,7 +286,7 @@ func (h *fieldHandlers) verify(c echo.Context) error {
 	err = h.results.Verify(c.Request().Context(), actor(c), u.ID, id, u.Role.In(managers...), ok, c.FormValue("comment"))
 	if apperr.CodeOf(err) == apperr.Invalid {
 		flash(c, apperr.MessageOf(err))
-		return redirect(c, "/verifikasi")
+		return redirect(c, paths.Verify)
 	}
 	if err != nil {
 		return err
@@ -295,5 +296,5 @@ func (h *fieldHandlers) verify(c echo.Context) error {
 		msg = "Hasil dikembalikan ke tim."
 	}
 	flash(c, msg)
-	return redirect(c, "/verifikasi")
+	return redirect(c, paths.Verify)
 }

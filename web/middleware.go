@@ -7,13 +7,12 @@ import (
 	"encoding/base64"
 	"net/http"
 	"net/url"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/auth"
-	"jemputbola/internal/progress"
+	"jemputbola/web/paths"
 )
 
 const (
@@ -141,21 +140,16 @@ func allow(roles ...auth.Role) echo.MiddlewareFunc {
 	}
 }
 
-func isAPI(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, "/api/") }
+func isAPI(c echo.Context) bool { return paths.IsAPI(c.Request().URL.Path) }
 
-// noteWrites tells the dashboard cache after every state-changing request.
-// What a person changed on a page shows at their next request; the tablets'
-// sync, the heavy write load, shows within about a second.
-func noteWrites(cache *progress.Cache) echo.MiddlewareFunc {
+// noteWrites tells the dashboard cache, through changed, after every
+// state-changing request of the routes it guards.
+func noteWrites(changed func()) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			err := next(c)
-			switch m := c.Request().Method; {
-			case m == http.MethodGet || m == http.MethodHead:
-			case c.Path() == "/api/v1/results":
-				cache.Changed()
-			default:
-				cache.ChangedNow()
+			if m := c.Request().Method; m != http.MethodGet && m != http.MethodHead {
+				changed()
 			}
 			return err
 		}

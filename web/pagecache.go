@@ -14,12 +14,6 @@ import (
 	"jemputbola/templates/layout"
 )
 
-// precompressed lists the routes that compress their own answers (their pages
-// come from pageCache); the gzip middleware leaves them alone.
-var precompressed = map[string]bool{"/cakupan": true, "/cakupan/peta": true}
-
-func isPrecompressed(c echo.Context) bool { return precompressed[c.Path()] }
-
 // maxCachedPages bounds pageCache: a few per signed-in reader and overlay choice.
 const maxCachedPages = 512
 

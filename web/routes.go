@@ -17,6 +17,7 @@ import (
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
 	"jemputbola/static"
+	"jemputbola/web/paths"
 	"jemputbola/templates/layout"
 )
 
@@ -28,140 +29,149 @@ var (
 	managers = []auth.Role{auth.Admin, auth.KepalaDinas}
 )
 
-// maxBody bounds every request body but uploads, which set their own.
-const maxBody = "1M"
+// Body limits: forms and JSON, the tablets' sync, and the figure upload.
+const (
+	maxBody   = "1M"
+	maxSync   = "64K"
+	maxUpload = "11M" // the file plus the form around it
+)
 
 func (s *Server) routes() {
 	e, db := s.echo, s.deps.DB
-	e.Use(middleware.Recover(), securityHeaders,
-		middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: maxBody, Skipper: isUpload}),
-		middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, Skipper: isPrecompressed}))
-	e.GET("/healthz", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
-	e.GET("/static/*", staticFiles())
-	e.GET("/sw.js", serviceWorker)
+	e.Use(middleware.Recover(), securityHeaders)
+	gzip := middleware.GzipWithConfig(middleware.GzipConfig{Level: 5})
+	e.GET(paths.Health, func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
+	e.GET(paths.Static, staticFiles(), gzip)
+	e.GET(paths.Worker, serviceWorker, gzip)
 
 	sessions := auth.NewSessionStore(db)
 	users := auth.NewUserStore(db)
 	regions := region.NewStore(db)
 	prog := progress.NewStore(db)
 	dashboard := progress.NewCache(prog)
-	app := e.Group("", loadSession(sessions), csrfGuard([]byte(s.deps.Secret)), noteWrites(dashboard))
+	// Each group is one kind of route; the body limit comes first, since the
+	// CSRF check reads the form. Pages a person changes something on show the
+	// change at their next request (ChangedNow); the tablets' sync, the heavy
+	// write load, shows within about a second (Changed).
+	signedIn := func(limit string, more ...echo.MiddlewareFunc) *echo.Group {
+		return e.Group("", append([]echo.MiddlewareFunc{middleware.BodyLimit(limit), loadSession(sessions),
+			csrfGuard([]byte(s.deps.Secret))}, more...)...)
+	}
+	app := signedIn(maxBody, gzip, noteWrites(dashboard.ChangedNow))
+	upload := signedIn(maxUpload, gzip, noteWrites(dashboard.ChangedNow))
+	sync := signedIn(maxSync, gzip, noteWrites(dashboard.Changed))
+	cached := signedIn(maxBody) // pages kept compressed by pageCache
 
 	a := &authHandlers{authn: auth.NewAuthenticator(db), sessions: sessions}
-	app.GET("/login", a.loginForm)
-	app.POST("/login", a.login)
-	app.POST("/logout", a.logout, allow(everyone...))
+	app.GET(paths.Login, a.loginForm)
+	app.POST(paths.Login, a.login)
+	app.POST(paths.Logout, a.logout, allow(everyone...))
 
 	home := &homeHandlers{regions: regions, progress: prog, teams: team.NewStore(db), sites: site.NewStore(db), users: users, visits: visit.NewStore(db, s.deps.Zone, nil), audit: audit.NewStore(db), now: s.now}
-	app.GET("/", home.show, allow(everyone...))
+	app.GET(paths.Home, home.show, allow(everyone...))
 
 	v := &visitHandlers{visits: visit.NewStore(db, s.deps.Zone, nil), sites: site.NewStore(db), teams: team.NewStore(db), regions: regions, progress: prog, results: result.NewStore(db), settings: settings.NewStore(db), now: s.now}
-	app.GET("/jadwal", v.week, allow(everyone...))
-	app.GET("/jadwal/bulan", v.month, allow(everyone...))
-	app.GET("/jadwal/ekspor.ics", v.exportICS, allow(everyone...))
-	app.GET("/jadwal/ekspor.csv", v.exportCSV, allow(everyone...))
-	app.GET("/jadwal/ekspor.xlsx", v.exportXLSX, allow(everyone...))
-	app.GET("/kunjungan/baru", v.newForm, allow(planners...))
-	app.POST("/kunjungan", v.create, allow(planners...))
-	app.GET("/kunjungan/:id", v.show, allow(everyone...))
-	app.GET("/kunjungan/:id/ubah", v.editForm, allow(planners...))
-	app.POST("/kunjungan/:id", v.update, allow(planners...))
-	app.POST("/kunjungan/:id/batal", v.cancel, allow(planners...))
-	app.GET("/kunjungan/:id/surat-tugas", v.suratTugas, allow(everyone...))
-	app.GET("/kunjungan/:id/surat-pemberitahuan", v.suratPemberitahuan, allow(everyone...))
-	app.GET("/api/v1/visits", v.apiList, allow(everyone...))
+	app.GET(paths.Week, v.week, allow(everyone...))
+	app.GET(paths.Month, v.month, allow(everyone...))
+	app.GET(paths.WeekICS, v.exportICS, allow(everyone...))
+	app.GET(paths.WeekCSV, v.exportCSV, allow(everyone...))
+	app.GET(paths.WeekXLSX, v.exportXLSX, allow(everyone...))
+	app.GET(paths.VisitNew, v.newForm, allow(planners...))
+	app.POST(paths.Visits, v.create, allow(planners...))
+	app.GET(paths.Visit, v.show, allow(everyone...))
+	app.GET(paths.VisitEdit, v.editForm, allow(planners...))
+	app.POST(paths.Visit, v.update, allow(planners...))
+	app.POST(paths.VisitStop, v.cancel, allow(planners...))
+	app.GET(paths.TaskLetter, v.suratTugas, allow(everyone...))
+	app.GET(paths.NoticeLtr, v.suratPemberitahuan, allow(everyone...))
+	app.GET(paths.APIVisits, v.apiList, allow(everyone...))
 
 	ap := &autoplanHandlers{db: db, visits: visit.NewStore(db, s.deps.Zone, nil), now: s.now}
-	app.GET("/rencana-otomatis", ap.show, allow(planners...))
-	app.POST("/rencana-otomatis", ap.accept, allow(planners...))
+	app.GET(paths.AutoPlan, ap.show, allow(planners...))
+	app.POST(paths.AutoPlan, ap.accept, allow(planners...))
 
 	cov := &coverageHandlers{regions: regions, progress: prog, cache: dashboard, sites: site.NewStore(db), visits: visit.NewStore(db, s.deps.Zone, nil),
 		results: result.NewStore(db), settings: settings.NewStore(db), now: s.now}
-	app.GET("/cakupan", cov.show, allow(planners...))
-	app.POST("/cakupan/target", cov.setTarget, allow(managers...))
-	app.GET("/cakupan/peta", cov.mapPage, allow(planners...))
-	app.GET("/cakupan/desa", cov.desaTable, allow(planners...))
-	app.GET("/cakupan/desa/:code", cov.desaPage, allow(planners...))
-	app.GET("/cakupan/impor", cov.importForm, allow(managers...))
-	app.POST("/cakupan/impor", cov.importFile, allow(managers...), middleware.BodyLimit(importLimit))
-	app.GET("/cakupan/rekonsiliasi", cov.reconcile, allow(planners...))
-	app.GET("/cakupan/laporan", cov.report, allow(planners...))
-	app.GET("/cakupan/ekspor.csv", cov.exportCSV, allow(planners...))
-	app.GET("/cakupan/ekspor.xlsx", cov.exportXLSX, allow(planners...))
-	app.GET("/api/v1/coverage", cov.api, allow(planners...))
+	cached.GET(paths.Coverage, cov.show, allow(planners...))
+	app.POST(paths.CoverageTarget, cov.setTarget, allow(managers...))
+	cached.GET(paths.CoverageMap, cov.mapPage, allow(planners...))
+	app.GET(paths.CoverageDesa, cov.desaTable, allow(planners...))
+	app.GET(paths.DesaCoverage, cov.desaPage, allow(planners...))
+	app.GET(paths.FigureImport, cov.importForm, allow(managers...))
+	upload.POST(paths.FigureImport, cov.importFile, allow(managers...))
+	app.GET(paths.Reconcile, cov.reconcile, allow(planners...))
+	app.GET(paths.Report, cov.report, allow(planners...))
+	app.GET(paths.CoverageCSV, cov.exportCSV, allow(planners...))
+	app.GET(paths.CoverageXLSX, cov.exportXLSX, allow(planners...))
+	app.GET(paths.APICoverage, cov.api, allow(planners...))
 
 	fh := &fieldHandlers{visits: visit.NewStore(db, s.deps.Zone, nil), teams: team.NewStore(db), results: result.NewStore(db), now: s.now}
-	app.GET("/hari-ini", fh.today, allow(everyone...))
-	app.POST("/kunjungan/:id/mulai", fh.start, allow(everyone...))
-	app.GET("/kunjungan/:id/hasil", fh.form, allow(everyone...))
-	app.POST("/kunjungan/:id/hasil", fh.save, allow(everyone...))
-	app.POST("/kunjungan/:id/hasil/koreksi", fh.correct, allow(everyone...))
-	app.GET("/verifikasi", fh.pending, allow(planners...))
-	app.POST("/hasil/:id/verifikasi", fh.verify, allow(planners...))
+	app.GET(paths.Today, fh.today, allow(everyone...))
+	app.POST(paths.VisitStart, fh.start, allow(everyone...))
+	app.GET(paths.Result, fh.form, allow(everyone...))
+	app.POST(paths.Result, fh.save, allow(everyone...))
+	app.POST(paths.ResultFix, fh.correct, allow(everyone...))
+	app.GET(paths.Verify, fh.pending, allow(planners...))
+	app.POST(paths.Verified, fh.verify, allow(planners...))
 
 	res := &resultHandlers{results: result.NewStore(db)}
-	app.POST("/api/v1/results", res.apiLog, allow(everyone...), middleware.BodyLimit("64K"))
+	sync.POST(paths.APIResults, res.apiLog, allow(everyone...))
 
 	r := &regionHandlers{regions: regions, progress: prog, now: s.now}
-	app.GET("/wilayah", r.kecamatanList, allow(everyone...))
-	app.GET("/wilayah/:code", r.desaList, allow(everyone...))
-	app.GET("/api/v1/regions", r.apiList, allow(everyone...))
+	app.GET(paths.Regions, r.kecamatanList, allow(everyone...))
+	app.GET(paths.Kecamatan, r.desaList, allow(everyone...))
+	app.GET(paths.APIRegions, r.apiList, allow(everyone...))
 
 	st := &siteHandlers{sites: site.NewStore(db), regions: regions}
-	app.GET("/lokasi", st.list, allow(everyone...))
-	app.GET("/lokasi/baru", st.newForm, allow(planners...))
-	app.POST("/lokasi", st.create, allow(planners...))
-	app.GET("/lokasi/:id/ubah", st.editForm, allow(planners...))
-	app.POST("/lokasi/:id", st.update, allow(planners...))
-	app.POST("/lokasi/:id/hapus", st.delete, allow(planners...))
+	app.GET(paths.Sites, st.list, allow(everyone...))
+	app.GET(paths.SiteNew, st.newForm, allow(planners...))
+	app.POST(paths.Sites, st.create, allow(planners...))
+	app.GET(paths.SiteEdit, st.editForm, allow(planners...))
+	app.POST(paths.Site, st.update, allow(planners...))
+	app.POST(paths.SiteDrop, st.delete, allow(planners...))
 
 	t := &teamHandlers{teams: team.NewStore(db), users: users}
-	app.GET("/tim", t.list, allow(everyone...))
-	app.GET("/tim/baru", t.newForm, allow(planners...))
-	app.POST("/tim", t.create, allow(planners...))
-	app.GET("/tim/:id", t.show, allow(everyone...))
-	app.GET("/tim/:id/ubah", t.editForm, allow(planners...))
-	app.POST("/tim/:id", t.update, allow(planners...))
+	app.GET(paths.Teams, t.list, allow(everyone...))
+	app.GET(paths.TeamNew, t.newForm, allow(planners...))
+	app.POST(paths.Teams, t.create, allow(planners...))
+	app.GET(paths.Team, t.show, allow(everyone...))
+	app.GET(paths.TeamEdit, t.editForm, allow(planners...))
+	app.POST(paths.Team, t.update, allow(planners...))
 
 	u := &userHandlers{users: users, sessions: sessions}
-	app.GET("/pengguna", u.list, allow(managers...))
-	app.GET("/pengguna/baru", u.newForm, allow(managers...))
-	app.POST("/pengguna", u.create, allow(managers...))
-	app.GET("/pengguna/:id/ubah", u.editForm, allow(managers...))
-	app.POST("/pengguna/:id", u.update, allow(managers...))
+	app.GET(paths.Users, u.list, allow(managers...))
+	app.GET(paths.UserNew, u.newForm, allow(managers...))
+	app.POST(paths.Users, u.create, allow(managers...))
+	app.GET(paths.UserEdit, u.editForm, allow(managers...))
+	app.POST(paths.User, u.update, allow(managers...))
 
 	set := &settingsHandlers{settings: settings.NewStore(db)}
-	app.GET("/pengaturan", set.show, allow(managers...))
-	app.POST("/pengaturan", set.save, allow(managers...))
+	app.GET(paths.Settings, set.show, allow(managers...))
+	app.POST(paths.Settings, set.save, allow(managers...))
 
 	au := &auditHandlers{audit: audit.NewStore(db), zone: s.deps.Zone}
-	app.GET("/audit", au.list, allow(managers...))
-}
-
-// isUpload marks the routes with their own, larger body limit.
-func isUpload(c echo.Context) bool {
-	return c.Request().Method == http.MethodPost && c.Path() == "/cakupan/impor"
+	app.GET(paths.Audit, au.list, allow(managers...))
 }
 
 // navLinks is the main menu, showing only what the role may open.
 func navLinks(r auth.Role) []layout.Link {
 	links := []layout.Link{
-		{Key: "beranda", Label: "Beranda", Href: "/"},
-		{Key: "hari-ini", Label: "Hari ini", Href: "/hari-ini"},
-		{Key: "jadwal", Label: "Jadwal", Href: "/jadwal"},
-		{Key: "wilayah", Label: "Wilayah", Href: "/wilayah"},
-		{Key: "lokasi", Label: "Lokasi Sasaran", Href: "/lokasi"},
-		{Key: "tim", Label: "Tim", Href: "/tim"},
+		{Key: "beranda", Label: "Beranda", Href: paths.Home},
+		{Key: "hari-ini", Label: "Hari ini", Href: paths.Today},
+		{Key: "jadwal", Label: "Jadwal", Href: paths.Week},
+		{Key: "wilayah", Label: "Wilayah", Href: paths.Regions},
+		{Key: "lokasi", Label: "Lokasi Sasaran", Href: paths.Sites},
+		{Key: "tim", Label: "Tim", Href: paths.Teams},
 	}
 	if r.In(planners...) {
-		links = append(links, layout.Link{Key: "verifikasi", Label: "Verifikasi", Href: "/verifikasi"},
-			layout.Link{Key: "cakupan", Label: "Cakupan", Href: "/cakupan"})
+		links = append(links, layout.Link{Key: "verifikasi", Label: "Verifikasi", Href: paths.Verify},
+			layout.Link{Key: "cakupan", Label: "Cakupan", Href: paths.Coverage})
 	}
 	if r.In(managers...) {
 		links = append(links,
-			layout.Link{Key: "pengguna", Label: "Pengguna", Href: "/pengguna"},
-			layout.Link{Key: "audit", Label: "Audit", Href: "/audit"},
-			layout.Link{Key: "pengaturan", Label: "Pengaturan", Href: "/pengaturan"})
+			layout.Link{Key: "pengguna", Label: "Pengguna", Href: paths.Users},
+			layout.Link{Key: "audit", Label: "Audit", Href: paths.Audit},
+			layout.Link{Key: "pengaturan", Label: "Pengaturan", Href: paths.Settings})
 	}
 	return links
 }

@@ -1,0 +1,91 @@
+// Package paths names every address of the app once. web/routes.go registers
+// these patterns and handlers and templates build links from them with For
+// and ForCode, so an address changes in one place.
+package paths
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// Pages and actions, as Echo route patterns.
+const (
+	Home     = "/"
+	Login    = "/login"
+	Logout   = "/logout"
+	Health   = "/healthz"
+	Static   = "/static/*"
+	Worker   = "/sw.js"
+	Today    = "/hari-ini"
+	Verify   = "/verifikasi"
+	Verified = "/hasil/:id/verifikasi"
+
+	Week       = "/jadwal"
+	Month      = "/jadwal/bulan"
+	WeekICS    = "/jadwal/ekspor.ics"
+	WeekCSV    = "/jadwal/ekspor.csv"
+	WeekXLSX   = "/jadwal/ekspor.xlsx"
+	AutoPlan   = "/rencana-otomatis"
+	Visits     = "/kunjungan"
+	VisitNew   = "/kunjungan/baru"
+	Visit      = "/kunjungan/:id"
+	VisitEdit  = "/kunjungan/:id/ubah"
+	VisitStop  = "/kunjungan/:id/batal"
+	VisitStart = "/kunjungan/:id/mulai"
+	Result     = "/kunjungan/:id/hasil"
+	ResultFix  = "/kunjungan/:id/hasil/koreksi"
+	TaskLetter = "/kunjungan/:id/surat-tugas"
+	NoticeLtr  = "/kunjungan/:id/surat-pemberitahuan"
+
+	Coverage       = "/cakupan"
+	CoverageTarget = "/cakupan/target"
+	CoverageMap    = "/cakupan/peta"
+	CoverageDesa   = "/cakupan/desa"
+	DesaCoverage   = "/cakupan/desa/:code"
+	FigureImport   = "/cakupan/impor"
+	Reconcile      = "/cakupan/rekonsiliasi"
+	Report         = "/cakupan/laporan"
+	CoverageCSV    = "/cakupan/ekspor.csv"
+	CoverageXLSX   = "/cakupan/ekspor.xlsx"
+
+	Regions   = "/wilayah"
+	Kecamatan = "/wilayah/:code"
+
+	Sites    = "/lokasi"
+	SiteNew  = "/lokasi/baru"
+	Site     = "/lokasi/:id"
+	SiteEdit = "/lokasi/:id/ubah"
+	SiteDrop = "/lokasi/:id/hapus"
+
+	Teams    = "/tim"
+	TeamNew  = "/tim/baru"
+	Team     = "/tim/:id"
+	TeamEdit = "/tim/:id/ubah"
+
+	Users    = "/pengguna"
+	UserNew  = "/pengguna/baru"
+	User     = "/pengguna/:id"
+	UserEdit = "/pengguna/:id/ubah"
+
+	Settings = "/pengaturan"
+	Audit    = "/audit"
+
+	APIVisits   = "/api/v1/visits"
+	APIResults  = "/api/v1/results"
+	APICoverage = "/api/v1/coverage"
+	APIRegions  = "/api/v1/regions"
+)
+
+// For fills the :id of pattern: For(Result, 7) is "/kunjungan/7/hasil".
+func For(pattern string, id int64) string {
+	return strings.Replace(pattern, ":id", strconv.FormatInt(id, 10), 1)
+}
+
+// ForCode fills the :code of pattern with a region code, escaped.
+func ForCode(pattern, code string) string {
+	return strings.Replace(pattern, ":code", url.PathEscape(code), 1)
+}
+
+// IsAPI reports whether path is under the JSON API.
+func IsAPI(path string) bool { return strings.HasPrefix(path, "/api/") }
