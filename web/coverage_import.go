@@ -14,7 +14,6 @@ import (
 	"jemputbola/templates/coveragepage"
 )
 
-
 // importHistory is how many past imports the page lists.
 const importHistory = 20
 

@@ -17,8 +17,8 @@ import (
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
 	"jemputbola/static"
-	"jemputbola/web/paths"
 	"jemputbola/templates/layout"
+	"jemputbola/web/paths"
 )
 
 // Who may do what. Every route below names one of these; the role matrix test
