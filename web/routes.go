@@ -52,10 +52,10 @@ func (s *Server) routes() {
 	app.POST("/login", a.login)
 	app.POST("/logout", a.logout, allow(everyone...))
 
-	home := &homeHandlers{regions: regions, progress: prog, teams: team.NewStore(db), sites: site.NewStore(db), users: users, visits: visit.NewStore(db, s.deps.Zone, nil), audit: audit.NewStore(db), now: s.now}
+	home := &homeHandlers{regions: regions, progress: dashboard, teams: team.NewStore(db), sites: site.NewStore(db), users: users, visits: visit.NewStore(db, s.deps.Zone, nil), audit: audit.NewStore(db), now: s.now}
 	app.GET("/", home.show, allow(everyone...))
 
-	v := &visitHandlers{visits: visit.NewStore(db, s.deps.Zone, nil), sites: site.NewStore(db), teams: team.NewStore(db), regions: regions, progress: prog, results: result.NewStore(db), settings: settings.NewStore(db), now: s.now}
+	v := &visitHandlers{visits: visit.NewStore(db, s.deps.Zone, nil), sites: site.NewStore(db), teams: team.NewStore(db), regions: regions, progress: dashboard, results: result.NewStore(db), settings: settings.NewStore(db), now: s.now}
 	app.GET("/jadwal", v.week, allow(everyone...))
 	app.GET("/jadwal/bulan", v.month, allow(everyone...))
 	app.GET("/jadwal/ekspor.ics", v.exportICS, allow(everyone...))
@@ -71,11 +71,11 @@ func (s *Server) routes() {
 	app.GET("/kunjungan/:id/surat-pemberitahuan", v.suratPemberitahuan, allow(everyone...))
 	app.GET("/api/v1/visits", v.apiList, allow(everyone...))
 
-	ap := &autoplanHandlers{db: db, visits: visit.NewStore(db, s.deps.Zone, nil), now: s.now}
+	ap := &autoplanHandlers{db: db, coverage: dashboard, visits: visit.NewStore(db, s.deps.Zone, nil), now: s.now}
 	app.GET("/rencana-otomatis", ap.show, allow(planners...))
 	app.POST("/rencana-otomatis", ap.accept, allow(planners...))
 
-	cov := &coverageHandlers{regions: regions, progress: prog, cache: dashboard, sites: site.NewStore(db), visits: visit.NewStore(db, s.deps.Zone, nil),
+	cov := &coverageHandlers{regions: regions, cache: dashboard, sites: site.NewStore(db), visits: visit.NewStore(db, s.deps.Zone, nil),
 		results: result.NewStore(db), settings: settings.NewStore(db), now: s.now}
 	app.GET("/cakupan", cov.show, allow(planners...))
 	app.POST("/cakupan/target", cov.setTarget, allow(managers...))
@@ -102,7 +102,7 @@ func (s *Server) routes() {
 	res := &resultHandlers{results: result.NewStore(db)}
 	app.POST("/api/v1/results", res.apiLog, allow(everyone...), middleware.BodyLimit("64K"))
 
-	r := &regionHandlers{regions: regions, progress: prog, now: s.now}
+	r := &regionHandlers{regions: regions, progress: dashboard, now: s.now}
 	app.GET("/wilayah", r.kecamatanList, allow(everyone...))
 	app.GET("/wilayah/:code", r.desaList, allow(everyone...))
 	app.GET("/api/v1/regions", r.apiList, allow(everyone...))
