@@ -178,5 +178,17 @@ func TestMonth(t *testing.T) {
 		if m.Coverage.Kabupaten != snap.Coverage.Kabupaten || !m.End.Equal(now) {
 			t.Errorf("running month %+v, dashboard %+v", m.Coverage.Kabupaten, snap.Coverage.Kabupaten)
 		}
+		// The trend ends where the coverage stands, though desa B's figure is
+		// newer than the field logged in desa C (no figure) and desa B itself.
+		if got, want := snap.Series.At(now), snap.Coverage.Kabupaten.Activated; got != want {
+			t.Errorf("trend at today %d, coverage %d", got, want)
+		}
+		s, err := progress.NewStore(g).Series(ctx, time.Date(2026, 4, 1, 0, 0, 0, 0, zone), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.At(time.Date(2026, 4, 30, 0, 0, 0, 0, zone)); got != 100+10+6+20 {
+			t.Errorf("trend at the end of April %d, want the April report's %d", got, 100+10+6+20)
+		}
 	})
 }

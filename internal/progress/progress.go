@@ -141,6 +141,10 @@ func (s *Store) sums(ctx context.Context, query string, args ...any) (map[string
 type OfficialPoint struct {
 	AsOf      string
 	Activated int64
+	// Carry is the field activations logged after each desa's own newest
+	// figure up to AsOf: desa whose figure is older than AsOf, or who have
+	// none, count them on top (see Series.At). Set by Store.Series.
+	Carry int64
 }
 
 // OfficialHistory returns one point per figure date, oldest first, for
@@ -173,6 +177,20 @@ func (s *Store) OfficialHistory(ctx context.Context, desaCode string) ([]Officia
 		}
 	}
 	return pts, rows.Err()
+}
+
+// carry sets each point's Carry: one grouped sum per figure date.
+func (s *Store) carry(ctx context.Context, pts []OfficialPoint) error {
+	for i := range pts {
+		row := s.db.WithContext(ctx).Raw(`SELECT COALESCE(SUM(r.activations), 0)
+			FROM visit_results r JOIN visits v ON v.id = r.visit_id JOIN sites s ON s.id = v.site_id
+			LEFT JOIN (`+newestFigure+`) f ON f.desa_code = s.desa_code
+			WHERE v.day > COALESCE(f.as_of, '') AND v.day <= ? AND r.verification <> ?`, pts[i].AsOf, pts[i].AsOf, result.SentBack).Row()
+		if err := row.Scan(&pts[i].Carry); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // FieldBetween returns, per desa code, the activations logged on visits on
