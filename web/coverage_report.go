@@ -24,10 +24,12 @@ func (h *coverageHandlers) report(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	cov, k := m.Coverage, m.Coverage.Kabupaten
-	v := coveragepage.Report{Month: m.Start, End: m.End, Today: now, Current: m.Current, Coverage: cov,
-		Activated: k.Activated, Projection: m.Projection, Breakdown: m.Breakdown,
-		Row: k.Row, Gaps: progress.LargestGaps(cov.Kecamatan, reportGaps)}
+	k := m.Coverage.Kabupaten
+	v := coveragepage.Report{Month: m.Start, End: m.End, Today: now, Current: m.Current, Kabupaten: k.Name,
+		Row: k.Row, Projection: m.Projection, Breakdown: m.Breakdown}
+	for _, g := range progress.LargestGaps(m.Coverage.Kecamatan, reportGaps) {
+		v.Gaps = append(v.Gaps, coveragepage.ReportGap{Name: g.Name, CoverageBP: g.CoverageBP, Gap: g.Gap})
+	}
 	if v.Office, err = h.settings.Office(ctx); err != nil {
 		return err
 	}

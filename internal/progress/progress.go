@@ -1,6 +1,8 @@
 // Package progress reads what the field teams achieved from visits and their
 // results and joins it to the official figures: the coverage every page shows,
 // the weekly trend, the projection and the breakdowns of the Cakupan dashboard.
+// It is the one coverage read model: pages, the API, the exports and the
+// planner read through Cache (readmodel.go) and never sum raw rows themselves.
 //
 // A desa's IKD count is its newest official figure plus the activations logged
 // in the field on visits after that figure's date. Results a ketua tim sent back
