@@ -14,14 +14,16 @@ import (
 	"jemputbola/internal/autoplan"
 	"jemputbola/internal/locale"
 	"jemputbola/internal/planner"
+	"jemputbola/internal/progress"
 	"jemputbola/internal/visit"
 	"jemputbola/templates/planpage"
 )
 
 type autoplanHandlers struct {
-	db     *gorm.DB
-	visits *visit.Store
-	now    func() time.Time
+	db       *gorm.DB
+	coverage *progress.Cache
+	visits   *visit.Store
+	now      func() time.Time
 }
 
 // Defaults of the form: four weeks from the next working day, every team,
@@ -98,7 +100,7 @@ func (h *autoplanHandlers) show(c echo.Context) error {
 		v.Errors = apperr.FieldsOf(err)
 		status = http.StatusUnprocessableEntity
 	}
-	in, names, err := autoplan.Load(c.Request().Context(), h.db, f.From, f.To, f.TeamIDs, 7*f.HorizonWeeks, h.now())
+	in, names, err := autoplan.Load(c.Request().Context(), h.db, h.coverage, f.From, f.To, f.TeamIDs, 7*f.HorizonWeeks, h.now())
 	if err != nil {
 		return err
 	}

@@ -27,8 +27,7 @@ import (
 
 type coverageHandlers struct {
 	regions  *region.Store
-	progress *progress.Store
-	cache    *progress.Cache // the dashboard's figures, rebuilt when the data changes
+	cache    *progress.Cache // the coverage read model: every figure these pages show
 	pages    pageCache       // the dashboard and map as sent
 	sites    *site.Store
 	visits   *visit.Store
@@ -94,10 +93,7 @@ func (h *coverageHandlers) show(c echo.Context) error {
 			CSRF:       csrfToken(c),
 			CanTarget:  mayManage(c),
 		}
-		for _, d := range cov.Desa {
-			v.FieldVerified += d.Verified
-			v.FieldUnverified += d.Field - d.Verified
-		}
+		v.FieldVerified, v.FieldUnverified = cov.FieldSplit()
 		v.Kecamatan, v.KecRows = sorter(c, overlayQuery(c), "nama"), kecamatanRows(cov)
 		v.Kecamatan.Desc = v.Kecamatan.Desc && c.QueryParam("urut") != "" // by name: A to Z unless asked
 		sortRows(v.KecRows, v.Kecamatan)
@@ -107,13 +103,9 @@ func (h *coverageHandlers) show(c echo.Context) error {
 	})
 }
 
-// coverage is the current coverage, from the cache.
+// coverage is the current coverage, from the read model.
 func (h *coverageHandlers) coverage(c echo.Context) (progress.Coverage, error) {
-	snap, err := h.cache.Get(c.Request().Context(), h.now())
-	if err != nil {
-		return progress.Coverage{}, err
-	}
-	return snap.Coverage, nil
+	return h.cache.Coverage(c.Request().Context(), h.now())
 }
 
 // overlayQuery is the dashboard's address with its overlay choices, for the

@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jemputbola/internal/progress"
+	"jemputbola/internal/region"
 	"jemputbola/internal/site"
 	"jemputbola/internal/visit"
 	"jemputbola/templates/coveragepage"
@@ -83,17 +84,18 @@ func (h *coverageHandlers) desaTable(c echo.Context) error {
 		base += "kec=" + url.QueryEscape(kec) + "&"
 	}
 	v := coveragepage.DesaTable{Sorter: sorter(c, base, "selisih"), Overview: cov.Overview, Year: h.now().Year(), Kec: kec}
-	for _, k := range cov.Kecamatan {
-		if v.Kec != "" && k.Code != v.Kec {
-			continue
+	kecs := cov.Kecamatan
+	if kec != "" {
+		k, ok := cov.KecamatanByCode(kec)
+		if !ok || len(cov.Overview.Desa[kec]) == 0 {
+			return echo.NewHTTPError(http.StatusNotFound)
 		}
-		v.KecName = k.Name
+		kecs, v.KecName = []region.Row{k}, k.Name
+	}
+	for _, k := range kecs {
 		for _, d := range cov.Overview.Desa[k.Code] {
 			v.Rows = append(v.Rows, coveragepage.DesaRow{Row: d, Kecamatan: k.Name, Activity: cov.Desa[d.Code]})
 		}
-	}
-	if v.Kec != "" && len(v.Rows) == 0 {
-		return echo.NewHTTPError(http.StatusNotFound)
 	}
 	sortRows(v.Rows, v.Sorter)
 	return render(c, http.StatusOK, page(c, "Cakupan per desa", "cakupan"), coveragepage.DesaTablePage(v))
@@ -112,25 +114,18 @@ func (h *coverageHandlers) desaPage(c echo.Context) error {
 		return err
 	}
 	v := coveragepage.DesaView{Year: now.Year(), TargetBP: cov.TargetBP, Activity: cov.Desa[code]}
-	found := false
-	for _, k := range cov.Kecamatan {
-		for _, d := range cov.Overview.Desa[k.Code] {
-			if d.Code == code {
-				v.Row, v.Kecamatan, found = d, k, true
-			}
-		}
-	}
-	if !found {
+	var found bool
+	if v.Row, v.Kecamatan, found = cov.DesaByCode(code); !found {
 		return echo.NewHTTPError(http.StatusNotFound)
 	}
 	if v.Figures, err = h.regions.FigureHistory(ctx, code); err != nil {
 		return err
 	}
-	s, err := h.progress.Series(ctx, progress.Monday(now).AddDate(0, 0, -7*(progress.TrendWeeks-1)), code)
+	weeks, err := h.cache.DesaWeeks(ctx, now, code)
 	if err != nil {
 		return err
 	}
-	v.Trend = trendChart(s.Weeks(now, progress.TrendWeeks), v.Row.TargetCount)
+	v.Trend = trendChart(weeks, v.Row.TargetCount)
 	sites, err := h.sites.List(ctx, site.Filter{DesaCode: code, PerPage: mapSiteLimit})
 	if err != nil {
 		return err

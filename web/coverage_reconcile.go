@@ -1,7 +1,6 @@
 package web
 
 import (
-	"cmp"
 	"net/http"
 	"slices"
 	"strconv"
@@ -16,7 +15,7 @@ const defaultThreshold = 10
 
 // reconcile sets, per desa, the field activations logged between two official
 // figure dates beside the change in the official IKD count, so the office sees
-// where field logs and official data disagree.
+// where field logs and official data disagree (progress.Reconcile).
 func (h *coverageHandlers) reconcile(c echo.Context) error {
 	ctx := c.Request().Context()
 	dates, err := h.regions.FigureDates(ctx)
@@ -41,48 +40,14 @@ func (h *coverageHandlers) reconcile(c echo.Context) error {
 		v.Error = "Tanggal awal harus sebelum tanggal akhir."
 		return render(c, http.StatusUnprocessableEntity, page(c, "Rekonsiliasi", "cakupan"), coveragepage.ReconcilePage(v))
 	}
-	before, err := h.regions.FiguresOn(ctx, v.From)
+	r, err := h.cache.Reconciliation(ctx, h.now(), v.From, v.To, v.Threshold)
 	if err != nil {
 		return err
 	}
-	after, err := h.regions.FiguresOn(ctx, v.To)
-	if err != nil {
-		return err
+	v.Flagged = r.Flagged
+	for _, row := range r.Rows {
+		v.Rows = append(v.Rows, coveragepage.ReconcileRow{Code: row.Code, Name: row.Name, Kecamatan: row.Kecamatan, Field: row.Field,
+			Official: row.Official, Difference: row.Difference, Comparable: row.Comparable, Flagged: row.Flagged})
 	}
-	field, err := h.progress.FieldBetween(ctx, v.From, v.To)
-	if err != nil {
-		return err
-	}
-	cov, err := h.coverage(c)
-	if err != nil {
-		return err
-	}
-	for _, k := range cov.Kecamatan {
-		for _, d := range cov.Overview.Desa[k.Code] {
-			b, hasB := before[d.Code]
-			a, hasA := after[d.Code]
-			r := coveragepage.ReconcileRow{Code: d.Code, Name: d.Name, Kecamatan: k.Name, Field: field[d.Code],
-				Comparable: hasA && hasB && a.AsOf > b.AsOf}
-			if r.Comparable {
-				r.Official = a.IkdActivated - b.IkdActivated
-				r.Difference = r.Official - r.Field
-				r.Flagged = max(r.Difference, -r.Difference) > v.Threshold
-			}
-			if r.Flagged {
-				v.Flagged++
-			}
-			v.Rows = append(v.Rows, r)
-		}
-	}
-	// The largest disagreements first; desa without two figures last.
-	slices.SortStableFunc(v.Rows, func(a, b coveragepage.ReconcileRow) int {
-		if a.Comparable != b.Comparable {
-			if a.Comparable {
-				return -1
-			}
-			return 1
-		}
-		return cmp.Compare(max(b.Difference, -b.Difference), max(a.Difference, -a.Difference))
-	})
 	return render(c, http.StatusOK, page(c, "Rekonsiliasi", "cakupan"), coveragepage.ReconcilePage(v))
 }

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"sort"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -10,7 +9,6 @@ import (
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
 	"jemputbola/internal/progress"
-	"jemputbola/internal/region"
 	"jemputbola/internal/site"
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
@@ -18,8 +16,7 @@ import (
 )
 
 type homeHandlers struct {
-	regions  *region.Store
-	progress *progress.Store
+	progress *progress.Cache
 	teams    *team.Store
 	sites    *site.Store
 	users    *auth.UserStore
@@ -57,12 +54,11 @@ func (h *homeHandlers) show(c echo.Context) error {
 		}
 	}
 	if v.CanPlan {
-		cov, err := h.progress.Coverage(ctx, now.Year())
-		v.Overview = cov.Overview
+		cov, err := h.progress.Coverage(ctx, now)
 		if err != nil {
 			return err
 		}
-		v.TopGaps = largestGaps(v.Overview, topGaps)
+		v.Progress, v.TopGaps = homeProgress(cov)
 	}
 	if v.CanManage {
 		if v.Counts, err = h.counts(c); err != nil {
@@ -89,17 +85,19 @@ func (h *homeHandlers) counts(c echo.Context) (homepage.Counts, error) {
 	return n, err
 }
 
-// largestGaps returns the n desa furthest from their target.
-func largestGaps(o region.Overview, n int) []region.Row {
-	var all []region.Row
-	for _, rows := range o.Desa {
-		all = append(all, rows...)
-	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].Gap != all[j].Gap {
-			return all[i].Gap > all[j].Gap
+// homeProgress is the kabupaten's coverage and the desa furthest from their
+// target, as Beranda shows them.
+func homeProgress(cov progress.Coverage) (homepage.Progress, []homepage.GapRow) {
+	k := cov.Kabupaten
+	p := homepage.Progress{Name: k.Name, Recorded: k.Recorded, Activated: k.Activated, CoverageBP: k.CoverageBP,
+		TargetBP: cov.TargetBP, TargetCount: k.TargetCount, Gap: k.Gap, Demo: cov.Demo}
+	var gaps []homepage.GapRow
+	for _, d := range progress.LargestGaps(cov.AllDesa(), topGaps) {
+		g := homepage.GapRow{Name: d.Name, Activated: d.Activated, CoverageBP: d.CoverageBP, Gap: d.Gap}
+		if d.ParentCode != nil {
+			g.KecamatanCode = *d.ParentCode
 		}
-		return all[i].Code < all[j].Code
-	})
-	return all[:min(n, len(all))]
+		gaps = append(gaps, g)
+	}
+	return p, gaps
 }

@@ -14,35 +14,47 @@ import (
 
 type regionHandlers struct {
 	regions  *region.Store
-	progress *progress.Store
+	progress *progress.Cache
 	now      func() time.Time
 }
 
 func (h *regionHandlers) kecamatanList(c echo.Context) error {
-	year := h.now().Year()
-	cov, err := h.progress.Coverage(c.Request().Context(), year)
+	cov, err := h.progress.Coverage(c.Request().Context(), h.now())
 	if err != nil {
 		return err
 	}
-	o := cov.Overview
-	return render(c, http.StatusOK, page(c, "Wilayah", "wilayah"), regionpage.KecamatanPage(regionpage.Kecamatan{Overview: o, Year: year}))
+	v := regionpage.Kecamatan{Basis: regionBasis(cov, h.now().Year()), Kabupaten: regionFigures(cov.Kabupaten)}
+	for _, k := range cov.Kecamatan {
+		v.Rows = append(v.Rows, regionFigures(k))
+	}
+	return render(c, http.StatusOK, page(c, "Wilayah", "wilayah"), regionpage.KecamatanPage(v))
 }
 
 func (h *regionHandlers) desaList(c echo.Context) error {
-	year := h.now().Year()
-	cov, err := h.progress.Coverage(c.Request().Context(), year)
+	cov, err := h.progress.Coverage(c.Request().Context(), h.now())
 	if err != nil {
 		return err
 	}
-	o := cov.Overview
-	code := c.Param("code")
-	for _, k := range o.Kecamatan {
-		if k.Code == code {
-			v := regionpage.Desa{Kecamatan: k, Rows: o.Desa[code], Overview: o, Year: year}
-			return render(c, http.StatusOK, page(c, "Kecamatan "+k.Name, "wilayah"), regionpage.DesaPage(v))
-		}
+	k, ok := cov.KecamatanByCode(c.Param("code"))
+	if !ok {
+		return apperr.New(apperr.NotFound, "Kecamatan tidak ditemukan.")
 	}
-	return apperr.New(apperr.NotFound, "Kecamatan tidak ditemukan.")
+	v := regionpage.Desa{Basis: regionBasis(cov, h.now().Year()), Kecamatan: regionFigures(k)}
+	for _, d := range cov.Overview.Desa[k.Code] {
+		v.Rows = append(v.Rows, regionFigures(d))
+	}
+	return render(c, http.StatusOK, page(c, "Kecamatan "+k.Name, "wilayah"), regionpage.DesaPage(v))
+}
+
+// regionBasis says what the Wilayah figures build on.
+func regionBasis(cov progress.Coverage, year int) regionpage.Basis {
+	return regionpage.Basis{Year: year, TargetBP: cov.TargetBP, AsOf: cov.AsOf, Demo: cov.Demo}
+}
+
+// regionFigures is one line of the Wilayah tables.
+func regionFigures(r region.Row) regionpage.Figures {
+	return regionpage.Figures{Code: r.Code, Name: r.Name, Kelurahan: r.Kind == "kelurahan", DesaCount: r.DesaCount, HasFigure: r.HasFigure,
+		WajibKTP: r.WajibKTP, Recorded: r.Recorded, Activated: r.Activated, CoverageBP: r.CoverageBP, TargetCount: r.TargetCount, Gap: r.Gap}
 }
 
 // apiRegion is one region in GET /api/v1/regions; desa carry their newest figures.

@@ -47,8 +47,7 @@ func (s *Server) routes() {
 	sessions := auth.NewSessionStore(db)
 	users := auth.NewUserStore(db)
 	regions := region.NewStore(db)
-	prog := progress.NewStore(db)
-	dashboard := progress.NewCache(prog)
+	dashboard := progress.NewCache(progress.NewStore(db))
 	// Each group is one kind of route; the body limit comes first, since the
 	// CSRF check reads the form. Pages a person changes something on show the
 	// change at their next request (ChangedNow); the tablets' sync, the heavy
@@ -67,10 +66,10 @@ func (s *Server) routes() {
 	app.POST(paths.Login, a.login)
 	app.POST(paths.Logout, a.logout, allow(everyone...))
 
-	home := &homeHandlers{regions: regions, progress: prog, teams: team.NewStore(db), sites: site.NewStore(db), users: users, visits: visit.NewStore(db, s.deps.Zone, nil), audit: audit.NewStore(db), now: s.now}
+	home := &homeHandlers{progress: dashboard, teams: team.NewStore(db), sites: site.NewStore(db), users: users, visits: visit.NewStore(db, s.deps.Zone, nil), audit: audit.NewStore(db), now: s.now}
 	app.GET(paths.Home, home.show, allow(everyone...))
 
-	v := &visitHandlers{visits: visit.NewStore(db, s.deps.Zone, nil), sites: site.NewStore(db), teams: team.NewStore(db), regions: regions, progress: prog, results: result.NewStore(db), settings: settings.NewStore(db), now: s.now}
+	v := &visitHandlers{visits: visit.NewStore(db, s.deps.Zone, nil), sites: site.NewStore(db), teams: team.NewStore(db), regions: regions, progress: dashboard, results: result.NewStore(db), settings: settings.NewStore(db), now: s.now}
 	app.GET(paths.Week, v.week, allow(everyone...))
 	app.GET(paths.Month, v.month, allow(everyone...))
 	app.GET(paths.WeekICS, v.exportICS, allow(everyone...))
@@ -86,11 +85,11 @@ func (s *Server) routes() {
 	app.GET(paths.NoticeLtr, v.suratPemberitahuan, allow(everyone...))
 	app.GET(paths.APIVisits, v.apiList, allow(everyone...))
 
-	ap := &autoplanHandlers{db: db, visits: visit.NewStore(db, s.deps.Zone, nil), now: s.now}
+	ap := &autoplanHandlers{db: db, coverage: dashboard, visits: visit.NewStore(db, s.deps.Zone, nil), now: s.now}
 	app.GET(paths.AutoPlan, ap.show, allow(planners...))
 	app.POST(paths.AutoPlan, ap.accept, allow(planners...))
 
-	cov := &coverageHandlers{regions: regions, progress: prog, cache: dashboard, sites: site.NewStore(db), visits: visit.NewStore(db, s.deps.Zone, nil),
+	cov := &coverageHandlers{regions: regions, cache: dashboard, sites: site.NewStore(db), visits: visit.NewStore(db, s.deps.Zone, nil),
 		results: result.NewStore(db), settings: settings.NewStore(db), now: s.now}
 	cached.GET(paths.Coverage, cov.show, allow(planners...))
 	app.POST(paths.CoverageTarget, cov.setTarget, allow(managers...))
@@ -117,7 +116,7 @@ func (s *Server) routes() {
 	res := &resultHandlers{results: result.NewStore(db)}
 	sync.POST(paths.APIResults, res.apiLog, allow(everyone...))
 
-	r := &regionHandlers{regions: regions, progress: prog, now: s.now}
+	r := &regionHandlers{regions: regions, progress: dashboard, now: s.now}
 	app.GET(paths.Regions, r.kecamatanList, allow(everyone...))
 	app.GET(paths.Kecamatan, r.desaList, allow(everyone...))
 	app.GET(paths.APIRegions, r.apiList, allow(everyone...))

@@ -27,7 +27,7 @@ type visitHandlers struct {
 	sites    *site.Store
 	teams    *team.Store
 	regions  *region.Store
-	progress *progress.Store
+	progress *progress.Cache
 	results  *result.Store
 	settings *settings.Store
 	now      func() time.Time
@@ -44,7 +44,7 @@ func (h *visitHandlers) picker(c echo.Context, q, kind, kec string) (visitpage.P
 	if err != nil {
 		return p, err
 	}
-	cov, err := h.progress.Coverage(ctx, h.now().Year())
+	cov, err := h.progress.Coverage(ctx, h.now())
 	o := cov.Overview
 	if err != nil {
 		return p, err

@@ -15,6 +15,7 @@ import (
 	"jemputbola/internal/db"
 	"jemputbola/internal/locale"
 	"jemputbola/internal/planner"
+	"jemputbola/internal/progress"
 )
 
 type planVisitJSON struct {
@@ -69,7 +70,7 @@ func planCmd(ctx context.Context, args []string, getenv func(string) string, std
 	if err != nil {
 		return err
 	}
-	in, names, err := autoplan.Load(ctx, g, *from, *to, ids, 7**horizon, time.Now().In(zone))
+	in, names, err := autoplan.Load(ctx, g, progress.NewCache(progress.NewStore(g)), *from, *to, ids, 7**horizon, time.Now().In(zone))
 	if err != nil {
 		return err
 	}

@@ -1,5 +1,7 @@
-// Package autoplan feeds the planner from the database and stores the visits
-// a ketua tim accepts: the planner itself stays pure.
+// Package autoplan feeds the planner from the database: teams, sites, the
+// coverage gaps (read through the progress read model), the visits already
+// planned and what recent results say. The planner itself stays pure; the
+// visits a ketua tim accepts are stored by package visit.
 package autoplan
 
 import (
@@ -10,8 +12,10 @@ import (
 
 	"jemputbola/internal/planner"
 	"jemputbola/internal/progress"
+	"jemputbola/internal/result"
 	"jemputbola/internal/site"
 	"jemputbola/internal/team"
+	"jemputbola/internal/visit"
 )
 
 // Windows over which results tell the planner something.
@@ -29,8 +33,9 @@ type Names struct {
 }
 
 // Load builds the planner's input for the days from..to (YYYY-MM-DD) and the
-// given teams (nil: every team); now is in the office's zone.
-func Load(ctx context.Context, g *gorm.DB, from, to string, teamIDs []int64, horizonDays int, now time.Time) (planner.Input, Names, error) {
+// given teams (nil: every team), with the coverage of today from cov; now is
+// in the office's zone.
+func Load(ctx context.Context, g *gorm.DB, cov *progress.Cache, from, to string, teamIDs []int64, horizonDays int, now time.Time) (planner.Input, Names, error) {
 	in := planner.Input{From: from, To: to, CoverHorizonDays: horizonDays}
 	names := Names{Teams: map[int64]string{}, Sites: map[int64]site.Row{}}
 	teams, err := team.NewStore(g).List(ctx)
@@ -47,14 +52,14 @@ func Load(ctx context.Context, g *gorm.DB, from, to string, teamIDs []int64, hor
 			in.Teams = append(in.Teams, planner.Team{ID: t.ID, Capacity: int64(t.DailyCapacity)})
 		}
 	}
-	cov, err := progress.NewStore(g).Coverage(ctx, now.Year())
+	c, err := cov.Coverage(ctx, now)
 	if err != nil {
 		return in, names, err
 	}
-	in.TargetGap = cov.Kabupaten.Gap
+	in.TargetGap = c.Kabupaten.Gap
 	centroid := map[string][2]float64{}
-	for _, k := range cov.Kecamatan {
-		for _, d := range cov.Overview.Desa[k.Code] {
+	for _, k := range c.Kecamatan {
+		for _, d := range c.Overview.Desa[k.Code] {
 			centroid[d.Code] = [2]float64{d.Lat, d.Lng}
 			in.Desa = append(in.Desa, planner.Desa{Code: d.Code, KecamatanCode: k.Code, Lat: d.Lat, Lng: d.Lng, Gap: d.Gap})
 		}
@@ -114,7 +119,7 @@ func existing(ctx context.Context, g *gorm.DB, from, to string, zone *time.Locat
 		ExpectedActivations int64
 	}
 	err := g.WithContext(ctx).Raw(`SELECT team_id, site_id, day, start_at, end_at, expected_activations FROM visits
-		WHERE day >= ? AND day <= ? AND status <> 'dibatalkan' ORDER BY id`, from, to).Scan(&rows).Error
+		WHERE day >= ? AND day <= ? AND status <> ? ORDER BY id`, from, to, string(visit.Dibatalkan)).Scan(&rows).Error
 	out := make([]planner.Visit, len(rows))
 	for i, r := range rows {
 		out[i] = planner.Visit{TeamID: r.TeamID, SiteID: r.SiteID, Date: r.Day, Start: r.StartAt.In(zone).Format("15:04"), End: r.EndAt.In(zone).Format("15:04"),
@@ -131,7 +136,7 @@ func yields(ctx context.Context, g *gorm.DB, since string) (map[string]float64, 
 	}
 	err := g.WithContext(ctx).Raw(`SELECT s.kind, COUNT(*) AS visits, SUM(r.activations) AS n FROM visit_results r
 		JOIN visits v ON v.id = r.visit_id JOIN sites s ON s.id = v.site_id
-		WHERE v.day >= ? AND r.verification <> 'dikembalikan' GROUP BY s.kind`, since).Scan(&rows).Error
+		WHERE v.day >= ? AND r.verification <> ? GROUP BY s.kind`, since, result.SentBack).Scan(&rows).Error
 	m := map[string]float64{}
 	for _, r := range rows {
 		if r.Visits >= minVisits {
@@ -151,8 +156,8 @@ func followups(ctx context.Context, g *gorm.DB, since string) ([]planner.Followu
 	err := g.WithContext(ctx).Raw(`SELECT v.site_id, SUM(r.fail_no_email) AS no_email, SUM(r.fail_no_signal) AS no_signal,
 		SUM(r.fail_incompatible_phone) AS incompatible_phone
 		FROM visit_results r JOIN visits v ON v.id = r.visit_id
-		WHERE v.day >= ? AND NOT EXISTS (SELECT 1 FROM visits w WHERE w.site_id = v.site_id AND w.day > v.day AND w.status <> 'dibatalkan')
-		GROUP BY v.site_id ORDER BY v.site_id`, since).Scan(&rows).Error
+		WHERE v.day >= ? AND NOT EXISTS (SELECT 1 FROM visits w WHERE w.site_id = v.site_id AND w.day > v.day AND w.status <> ?)
+		GROUP BY v.site_id ORDER BY v.site_id`, since, string(visit.Dibatalkan)).Scan(&rows).Error
 	var out []planner.Followup
 	for _, r := range rows {
 		if r.NoEmail+r.NoSignal+r.IncompatiblePhone >= minTurnedAway {

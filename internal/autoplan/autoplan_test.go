@@ -11,6 +11,7 @@ import (
 	"jemputbola/internal/dbtest"
 	"jemputbola/internal/demo"
 	"jemputbola/internal/planner"
+	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
 )
 
@@ -29,7 +30,8 @@ func TestDemoData(t *testing.T) {
 		}
 		from := now.AddDate(0, 0, 1).Format(time.DateOnly)
 		to := now.AddDate(0, 0, 56).Format(time.DateOnly)
-		in, names, err := autoplan.Load(ctx, g, from, to, nil, 56, now)
+		cov := progress.NewCache(progress.NewStore(g))
+		in, names, err := autoplan.Load(ctx, g, cov, from, to, nil, 56, now)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -44,7 +46,7 @@ func TestDemoData(t *testing.T) {
 				t.Fatalf("existing visit at %s: times must be office-local", v.Start)
 			}
 		}
-		only, _, err := autoplan.Load(ctx, g, from, to, []int64{in.Teams[0].ID}, 56, now)
+		only, _, err := autoplan.Load(ctx, g, cov, from, to, []int64{in.Teams[0].ID}, 56, now)
 		if err != nil || len(only.Teams) != 1 {
 			t.Fatalf("one team: %d, %v", len(only.Teams), err)
 		}

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"jemputbola/internal/result"
+	"jemputbola/internal/visit"
 )
 
 // Tally is what a group of visits achieved.
@@ -84,7 +85,7 @@ func (s *Store) Breakdown(ctx context.Context, from, to string) (Breakdown, erro
 	}
 	b := Breakdown{Kinds: map[string]Tally{}}
 	rows, err := s.db.WithContext(ctx).Raw(`SELECT s.kind, t.id, t.name, COALESCE(d.parent_code, ''), COALESCE(k.name, ''),
-		COUNT(*), COALESCE(SUM(CASE WHEN r.verification <> 'dikembalikan' THEN r.activations END), 0),
+		COUNT(*), COALESCE(SUM(CASE WHEN r.verification <> ? THEN r.activations END), 0),
 		COALESCE(SUM(r.people_served), 0), `+failColumns+`
 		FROM visits v
 		JOIN sites s ON s.id = v.site_id
@@ -92,8 +93,8 @@ func (s *Store) Breakdown(ctx context.Context, from, to string) (Breakdown, erro
 		LEFT JOIN regions d ON d.code = s.desa_code
 		LEFT JOIN regions k ON k.code = d.parent_code
 		LEFT JOIN visit_results r ON r.visit_id = v.id
-		WHERE v.status = 'selesai' AND v.day >= ? AND v.day <= ?
-		GROUP BY s.kind, t.id, t.name, d.parent_code, k.name`, from, to).Rows()
+		WHERE v.status = ? AND v.day >= ? AND v.day <= ?
+		GROUP BY s.kind, t.id, t.name, d.parent_code, k.name`, result.SentBack, string(visit.Selesai), from, to).Rows()
 	if err != nil {
 		return b, err
 	}

@@ -181,10 +181,15 @@ func (s *Store) Series(ctx context.Context, start time.Time, desaCode string) (*
 		return nil, err
 	}
 	from := start.Format(day)
-	base := ""
-	for _, p := range official {
+	base, used := "", 0 // the point start builds on, and its index
+	for i, p := range official {
 		if p.AsOf <= from {
-			base = p.AsOf
+			base, used = p.AsOf, i
+		}
+	}
+	if desaCode == "" { // one desa has one figure date: nothing to carry
+		if err := s.carry(ctx, official[used:]); err != nil {
+			return nil, err
 		}
 	}
 	daily, err := s.Daily(ctx, min(from, base), desaCode)

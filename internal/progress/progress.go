@@ -1,6 +1,8 @@
 // Package progress reads what the field teams achieved from visits and their
 // results and joins it to the official figures: the coverage every page shows,
 // the weekly trend, the projection and the breakdowns of the Cakupan dashboard.
+// It is the one coverage read model: pages, the API, the exports and the
+// planner read through Cache (readmodel.go) and never sum raw rows themselves.
 //
 // A desa's IKD count is its newest official figure plus the activations logged
 // in the field on visits after that figure's date. Results a ketua tim sent back
@@ -14,6 +16,8 @@ import (
 	"gorm.io/gorm"
 
 	"jemputbola/internal/region"
+	"jemputbola/internal/result"
+	"jemputbola/internal/visit"
 )
 
 // Store reads progress from the database.
@@ -33,21 +37,30 @@ type Desa struct {
 	LastVisit  string // day of the latest visit done, "" when none
 }
 
-// newestFigure is the date of each desa's newest official figure.
-const newestFigure = `SELECT desa_code, MAX(as_of) AS as_of FROM population_figures GROUP BY desa_code`
+// newestFigure is the date of each desa's newest official figure on or before
+// a cut-off day.
+const newestFigure = `SELECT desa_code, MAX(as_of) AS as_of FROM population_figures WHERE as_of <= ? GROUP BY desa_code`
+
+// noCutoff is the cut-off of the current figures: everything stored so far.
+const noCutoff = "9999-12-31"
 
 // ByDesa returns the field activity of every desa with any visit, by desa code.
-func (s *Store) ByDesa(ctx context.Context) (map[string]Desa, error) {
+func (s *Store) ByDesa(ctx context.Context) (map[string]Desa, error) { return s.byDesa(ctx, noCutoff) }
+
+// byDesa is ByDesa as of the end of day cutoff (YYYY-MM-DD, or noCutoff):
+// figures and visits after it are left out.
+func (s *Store) byDesa(ctx context.Context, cutoff string) (map[string]Desa, error) {
 	rows, err := s.db.WithContext(ctx).Raw(`SELECT s.desa_code,
-		COALESCE(SUM(CASE WHEN v.day > COALESCE(f.as_of, '') AND r.verification <> 'dikembalikan' THEN r.activations END), 0),
-		COALESCE(SUM(CASE WHEN v.day > COALESCE(f.as_of, '') AND r.verification = 'diverifikasi' THEN r.activations END), 0),
-		SUM(CASE WHEN v.status = 'selesai' THEN 1 ELSE 0 END),
-		COALESCE(MAX(CASE WHEN v.status = 'selesai' THEN v.day END), '')
+		COALESCE(SUM(CASE WHEN v.day > COALESCE(f.as_of, '') AND r.verification <> ? THEN r.activations END), 0),
+		COALESCE(SUM(CASE WHEN v.day > COALESCE(f.as_of, '') AND r.verification = ? THEN r.activations END), 0),
+		SUM(CASE WHEN v.status = ? THEN 1 ELSE 0 END),
+		COALESCE(MAX(CASE WHEN v.status = ? THEN v.day END), '')
 		FROM visits v
 		JOIN sites s ON s.id = v.site_id
 		LEFT JOIN visit_results r ON r.visit_id = v.id
-		LEFT JOIN (` + newestFigure + `) f ON f.desa_code = s.desa_code
-		GROUP BY s.desa_code`).Rows()
+		LEFT JOIN (`+newestFigure+`) f ON f.desa_code = s.desa_code
+		WHERE v.day <= ?
+		GROUP BY s.desa_code`, result.SentBack, result.Verified, string(visit.Selesai), string(visit.Selesai), cutoff, cutoff).Rows()
 	if err != nil {
 		return nil, err
 	}
@@ -64,16 +77,18 @@ func (s *Store) ByDesa(ctx context.Context) (map[string]Desa, error) {
 	return m, rows.Err()
 }
 
-// Coverage is the overview of every region with field activations included,
-// and the field activity of each desa.
-type Coverage struct {
-	region.Overview
-	Desa map[string]Desa
+// Coverage returns the current coverage of the kabupaten for year's target.
+// Pages read it through the Cache, which holds it for today.
+func (s *Store) Coverage(ctx context.Context, year int) (Coverage, error) {
+	return s.coverageAt(ctx, year, noCutoff)
 }
 
-// Coverage returns the coverage of the kabupaten for year's target.
-func (s *Store) Coverage(ctx context.Context, year int) (Coverage, error) {
-	desa, err := s.ByDesa(ctx)
+// coverageAt is the coverage as it stood at the end of day cutoff, by the
+// one rule of this package: each desa's newest official figure on or before
+// the cut-off plus the field activations on visits after that figure's date,
+// up to the cut-off.
+func (s *Store) coverageAt(ctx context.Context, year int, cutoff string) (Coverage, error) {
+	desa, err := s.byDesa(ctx, cutoff)
 	if err != nil {
 		return Coverage{}, err
 	}
@@ -81,8 +96,13 @@ func (s *Store) Coverage(ctx context.Context, year int) (Coverage, error) {
 	for code, d := range desa {
 		field[code] = d.Field
 	}
-	o, err := s.regions.Overview(ctx, year, field)
-	return Coverage{Overview: o, Desa: desa}, err
+	var o region.Overview
+	if cutoff == noCutoff {
+		o, err = s.regions.Overview(ctx, year, field)
+	} else {
+		o, err = s.regions.OverviewOn(ctx, year, cutoff, field)
+	}
+	return NewCoverage(o, desa), err
 }
 
 // Daily returns the activations logged on visits per day from the day from
@@ -96,7 +116,7 @@ func (s *Store) Daily(ctx context.Context, from, desaCode string) (map[string]in
 	} else {
 		q += ` WHERE v.day >= ?`
 	}
-	return s.sums(ctx, q+` AND r.verification <> 'dikembalikan' GROUP BY v.day`, args...)
+	return s.sums(ctx, q+` AND r.verification <> ? GROUP BY v.day`, append(args, result.SentBack)...)
 }
 
 // sums runs a query of (key, sum) rows into a map.
@@ -123,6 +143,10 @@ func (s *Store) sums(ctx context.Context, query string, args ...any) (map[string
 type OfficialPoint struct {
 	AsOf      string
 	Activated int64
+	// Carry is the field activations logged after each desa's own newest
+	// figure up to AsOf: desa whose figure is older than AsOf, or who have
+	// none, count them on top (see Series.At). Set by Store.Series.
+	Carry int64
 }
 
 // OfficialHistory returns one point per figure date, oldest first, for
@@ -157,12 +181,26 @@ func (s *Store) OfficialHistory(ctx context.Context, desaCode string) ([]Officia
 	return pts, rows.Err()
 }
 
+// carry sets each point's Carry: one grouped sum per figure date.
+func (s *Store) carry(ctx context.Context, pts []OfficialPoint) error {
+	for i := range pts {
+		row := s.db.WithContext(ctx).Raw(`SELECT COALESCE(SUM(r.activations), 0)
+			FROM visit_results r JOIN visits v ON v.id = r.visit_id JOIN sites s ON s.id = v.site_id
+			LEFT JOIN (`+newestFigure+`) f ON f.desa_code = s.desa_code
+			WHERE v.day > COALESCE(f.as_of, '') AND v.day <= ? AND r.verification <> ?`, pts[i].AsOf, pts[i].AsOf, result.SentBack).Row()
+		if err := row.Scan(&pts[i].Carry); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // FieldBetween returns, per desa code, the activations logged on visits on
 // days after from up to and including to: what the field added between two
 // official figures.
 func (s *Store) FieldBetween(ctx context.Context, from, to string) (map[string]int64, error) {
 	return s.sums(ctx, `SELECT s.desa_code, SUM(r.activations)
 		FROM visit_results r JOIN visits v ON v.id = r.visit_id JOIN sites s ON s.id = v.site_id
-		WHERE v.day > ? AND v.day <= ? AND r.verification <> 'dikembalikan'
-		GROUP BY s.desa_code`, from, to)
+		WHERE v.day > ? AND v.day <= ? AND r.verification <> ?
+		GROUP BY s.desa_code`, from, to, result.SentBack)
 }

@@ -16,8 +16,10 @@ type Week struct {
 }
 
 // Series holds official points and daily field activations and answers the
-// estimated IKD count on any day: the newest official sum on or before it plus
-// the field activations logged after that official date.
+// estimated IKD count on any day: the newest official sum on or before it,
+// plus that point's carry (field activations of desa whose own figure is
+// older), plus the field activations logged after that official date. On the
+// snapshot's day it equals the coverage's kabupaten total.
 type Series struct {
 	official []OfficialPoint
 	days     []string // sorted days with field activations
@@ -61,7 +63,7 @@ func (s *Series) At(t time.Time) int64 {
 		return s.fieldUpTo(d)
 	}
 	if first := s.official[0]; d < first.AsOf {
-		return max(0, first.Activated-(s.fieldUpTo(first.AsOf)-s.fieldUpTo(d)))
+		return max(0, first.Activated+first.Carry-(s.fieldUpTo(first.AsOf)-s.fieldUpTo(d)))
 	}
 	var p OfficialPoint
 	for _, q := range s.official {
@@ -70,7 +72,7 @@ func (s *Series) At(t time.Time) int64 {
 		}
 		p = q
 	}
-	return p.Activated + s.fieldUpTo(d) - s.fieldUpTo(p.AsOf)
+	return p.Activated + p.Carry + s.fieldUpTo(d) - s.fieldUpTo(p.AsOf)
 }
 
 // FieldBetween returns the field activations on days from start to end, inclusive.

@@ -33,12 +33,27 @@ type Overview struct {
 // IKD count is its official count plus those (nil: official counts only).
 // 156 desa: done in memory.
 func (s *Store) Overview(ctx context.Context, year int, field map[string]int64) (Overview, error) {
+	figs, err := s.LatestFigures(ctx)
+	if err != nil {
+		return Overview{}, err
+	}
+	return s.overview(ctx, year, figs, field)
+}
+
+// OverviewOn is Overview as it stood at the end of day asOf (YYYY-MM-DD):
+// each desa at its newest figure on or before that day.
+func (s *Store) OverviewOn(ctx context.Context, year int, asOf string, field map[string]int64) (Overview, error) {
+	figs, err := s.FiguresOn(ctx, asOf)
+	if err != nil {
+		return Overview{}, err
+	}
+	return s.overview(ctx, year, figs, field)
+}
+
+// overview rolls figs (by desa code) plus field up to kecamatan and kabupaten.
+func (s *Store) overview(ctx context.Context, year int, figs map[string]Figure, field map[string]int64) (Overview, error) {
 	var o Overview
 	regions, err := s.All(ctx)
-	if err != nil {
-		return o, err
-	}
-	figs, err := s.LatestFigures(ctx)
 	if err != nil {
 		return o, err
 	}

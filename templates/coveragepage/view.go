@@ -268,12 +268,18 @@ type Report struct {
 	Current           bool // the month is still running: End is today
 	Months            []time.Time
 	Office            settings.Office
-	Coverage          progress.Coverage
-	Activated         int64        // estimated IKD activated at End
+	Kabupaten         string       // its name
 	Row               coverage.Row // the kabupaten at End
 	Projection        progress.Projection
 	Breakdown         progress.Breakdown
-	Gaps              []region.Row
+	Gaps              []ReportGap // the kecamatan furthest from their target
+}
+
+// ReportGap is one kecamatan far from its target.
+type ReportGap struct {
+	Name       string
+	CoverageBP int64
+	Gap        int64
 }
 
 func monthName(t time.Time) string { return locale.Month(t.Month()) + " " + strconv.Itoa(t.Year()) }
