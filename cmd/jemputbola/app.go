@@ -46,7 +46,10 @@ func migrate(getenv func(string) string, stdout io.Writer) error {
 	}
 	defer db.Close(g)
 	v, err := db.SchemaVersion(g)
-	fmt.Fprintf(stdout, "Skema basis data versi %d.\n", v)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(stdout, "Skema basis data versi %d.\n", v)
 	return err
 }
 
@@ -105,12 +108,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}
-	fmt.Fprintf(stdout, "Jemput Bola berjalan di http://%s\n", displayAddr(ln.Addr()))
-	if withDemo {
-		fmt.Fprintln(stdout, "Masuk dengan akun demo (lihat README.md): admin, kadis, ketua1 atau operator1, kata sandi "+demo.Password)
-	} else {
-		fmt.Fprintln(stdout, "Buat akun pertama dengan: jemputbola user add --username admin --role admin --name \"Admin\" --password-stdin")
-	}
+	banner(stdout, ln.Addr(), withDemo)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -128,6 +126,19 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	return nil
+}
+
+// banner tells whoever started the server by hand where it runs and how to
+// sign in. A server nobody watches runs all the same, so a failed write is
+// not an error.
+func banner(w io.Writer, addr net.Addr, withDemo bool) {
+	p := &printer{w: w}
+	p.printf("Jemput Bola berjalan di http://%s\n", displayAddr(addr))
+	if withDemo {
+		p.printf("Masuk dengan akun demo (lihat README.md): admin, kadis, ketua1 atau operator1, kata sandi %s\n", demo.Password)
+	} else {
+		p.printf("Buat akun pertama dengan: jemputbola user add --username admin --role admin --name \"Admin\" --password-stdin\n")
+	}
 }
 
 func displayAddr(a net.Addr) string {
