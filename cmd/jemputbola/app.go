@@ -8,10 +8,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
 
+	"jemputbola/internal/auth"
 	"jemputbola/internal/config"
 	"jemputbola/internal/db"
 	"jemputbola/internal/demo"
@@ -60,8 +62,9 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, nil))
 }
 
-// serve runs the HTTP server until ctx ends, then shuts down gracefully:
-// stop accepting, finish requests in flight (10 s at most), close the database.
+// serve runs the HTTP server, and the hourly purge of expired sessions, until
+// ctx ends, then shuts down gracefully: stop accepting, finish requests in
+// flight (10 s at most), stop the purge, close the database.
 func serve(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
 	withDemo := false
 	for _, a := range args {
@@ -97,6 +100,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 			log.Info("demo data loaded")
 		}
 	}
+	// Background work stops, and is waited for, before the database closes.
+	workers, stopWorkers := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer func() { stopWorkers(); wg.Wait() }()
+	wg.Go(func() { purgeSessions(workers, auth.NewSessionStore(g), sessionPurgeEvery, log) })
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
