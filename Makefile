@@ -21,9 +21,10 @@ build: ## build the binary into bin/
 run: build ## start the app with demo data on ./data/jemputbola.db (SQLite)
 	./$(BIN) serve --demo
 
-lint: ## go vet plus a gofmt check
+lint: ## go vet, a gofmt check and golangci-lint (.golangci.yml; pinned in tools/go.mod)
 	go vet ./...
 	@test -z "$$(gofmt -l cmd internal web templates static)" || (gofmt -l cmd internal web templates static; echo "gofmt needed"; exit 1)
+	go tool -modfile=tools/go.mod golangci-lint run ./...
 
 test: check-generated lint ## run every test (SQLite, PostgreSQL, headless Chromium, bounded fuzzing)
 	go test -race -count=1 ./...

@@ -8,10 +8,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
 
+	"jemputbola/internal/auth"
 	"jemputbola/internal/config"
 	"jemputbola/internal/db"
 	"jemputbola/internal/demo"
@@ -46,7 +48,10 @@ func migrate(getenv func(string) string, stdout io.Writer) error {
 	}
 	defer db.Close(g)
 	v, err := db.SchemaVersion(g)
-	fmt.Fprintf(stdout, "Skema basis data versi %d.\n", v)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(stdout, "Skema basis data versi %d.\n", v)
 	return err
 }
 
@@ -57,8 +62,9 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, nil))
 }
 
-// serve runs the HTTP server until ctx ends, then shuts down gracefully:
-// stop accepting, finish requests in flight (10 s at most), close the database.
+// serve runs the HTTP server, and the hourly purge of expired sessions, until
+// ctx ends, then shuts down gracefully: stop accepting, finish requests in
+// flight (10 s at most), stop the purge, close the database.
 func serve(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
 	withDemo := false
 	for _, a := range args {
@@ -94,6 +100,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 			log.Info("demo data loaded")
 		}
 	}
+	// Background work stops, and is waited for, before the database closes.
+	workers, stopWorkers := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer func() { stopWorkers(); wg.Wait() }()
+	wg.Go(func() { purgeSessions(workers, auth.NewSessionStore(g), sessionPurgeEvery, log) })
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
@@ -105,12 +116,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}
-	fmt.Fprintf(stdout, "Jemput Bola berjalan di http://%s\n", displayAddr(ln.Addr()))
-	if withDemo {
-		fmt.Fprintln(stdout, "Masuk dengan akun demo (lihat README.md): admin, kadis, ketua1 atau operator1, kata sandi "+demo.Password)
-	} else {
-		fmt.Fprintln(stdout, "Buat akun pertama dengan: jemputbola user add --username admin --role admin --name \"Admin\" --password-stdin")
-	}
+	banner(stdout, ln.Addr(), withDemo)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -128,6 +134,19 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	return nil
+}
+
+// banner tells whoever started the server by hand where it runs and how to
+// sign in. A server nobody watches runs all the same, so a failed write is
+// not an error.
+func banner(w io.Writer, addr net.Addr, withDemo bool) {
+	p := &printer{w: w}
+	p.printf("Jemput Bola berjalan di http://%s\n", displayAddr(addr))
+	if withDemo {
+		p.printf("Masuk dengan akun demo (lihat README.md): admin, kadis, ketua1 atau operator1, kata sandi %s\n", demo.Password)
+	} else {
+		p.printf("Buat akun pertama dengan: jemputbola user add --username admin --role admin --name \"Admin\" --password-stdin\n")
+	}
 }
 
 func displayAddr(a net.Addr) string {

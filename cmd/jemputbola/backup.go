@@ -35,8 +35,8 @@ func backupCmd(ctx context.Context, args []string, getenv func(string) string, s
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Cadangan ditulis ke %s (%s, %s byte).\n", path, megabytes(st.Size()), locale.Int(st.Size()))
-	return nil
+	_, err = fmt.Fprintf(stdout, "Cadangan ditulis ke %s (%s, %s byte).\n", path, megabytes(st.Size()), locale.Int(st.Size()))
+	return err
 }
 
 // checkSource refuses a SQLite path that does not exist yet: opening it would

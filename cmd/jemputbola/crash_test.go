@@ -215,7 +215,9 @@ func startServer(t *testing.T, bin, dbPath, addr string) *server {
 	t.Cleanup(func() { s.stop() })
 	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(20 * time.Millisecond) {
 		if res, err := http.Get("http://" + addr + "/healthz"); err == nil {
-			res.Body.Close()
+			if err := res.Body.Close(); err != nil {
+				t.Fatal(err)
+			}
 			return s
 		}
 		select {

@@ -47,7 +47,7 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 	if err != nil {
 		return fmt.Errorf("berkas tidak dapat dibuka: %w", err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // opened for reading: closing cannot lose data
 	_, g, err := openDB(getenv)
 	if err != nil {
 		return err
@@ -62,14 +62,15 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 	rows, err := figimport.Parse(name, f, func(code string) bool { return known[code] })
 	var problems figimport.Errors
 	if errors.As(err, &problems) {
+		out := &printer{w: stdout}
 		for _, p := range problems {
 			if p.Line > 0 {
-				fmt.Fprintf(stdout, "baris %d: %s\n", p.Line, p.Message)
+				out.printf("baris %d: %s\n", p.Line, p.Message)
 			} else {
-				fmt.Fprintln(stdout, p.Message)
+				out.printf("%s\n", p.Message)
 			}
 		}
-		return fmt.Errorf("%s tidak diimpor: %d masalah, tidak ada yang disimpan", name, len(problems))
+		return errors.Join(fmt.Errorf("%s tidak diimpor: %d masalah, tidak ada yang disimpan", name, len(problems)), out.err)
 	}
 	if err != nil {
 		return err
@@ -78,6 +79,6 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%d desa/kelurahan diimpor dengan angka per %s (%d angka lama diganti).\n", imp.Rows, imp.AsOf, imp.Replaced)
-	return nil
+	_, err = fmt.Fprintf(stdout, "%d desa/kelurahan diimpor dengan angka per %s (%d angka lama diganti).\n", imp.Rows, imp.AsOf, imp.Replaced)
+	return err
 }

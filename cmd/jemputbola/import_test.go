@@ -17,9 +17,15 @@ func TestImportFigures(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	good := filepath.Join(dir, "angka.csv")
-	os.WriteFile(good, []byte("Kode Wilayah;Wajib KTP;Rekam e-KTP;IKD Aktif\n17.02.06.2001;1.200;1.000;150\n17.02.07.2001;800;700;7\n"), 0o644)
 	bad := filepath.Join(dir, "salah.csv")
-	os.WriteFile(bad, []byte("kode_wilayah,wajib_ktp,rekam_ektp,ikd_aktif\n17.02.06.2002,1,1,1\n17.02,1,1,1\n"), 0o644)
+	for name, content := range map[string]string{
+		good: "Kode Wilayah;Wajib KTP;Rekam e-KTP;IKD Aktif\n17.02.06.2001;1.200;1.000;150\n17.02.07.2001;800;700;7\n",
+		bad:  "kode_wilayah,wajib_ktp,rekam_ektp,ikd_aktif\n17.02.06.2002,1,1,1\n17.02,1,1,1\n",
+	} {
+		if err := os.WriteFile(name, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
 
 	var out strings.Builder
 	if err := run(ctx, []string{"import", "figures", good, "--as-of", "2026-11-01"}, env, nil, &out); err != nil {

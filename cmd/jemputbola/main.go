@@ -59,8 +59,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "backup":
 		return backupCmd(ctx, args, getenv, stdout)
 	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
-		return nil
+		_, err := fmt.Fprint(stdout, usage)
+		return err
 	}
 	return fmt.Errorf("perintah tidak dikenal %q\n\n%s", cmd, usage)
 }

@@ -60,7 +60,7 @@ func TestServeShutsDownGracefully(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"serve", "--demo"}, env, strings.NewReader(""), pw); pw.Close() }()
+	go func() { done <- run(ctx, []string{"serve", "--demo"}, env, strings.NewReader(""), pw); _ = pw.Close() }()
 	lines := bufio.NewScanner(pr)
 	var url string
 	for lines.Scan() {
@@ -69,7 +69,7 @@ func TestServeShutsDownGracefully(t *testing.T) {
 			break
 		}
 	}
-	go io.Copy(io.Discard, pr)
+	go func() { _, _ = io.Copy(io.Discard, pr) }() // keep the server's log from blocking it
 	if url == "" {
 		t.Fatal("server did not print its address")
 	}
@@ -77,7 +77,9 @@ func TestServeShutsDownGracefully(t *testing.T) {
 	if err != nil || res.StatusCode != http.StatusOK {
 		t.Fatalf("healthz: %v", err)
 	}
-	res.Body.Close()
+	if err := res.Body.Close(); err != nil {
+		t.Fatal(err)
+	}
 	cancel()
 	select {
 	case err := <-done:

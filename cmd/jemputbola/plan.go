@@ -92,15 +92,16 @@ func planCmd(ctx context.Context, args []string, getenv func(string) string, std
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
+	out := &printer{w: stdout}
 	for _, v := range p.Visits {
 		s := names.Sites[v.SiteID]
-		fmt.Fprintf(stdout, "%s %s–%s  %-20s  %-40s  %-20s  %4d  %s\n", v.Date, v.Start, v.End, names.Teams[v.TeamID], s.Name, s.DesaName,
+		out.printf("%s %s–%s  %-20s  %-40s  %-20s  %4d  %s\n", v.Date, v.Start, v.End, names.Teams[v.TeamID], s.Name, s.DesaName,
 			v.ExpectedActivations, v.Followup)
 	}
 	reached := "belum dalam 5 tahun"
 	if p.TargetReachedOn != nil {
 		reached = *p.TargetReachedOn
 	}
-	fmt.Fprintf(stdout, "%d kunjungan, %d aktivasi diharapkan; target tercapai: %s\n", len(p.Visits), p.ExpectedActivations, reached)
-	return nil
+	out.printf("%d kunjungan, %d aktivasi diharapkan; target tercapai: %s\n", len(p.Visits), p.ExpectedActivations, reached)
+	return out.err
 }

@@ -49,16 +49,17 @@ func userCmd(ctx context.Context, args []string, getenv func(string) string, std
 		if err != nil {
 			return describe(err)
 		}
-		fmt.Fprintf(stdout, "Pengguna %s (%s) dibuat.\n", u.Username, u.Role.Label())
+		_, err = fmt.Fprintf(stdout, "Pengguna %s (%s) dibuat.\n", u.Username, u.Role.Label())
+		return err
 	case "passwd":
 		if err := users.SetPassword(ctx, audit.System, *username, password); err != nil {
 			return describe(err)
 		}
-		fmt.Fprintf(stdout, "Kata sandi %s diganti.\n", *username)
+		_, err := fmt.Fprintf(stdout, "Kata sandi %s diganti.\n", *username)
+		return err
 	default:
 		return fmt.Errorf("perintah user tidak dikenal %q", args[0])
 	}
-	return nil
 }
 
 func readPassword(r io.Reader) (string, error) {

@@ -92,18 +92,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (bool, er
 	if err != nil {
 		return false, err
 	}
-	fmt.Fprintf(stderr, "Menyiapkan %d tablet dan %d kunjungan…\n", o.tablets, o.visits)
+	// Progress notes only: a run nobody watches goes on all the same.
+	say := func(format string, args ...any) { _, _ = fmt.Fprintf(stderr, format, args...) }
+	say("Menyiapkan %d tablet dan %d kunjungan…\n", o.tablets, o.visits)
 	fx, err := loadgen.Prepare(ctx, g, loadgen.FixtureConfig{Tablets: o.tablets, Visits: o.visits, Zone: zone})
 	if err != nil {
 		return false, err
 	}
-	fmt.Fprintf(stderr, "Masuk sebagai %d operator dan %d pembaca (awalan %s)…\n", o.tablets, o.readers, fx.Prefix)
+	say("Masuk sebagai %d operator dan %d pembaca (awalan %s)…\n", o.tablets, o.readers, fx.Prefix)
 	fleet, err := loadgen.Connect(ctx, fx, loadgen.FleetConfig{BaseURL: o.url, Readers: o.readers, Dashboard: o.dashboard,
 		Transport: loadgen.NewTransport(o.tablets + o.readers)})
 	if err != nil {
 		return false, err
 	}
-	fmt.Fprintf(stderr, "Menjalankan beban selama %s…\n", o.duration)
+	say("Menjalankan beban selama %s…\n", o.duration)
 	out := fleet.Run(ctx, loadgen.RunConfig{Duration: o.duration})
 	// The run's end must not cancel the check, or a Ctrl-C would skip it.
 	v, err := loadgen.VerifyStored(context.WithoutCancel(ctx), g, fx, out.Acked)

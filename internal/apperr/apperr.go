@@ -54,12 +54,15 @@ func (f *Fields) Add(field, msg string) {
 	}
 }
 
+// CheckFields is the message of a form with fields marked invalid.
+const CheckFields = "Periksa kembali isian yang ditandai."
+
 // Err returns an Invalid error carrying the fields, or nil when there are none.
 func (f Fields) Err() error {
 	if len(f) == 0 {
 		return nil
 	}
-	return &Error{Code: Invalid, Message: "Periksa kembali isian yang ditandai.", Fields: f}
+	return &Error{Code: Invalid, Message: CheckFields, Fields: f}
 }
 
 // CodeOf returns the code of err, Internal for errors that carry none, "" for nil.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -202,5 +203,40 @@ func TestSessions(t *testing.T) {
 				t.Fatalf("expired session still valid: %v", err)
 			}
 		})
+	})
+}
+
+func TestDeleteExpired(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		ctx := context.Background()
+		u := mustUser(t, g, "kadis", auth.KepalaDinas)
+		s := auth.NewSessionStore(g)
+		old, err := s.Create(ctx, u.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := g.Exec("UPDATE sessions SET expires_at = ?", time.Now().UTC().Add(-time.Minute)).Error; err != nil {
+			t.Fatal(err)
+		}
+		live, err := s.Create(ctx, u.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, err := s.DeleteExpired(ctx); err != nil || n != 1 {
+			t.Fatalf("DeleteExpired = %d, %v; want 1 removed", n, err)
+		}
+		var rows int64
+		if err := g.Model(&auth.Session{}).Count(&rows).Error; err != nil || rows != 1 {
+			t.Fatalf("%d sessions left, %v; want the live one", rows, err)
+		}
+		if _, err := s.User(ctx, live); err != nil {
+			t.Fatalf("live session after purge: %v", err)
+		}
+		if _, err := s.User(ctx, old); apperr.CodeOf(err) != apperr.NotFound {
+			t.Fatalf("expired session after purge: %v", err)
+		}
+		if n, err := s.DeleteExpired(ctx); err != nil || n != 0 {
+			t.Fatalf("second DeleteExpired = %d, %v; want 0", n, err)
+		}
 	})
 }

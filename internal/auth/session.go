@@ -146,7 +146,10 @@ func (s *SessionStore) Delete(ctx context.Context, token string) error {
 	return s.db.WithContext(ctx).Where("token_hash = ?", hashToken(token)).Delete(&Session{}).Error
 }
 
-// DeleteExpired removes sessions past their end.
-func (s *SessionStore) DeleteExpired(ctx context.Context) error {
-	return s.db.WithContext(ctx).Where("expires_at <= ?", time.Now().UTC()).Delete(&Session{}).Error
+// DeleteExpired removes sessions past their end and returns how many. Lookups
+// ignore expired sessions already; this keeps the table from growing by a row
+// for every sign-in (serve runs it hourly).
+func (s *SessionStore) DeleteExpired(ctx context.Context) (int64, error) {
+	res := s.db.WithContext(ctx).Where("expires_at <= ?", time.Now().UTC()).Delete(&Session{})
+	return res.RowsAffected, res.Error
 }

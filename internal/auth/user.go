@@ -39,6 +39,9 @@ type UserInput struct {
 	Demo     bool
 }
 
+// passwordField is the form field a password problem is reported on.
+const passwordField = "password"
+
 var usernamePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{2,31}$`)
 
 // Validate checks the input; creating requires a password.
@@ -59,7 +62,7 @@ func (in *UserInput) Validate(creating bool) error {
 	}
 	if creating || in.Password != "" {
 		if msg := checkPassword(in.Password); msg != "" {
-			f.Add("password", msg)
+			f.Add(passwordField, msg)
 		}
 	}
 	return f.Err()
@@ -135,7 +138,7 @@ func (s *UserStore) Update(ctx context.Context, who audit.Actor, id int64, in Us
 // SetPassword replaces a user's password and ends their sessions. Errors: Invalid, NotFound.
 func (s *UserStore) SetPassword(ctx context.Context, who audit.Actor, username, password string) error {
 	if msg := checkPassword(password); msg != "" {
-		return &apperr.Error{Code: apperr.Invalid, Message: msg, Fields: map[string]string{"password": msg}}
+		return &apperr.Error{Code: apperr.Invalid, Message: msg, Fields: map[string]string{passwordField: msg}}
 	}
 	hash, err := hashPassword(password)
 	if err != nil {

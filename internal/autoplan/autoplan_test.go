@@ -10,7 +10,7 @@ import (
 	"jemputbola/internal/autoplan"
 	"jemputbola/internal/dbtest"
 	"jemputbola/internal/demo"
-	"jemputbola/internal/planner"
+	"jemputbola/internal/planner/plannertest"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
 )
@@ -50,6 +50,6 @@ func TestDemoData(t *testing.T) {
 		if err != nil || len(only.Teams) != 1 {
 			t.Fatalf("one team: %d, %v", len(only.Teams), err)
 		}
-		planner.CompareWithBaseline(t, "demo", in)
+		plannertest.CompareWithBaseline(t, "demo", in)
 	})
 }

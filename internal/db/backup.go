@@ -30,7 +30,9 @@ func Backup(ctx context.Context, g *gorm.DB, path string) error {
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp)
+	// After a hard link the temporary name is still there; after a rename it
+	// is gone already. A leftover is a hidden file, not worth failing for.
+	defer func() { _ = os.Remove(tmp) }()
 	if err := g.WithContext(ctx).Exec("VACUUM INTO ?", tmp).Error; err != nil {
 		return fmt.Errorf("salin basis data: %w", err)
 	}
@@ -65,8 +67,7 @@ func tempName(path string) (string, error) {
 		return "", fmt.Errorf("buat berkas sementara di folder %s: %w", filepath.Dir(path), err)
 	}
 	name := f.Name()
-	f.Close()
-	if err := os.Remove(name); err != nil {
+	if err := errors.Join(f.Close(), os.Remove(name)); err != nil {
 		return "", err
 	}
 	return name, nil
@@ -79,12 +80,10 @@ func syncFile(path string) error {
 	}
 	// The copy holds password and session hashes: only the owner may read it.
 	if err := f.Chmod(0o600); err != nil {
-		f.Close()
-		return err
+		return errors.Join(err, f.Close())
 	}
 	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
+		return errors.Join(err, f.Close())
 	}
 	return f.Close()
 }
@@ -111,6 +110,6 @@ func publish(tmp, path string) error {
 func syncDir(dir string) {
 	if d, err := os.Open(dir); err == nil {
 		_ = d.Sync()
-		d.Close()
+		_ = d.Close()
 	}
 }

@@ -4,6 +4,7 @@ package db
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -72,16 +73,14 @@ func openSQLite(path string, cfg *gorm.Config) (*gorm.DB, error) {
 	writer.SetConnMaxIdleTime(0)
 	reader, err := sql.Open("sqlite3", dsn+"&_query_only=1")
 	if err != nil {
-		writer.Close()
-		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+		return nil, errors.Join(fmt.Errorf("open sqlite %s: %w", path, err), writer.Close())
 	}
 	reader.SetMaxOpenConns(sqliteReaders)
 	reader.SetMaxIdleConns(sqliteReaders)
 	pool := &splitPool{writer: writer, reader: reader}
 	g, err := gorm.Open(sqlite.New(sqlite.Config{DSN: dsn, Conn: pool}), cfg)
 	if err != nil {
-		pool.Close()
-		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+		return nil, errors.Join(fmt.Errorf("open sqlite %s: %w", path, err), pool.Close())
 	}
 	return g, nil
 }
@@ -96,7 +95,7 @@ const postgresConns = 16
 
 // Dialect reports which database g talks to.
 func Dialect(g *gorm.DB) string {
-	if strings.HasPrefix(g.Dialector.Name(), "postgres") {
+	if strings.HasPrefix(g.Name(), "postgres") { // the name of g's Dialector
 		return Postgres
 	}
 	return SQLite

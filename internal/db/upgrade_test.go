@@ -2,7 +2,6 @@ package db_test
 
 import (
 	"context"
-	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -20,14 +19,13 @@ import (
 // that upgrading it keeps every row and that the new features work on it.
 func TestUpgradeFromRelease1(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "jb.db")
-	src, err := os.Open("testdata/release1.db")
+	release1, err := os.ReadFile("testdata/release1.db")
 	if err != nil {
 		t.Fatal(err)
 	}
-	dst, _ := os.Create(path)
-	io.Copy(dst, src)
-	src.Close()
-	dst.Close()
+	if err := os.WriteFile(path, release1, 0o600); err != nil {
+		t.Fatal(err)
+	}
 
 	g, err := db.Open(db.Options{SQLitePath: path})
 	if err != nil {

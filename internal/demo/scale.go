@@ -40,7 +40,7 @@ func SeedScale(ctx context.Context, g *gorm.DB, now time.Time, sc Scale) error {
 	start := time.Date(now.Year()-1, now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
 	days := 0
 	for d := start; d.Before(now); d = d.AddDate(0, 0, 1) {
-		if d.Weekday() != time.Saturday && d.Weekday() != time.Sunday {
+		if workingDay(d) {
 			days++
 		}
 	}
@@ -56,16 +56,7 @@ func SeedScale(ctx context.Context, g *gorm.DB, now time.Time, sc Scale) error {
 		if err := tx.CreateInBatches(figs, 200).Error; err != nil {
 			return err
 		}
-		kinds := []site.Kind{site.Desa, site.Sekolah, site.OPD, site.Lainnya}
-		sites := make([]site.Site, sc.Sites)
-		for i := range sites {
-			k := kinds[i%len(kinds)]
-			if i < len(desa) {
-				k = site.Desa // every desa has its balai desa
-			}
-			sites[i] = site.Site{Name: fmt.Sprintf("%s %d", k.Label(), i+1), Kind: k, DesaCode: desa[i%len(desa)].Code,
-				Eligible: int64(100 + hash(fmt.Sprint(i))%400), Demo: true, CreatedAt: now, UpdatedAt: now}
-		}
+		sites := scaleSites(desa, sc.Sites, now)
 		if err := tx.CreateInBatches(&sites, 200).Error; err != nil {
 			return err
 		}
@@ -76,30 +67,54 @@ func SeedScale(ctx context.Context, g *gorm.DB, now time.Time, sc Scale) error {
 		if err := tx.CreateInBatches(&teams, 200).Error; err != nil {
 			return err
 		}
-		visits := make([]visit.Visit, 0, sc.Visits)
+		visits := scaleVisits(start, sites, teams, sc.Visits, now)
+		if err := tx.CreateInBatches(&visits, 500).Error; err != nil {
+			return err
+		}
 		kindOf := map[int64]site.Kind{}
 		for _, s := range sites {
 			kindOf[s.ID] = s.Kind
 		}
-		// Working days of the past year, four two-hour slots a day for every
-		// team, so no team overlaps itself.
-		for d := start; len(visits) < sc.Visits; d = d.AddDate(0, 0, 1) {
-			if d.Weekday() == time.Saturday || d.Weekday() == time.Sunday {
-				continue
-			}
-			for slot := 0; slot < 4 && len(visits) < sc.Visits; slot++ {
-				from := d.Add(time.Duration(8+2*slot) * time.Hour)
-				for ti := 0; ti < len(teams) && len(visits) < sc.Visits; ti++ {
-					s := sites[(len(visits)*37)%len(sites)] // 37 is coprime to any site count here: every site gets visits
-					visits = append(visits, visit.Visit{SiteID: s.ID, TeamID: teams[ti].ID, Day: d.Format(time.DateOnly),
-						StartAt: from.UTC(), EndAt: from.Add(2 * time.Hour).UTC(), Expected: 40, Status: visit.Selesai,
-						Notes: "Data skala", CreatedAt: now, UpdatedAt: now})
-				}
-			}
-		}
-		if err := tx.CreateInBatches(&visits, 500).Error; err != nil {
-			return err
-		}
 		return seedResults(ctx, tx, visits, kindOf, map[int64]int64{})
 	})
+}
+
+func workingDay(d time.Time) bool {
+	return d.Weekday() != time.Saturday && d.Weekday() != time.Sunday
+}
+
+// scaleSites spreads n sites over desa, a balai desa in every desa first.
+func scaleSites(desa []region.Region, n int, now time.Time) []site.Site {
+	kinds := []site.Kind{site.Desa, site.Sekolah, site.OPD, site.Lainnya}
+	sites := make([]site.Site, n)
+	for i := range sites {
+		k := kinds[i%len(kinds)]
+		if i < len(desa) {
+			k = site.Desa // every desa has its balai desa
+		}
+		sites[i] = site.Site{Name: fmt.Sprintf("%s %d", k.Label(), i+1), Kind: k, DesaCode: desa[i%len(desa)].Code,
+			Eligible: int64(100 + hash(fmt.Sprint(i))%400), Demo: true, CreatedAt: now, UpdatedAt: now}
+	}
+	return sites
+}
+
+// scaleVisits fills the working days from start with n visits done: four
+// two-hour slots a day for every team, so no team overlaps itself.
+func scaleVisits(start time.Time, sites []site.Site, teams []team.Team, n int, now time.Time) []visit.Visit {
+	visits := make([]visit.Visit, 0, n)
+	for d := start; len(visits) < n; d = d.AddDate(0, 0, 1) {
+		if !workingDay(d) {
+			continue
+		}
+		for slot := 0; slot < 4 && len(visits) < n; slot++ {
+			from := d.Add(time.Duration(8+2*slot) * time.Hour)
+			for ti := 0; ti < len(teams) && len(visits) < n; ti++ {
+				s := sites[(len(visits)*37)%len(sites)] // 37 is coprime to any site count here: every site gets visits
+				visits = append(visits, visit.Visit{SiteID: s.ID, TeamID: teams[ti].ID, Day: d.Format(time.DateOnly),
+					StartAt: from.UTC(), EndAt: from.Add(2 * time.Hour).UTC(), Expected: 40, Status: visit.Selesai,
+					Notes: "Data skala", CreatedAt: now, UpdatedAt: now})
+			}
+		}
+	}
+	return visits
 }

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -63,9 +64,9 @@ func (t Table) CSV() ([]byte, error) {
 
 // XLSX returns the table as an Excel workbook: bold frozen header, numbers as
 // numbers, text never read as a formula.
-func (t Table) XLSX() ([]byte, error) {
+func (t Table) XLSX() (_ []byte, err error) {
 	f := excelize.NewFile()
-	defer f.Close()
+	defer func() { err = errors.Join(err, f.Close()) }() // removes the stream writer's temporary files
 	if err := f.SetSheetName("Sheet1", t.Sheet); err != nil {
 		return nil, err
 	}

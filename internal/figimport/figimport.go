@@ -157,12 +157,13 @@ func csvReason(err error) string {
 	return err.Error()
 }
 
-func readXLSX(data []byte) ([][]string, []int, error) {
+func readXLSX(data []byte) (_ [][]string, _ []int, err error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped / 4})
 	if err != nil {
 		return nil, nil, Errors{{0, "Berkas bukan XLSX yang dapat dibaca."}}
 	}
-	defer f.Close()
+	// Closing removes the temporary files of a large sheet.
+	defer func() { err = errors.Join(err, f.Close()) }()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
 		return nil, nil, Errors{{0, "Berkas XLSX tidak punya lembar kerja."}}
@@ -171,7 +172,7 @@ func readXLSX(data []byte) ([][]string, []int, error) {
 	if err != nil {
 		return nil, nil, Errors{{0, "Lembar kerja pertama tidak dapat dibaca."}}
 	}
-	defer rows.Close()
+	defer func() { err = errors.Join(err, rows.Close()) }()
 	var records [][]string
 	var lines []int
 	for n := 1; rows.Next(); n++ {

@@ -236,7 +236,9 @@ func xlsxBytes(tb testing.TB, rows [][]any) []byte {
 	defer f.Close()
 	for i, r := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		f.SetSheetRow("Sheet1", cell, &r)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			tb.Fatal(err)
+		}
 	}
 	buf, err := f.WriteToBuffer()
 	if err != nil {

@@ -56,7 +56,7 @@ type Team struct {
 // Site is a place to visit.
 type Site struct {
 	ID            int64
-	Kind          string // sekolah, opd, desa or lainnya
+	Kind          string // KindSekolah, KindOPD, KindDesa or KindLainnya
 	DesaCode      string
 	KecamatanCode string
 	Lat, Lng      float64 // the desa's centroid when the site has none
@@ -92,11 +92,20 @@ type Plan struct {
 	TargetReachedOn     *Date // with the desk and this plan's pace kept after To; nil beyond 5 years
 }
 
+// Kinds of site, spelled as package site spells them (the planner stays free
+// of the app's packages).
+const (
+	KindSekolah = "sekolah"
+	KindOPD     = "opd"
+	KindDesa    = "desa" // the balai desa / kantor kelurahan
+	KindLainnya = "lainnya"
+)
+
 // DefaultYield is the activations per visit before there are results.
-var DefaultYield = map[string]float64{"sekolah": 40, "opd": 60, "desa": 25, "lainnya": 15}
+var DefaultYield = map[string]float64{KindSekolah: 40, KindOPD: 60, KindDesa: 25, KindLainnya: 15}
 
 // DefaultEligible is the people at a site of unknown size.
-var DefaultEligible = map[string]int64{"sekolah": 200, "opd": 150, "desa": 300, "lainnya": 100}
+var DefaultEligible = map[string]int64{KindSekolah: 200, KindOPD: 150, KindDesa: 300, KindLainnya: 100}
 
 const (
 	reachShare      = 0.5  // a visit reaches at most half of the eligible people left

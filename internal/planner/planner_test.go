@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"jemputbola/internal/planner"
+	"jemputbola/internal/planner/plannertest"
 )
 
 // check asserts the properties every plan must have.
@@ -80,10 +81,10 @@ func windowsNew(p planner.Plan, team int64, day string) bool {
 }
 
 func TestProperties(t *testing.T) {
-	for _, shape := range []string{planner.ShapeDense, planner.ShapeSparse, planner.ShapeMixed} {
+	for _, shape := range []string{plannertest.ShapeDense, plannertest.ShapeSparse, plannertest.ShapeMixed} {
 		for seed := range int64(5) {
 			t.Run(fmt.Sprintf("%s/%d", shape, seed), func(t *testing.T) {
-				in := planner.Generate(shape, seed)
+				in := plannertest.Generate(shape, seed)
 				in.Holidays = []string{"2026-01-13", "2026-02-17"}
 				existing := append([]planner.Visit(nil), in.Existing...)
 				p, err := planner.Suggest(in)
@@ -112,7 +113,7 @@ func TestProperties(t *testing.T) {
 }
 
 func TestFollowups(t *testing.T) {
-	in := planner.Generate(planner.ShapeMixed, 1)
+	in := plannertest.Generate(plannertest.ShapeMixed, 1)
 	in.Followups = []planner.Followup{{SiteID: in.Sites[0].ID, NoEmail: 40, NoSignal: 5}}
 	p, err := planner.Suggest(in)
 	if err != nil {
@@ -153,7 +154,7 @@ func TestRevisitsDiminish(t *testing.T) {
 }
 
 func TestEdgeCases(t *testing.T) {
-	base := planner.Generate(planner.ShapeDense, 3)
+	base := plannertest.Generate(plannertest.ShapeDense, 3)
 	cases := []struct {
 		name   string
 		mod    func(*planner.Input)
@@ -194,15 +195,15 @@ func TestEdgeCases(t *testing.T) {
 
 // TestBeatsBaseline compares the planner with the plain baseline over 8 weeks
 // on generated kabupaten of three shapes; the table it logs is the quality
-// report (run with -v). The app's demo data is compared in package web.
+// report (run with -v). The app's demo data is compared in package autoplan.
 func TestBeatsBaseline(t *testing.T) {
-	for _, shape := range []string{planner.ShapeDense, planner.ShapeSparse, planner.ShapeMixed} {
-		planner.CompareWithBaseline(t, shape, planner.Generate(shape, 42))
+	for _, shape := range []string{plannertest.ShapeDense, plannertest.ShapeSparse, plannertest.ShapeMixed} {
+		plannertest.CompareWithBaseline(t, shape, plannertest.Generate(shape, 42))
 	}
 }
 
 func BenchmarkSuggestKabupaten(b *testing.B) {
-	in := planner.Generate(planner.ShapeMixed, 7) // 150 desa, 500 sites, 20 teams, 8 weeks
+	in := plannertest.Generate(plannertest.ShapeMixed, 7) // 150 desa, 500 sites, 20 teams, 8 weeks
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := planner.Suggest(in); err != nil {
@@ -212,7 +213,7 @@ func BenchmarkSuggestKabupaten(b *testing.B) {
 }
 
 func BenchmarkSuggestProvinsi(b *testing.B) {
-	in := planner.Generate(planner.ShapeProvince, 7) // 1,500 desa, 5,000 sites, 100 teams, 8 weeks
+	in := plannertest.Generate(plannertest.ShapeProvince, 7) // 1,500 desa, 5,000 sites, 100 teams, 8 weeks
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := planner.Suggest(in); err != nil {

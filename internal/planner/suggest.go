@@ -224,59 +224,83 @@ func (s *state) planDay(plan *Plan, t Team, day string, pos map[int64][2]float64
 		if capLeft < minWorthwhile || slot < 0 {
 			return
 		}
-		here := pos[t.ID]
-		best, bestScore, bestE, bestFollow := -1, 0.0, 0.0, ""
-		consider := func(i int) {
-			if picked[i] {
-				return
-			}
-			st := &s.sites[i]
-			e, note := s.expected(i), ""
-			if f, ok := follow[i]; ok {
-				e, note = math.Floor(followupShare*float64(f.NoEmail+f.NoSignal+f.IncompatiblePhone)), remedy(f)
-			}
-			e = math.Min(e, math.Floor(capLeft))
-			if e < minWorthwhile {
-				return
-			}
-			score := e
-			if !s.reached[st.DesaCode] && day <= s.horizon {
-				score += s.yield["desa"] // reach every desa within the horizon
-			}
-			if best >= 0 && score <= bestScore {
-				return // travel only lowers the score: no need to measure it
-			}
-			if here != [2]float64{} {
-				score -= travelPerKm * km(here[0], here[1], st.Lat, st.Lng)
-			}
-			if best < 0 || score > bestScore {
-				best, bestScore, bestE, bestFollow = i, score, e, note
-			}
-		}
-		if anchorKec == "" {
-			for i := range s.sites {
-				consider(i)
-			}
-		} else {
-			for _, kec := range s.neighbours[anchorKec] {
-				for _, i := range s.byKec[kec] {
-					consider(i)
-				}
-			}
-		}
-		if best < 0 || bestScore <= 0 {
+		best := s.bestNext(day, pos[t.ID], capLeft, anchorKec, picked, follow)
+		if best.site < 0 || best.score <= 0 {
 			return
 		}
-		st := &s.sites[best]
+		st := &s.sites[best.site]
 		if anchorKec == "" {
 			anchorKec = st.KecamatanCode
 		}
-		picked[best] = true
-		delete(follow, best)
-		s.take(best, t.ID, day, bestE)
-		s.book(plan, t.ID, day, slot, st.ID, bestE, bestFollow)
+		picked[best.site] = true
+		delete(follow, best.site)
+		s.take(best.site, t.ID, day, best.expected)
+		s.book(plan, t.ID, day, slot, st.ID, best.expected, best.followup)
 		pos[t.ID] = [2]float64{st.Lat, st.Lng}
 	}
+}
+
+// candidate is a site a team could visit next.
+type candidate struct {
+	site            int // index in s.sites; -1 for none
+	score, expected float64
+	followup        string // the remedy a follow-up visit brings
+}
+
+// bestNext finds the best next visit for a team at here (zero: at home, not
+// yet placed) with capLeft activations left on day: anywhere for the day's
+// first visit, in the anchor kecamatan and its neighbours after that. Sites
+// already picked that day are skipped.
+func (s *state) bestNext(day string, here [2]float64, capLeft float64, anchorKec string, picked map[int]bool, follow map[int]Followup) candidate {
+	best := candidate{site: -1}
+	consider := func(i int) {
+		if picked[i] {
+			return
+		}
+		c, ok := s.worth(i, day, capLeft, follow)
+		if !ok || (best.site >= 0 && c.score <= best.score) {
+			return // travel only lowers the score: no need to measure it
+		}
+		if here != [2]float64{} {
+			st := &s.sites[i]
+			c.score -= travelPerKm * km(here[0], here[1], st.Lat, st.Lng)
+		}
+		if best.site < 0 || c.score > best.score {
+			best = c
+		}
+	}
+	if anchorKec == "" {
+		for i := range s.sites {
+			consider(i)
+		}
+		return best
+	}
+	for _, kec := range s.neighbours[anchorKec] {
+		for _, i := range s.byKec[kec] {
+			consider(i)
+		}
+	}
+	return best
+}
+
+// worth is a visit to site i on day before travel: the activations expected
+// (a follow-up's from the residents turned away), capped by capLeft, and its
+// score, which adds a bonus for a desa not yet reached within the horizon.
+// ok is false when the visit is not worth the trip.
+func (s *state) worth(i int, day string, capLeft float64, follow map[int]Followup) (c candidate, ok bool) {
+	e, note := s.expected(i), ""
+	if f, isFollowup := follow[i]; isFollowup {
+		e, note = math.Floor(followupShare*float64(f.NoEmail+f.NoSignal+f.IncompatiblePhone)), remedy(f)
+	}
+	e = math.Min(e, math.Floor(capLeft))
+	if e < minWorthwhile {
+		return candidate{}, false
+	}
+	score := e
+	if !s.reached[s.sites[i].DesaCode] && day <= s.horizon {
+		score += s.yield[KindDesa] // reach every desa within the horizon
+	}
+	return candidate{site: i, score: score, expected: e, followup: note}, true
 }
 
 // Baseline is the plain plan the planner is measured against: desa in code

@@ -1,24 +1,29 @@
-package planner
+// Package plannertest is the planner's quality harness, for tests and
+// benchmarks only: generated kabupaten of several shapes, and a comparison
+// of the planner with the plain baseline on any input.
+package plannertest
 
 import (
 	"testing"
 	"time"
+
+	"jemputbola/internal/planner"
 )
 
 // CompareWithBaseline plans in with Suggest and Baseline, logs expected
 // activations and days until the target for both, and fails the test unless
 // the planner expects more and reaches the target no later.
-func CompareWithBaseline(t testing.TB, name string, in Input) {
+func CompareWithBaseline(t testing.TB, name string, in planner.Input) {
 	t.Helper()
-	p, err := Suggest(in)
+	p, err := planner.Suggest(in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Baseline(in)
+	b, err := planner.Baseline(in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	days := func(d *Date) int {
+	days := func(d *planner.Date) int {
 		if d == nil {
 			return -1
 		}

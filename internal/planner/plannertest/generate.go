@@ -1,9 +1,11 @@
-package planner
+package plannertest
 
 import (
 	"fmt"
 	"math/rand/v2"
 	"time"
+
+	"jemputbola/internal/planner"
 )
 
 // Shapes of generated kabupaten for the quality harness.
@@ -30,14 +32,14 @@ var shapes = map[string]shape{
 
 // Generate builds a kabupaten (or province) of the given shape for an 8-week
 // range from Monday 5 January 2026; the same seed gives the same input.
-func Generate(shapeName string, seed int64) Input {
+func Generate(shapeName string, seed int64) planner.Input {
 	sh, ok := shapes[shapeName]
 	if !ok {
-		panic("planner: unknown shape " + shapeName)
+		panic("plannertest: unknown shape " + shapeName)
 	}
 	r := rand.New(rand.NewPCG(uint64(seed), 0x6a65)) // deterministic per seed
 	from := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
-	in := Input{From: from.Format(time.DateOnly), To: from.AddDate(0, 0, 7*8-1).Format(time.DateOnly)}
+	in := planner.Input{From: from.Format(time.DateOnly), To: from.AddDate(0, 0, 7*8-1).Format(time.DateOnly)}
 	const lat0, lng0 = -3.5, 102.5
 	deg := func(kmv float64) float64 { return kmv / 111 }
 	var recorded, activated int64
@@ -51,7 +53,7 @@ func Generate(shapeName string, seed int64) Input {
 				rec := sh.recorded[0] + r.Int64N(sh.recorded[1]-sh.recorded[0])
 				act := rec * (2 + r.Int64N(8)) / 100
 				recorded, activated = recorded+rec, activated+act
-				in.Desa = append(in.Desa, Desa{Code: fmt.Sprintf("%s.%04d", kec, d+1), KecamatanCode: kec,
+				in.Desa = append(in.Desa, planner.Desa{Code: fmt.Sprintf("%s.%04d", kec, d+1), KecamatanCode: kec,
 					Lat: cy + (r.Float64()-0.5)*deg(6), Lng: cx + (r.Float64()-0.5)*deg(6), Gap: max(0, (rec*3+9)/10-act)})
 			}
 		}
@@ -60,32 +62,32 @@ func Generate(shapeName string, seed int64) Input {
 	for i := range sh.sites {
 		kab := i % sh.kabupaten
 		d := in.Desa[kab*perKab+r.IntN(perKab)]
-		kind := "desa"
+		kind := planner.KindDesa
 		switch {
 		case i/sh.kabupaten < perKab: // first a balai desa in each desa
 			d = in.Desa[kab*perKab+i/sh.kabupaten]
 		case r.Float64() < sh.townShare:
 			d = in.Desa[kab*perKab+r.IntN(sh.desaPerKec)] // the town: the first kecamatan
-			kind = []string{"sekolah", "opd"}[r.IntN(2)]
+			kind = []string{planner.KindSekolah, planner.KindOPD}[r.IntN(2)]
 		default:
-			kind = []string{"sekolah", "opd", "lainnya", "desa"}[r.IntN(4)]
+			kind = []string{planner.KindSekolah, planner.KindOPD, planner.KindLainnya, planner.KindDesa}[r.IntN(4)]
 		}
-		in.Sites = append(in.Sites, Site{ID: int64(i + 1), Kind: kind, DesaCode: d.Code, KecamatanCode: d.KecamatanCode,
+		in.Sites = append(in.Sites, planner.Site{ID: int64(i + 1), Kind: kind, DesaCode: d.Code, KecamatanCode: d.KecamatanCode,
 			Lat: d.Lat + (r.Float64()-0.5)*deg(1), Lng: d.Lng + (r.Float64()-0.5)*deg(1), Eligible: 50 + r.Int64N(400)})
 	}
 	for i := range sh.teams {
 		home := in.Desa[(i%sh.kabupaten)*perKab]
-		in.Teams = append(in.Teams, Team{ID: int64(i + 1), Capacity: 60 + r.Int64N(60), HomeLat: home.Lat, HomeLng: home.Lng})
+		in.Teams = append(in.Teams, planner.Team{ID: int64(i + 1), Capacity: 60 + r.Int64N(60), HomeLat: home.Lat, HomeLng: home.Lng})
 	}
 	in.TargetGap = max(0, (recorded*3+9)/10-activated)
 	in.DeskPerDay = 100 * float64(sh.kabupaten)
 	// Some visits already planned, and a few sites with residents to follow up.
 	for i := 0; i < len(in.Teams); i += 3 {
 		s := in.Sites[r.IntN(len(in.Sites))]
-		in.Existing = append(in.Existing, Visit{TeamID: in.Teams[i].ID, SiteID: s.ID, Date: in.From, Start: "08:00", End: "10:00", ExpectedActivations: 30})
+		in.Existing = append(in.Existing, planner.Visit{TeamID: in.Teams[i].ID, SiteID: s.ID, Date: in.From, Start: "08:00", End: "10:00", ExpectedActivations: 30})
 	}
 	for range len(in.Sites) / 25 {
-		in.Followups = append(in.Followups, Followup{SiteID: in.Sites[r.IntN(len(in.Sites))].ID,
+		in.Followups = append(in.Followups, planner.Followup{SiteID: in.Sites[r.IntN(len(in.Sites))].ID,
 			NoEmail: r.Int64N(30), NoSignal: r.Int64N(15), IncompatiblePhone: r.Int64N(10)})
 	}
 	return in

@@ -1,0 +1,2 @@
+// Package authpage renders the sign-in page (Masuk).
+package authpage

@@ -1,0 +1,3 @@
+// Package layout renders the page frame around every page's body: head,
+// navigation and footer.
+package layout

@@ -1,0 +1,3 @@
+// Package settingspage renders Pengaturan kantor: the office's name, address
+// and head used on its letters.
+package settingspage
