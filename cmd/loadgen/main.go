@@ -116,7 +116,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (bool, er
 	if o.json {
 		err = rep.WriteJSON(stdout)
 	} else {
-		rep.WriteText(stdout)
+		err = rep.WriteText(stdout)
 	}
 	return rep.OK, err
 }

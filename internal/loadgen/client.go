@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -124,7 +125,6 @@ func (c *Client) do(req *http.Request) (int, []byte, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	defer res.Body.Close()
 	body, err := io.ReadAll(res.Body)
-	return res.StatusCode, body, err
+	return res.StatusCode, body, errors.Join(err, res.Body.Close())
 }

@@ -198,15 +198,14 @@ func loadVisitIDs(tx *gorm.DB, fx *Fixtures) error {
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
 	for rows.Next() {
 		var id, teamID int64
 		if err := rows.Scan(&id, &teamID); err != nil {
-			return err
+			return errors.Join(err, rows.Close())
 		}
 		if t := byTeam[teamID]; t != nil {
 			t.VisitIDs = append(t.VisitIDs, id)
 		}
 	}
-	return rows.Err()
+	return errors.Join(rows.Err(), rows.Close())
 }

@@ -45,7 +45,9 @@ func TestRunInProcess(t *testing.T) {
 	}
 	rep := loadgen.NewReport(fx, 1, out, v)
 	var text strings.Builder
-	rep.WriteText(&text)
+	if err := rep.WriteText(&text); err != nil {
+		t.Fatal(err)
+	}
 	t.Log("\n" + text.String())
 	if rep.ErrorCount != 0 || !rep.OK {
 		t.Fatalf("errors %v, report not ok", rep.Errors)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -87,26 +88,29 @@ func (r Report) WriteJSON(w io.Writer) error {
 }
 
 // WriteText writes the report for people, in Indonesian.
-func (r Report) WriteText(w io.Writer) {
-	fmt.Fprintf(w, "Uji beban %s: %d tablet, %d pembaca, %s detik\n", r.Prefix, r.Tablets, r.Readers, dec(r.Seconds, 1))
-	fmt.Fprintf(w, "Tulis  %s/detik  (%d dikirim, %d diakui: %d×201, %d×200)  latensi %s\n",
-		dec(r.WritesPerSec, 1), r.Writes, r.Acknowledged, r.Created, r.Replayed, r.WriteLatency)
-	fmt.Fprintf(w, "Baca   %s/detik  (%d)  latensi %s\n", dec(r.ReadsPerSec, 1), r.Reads, r.ReadLatency)
-	fmt.Fprintf(w, "Galat  %d%s\n", r.ErrorCount, errorList(r.Errors))
-	fmt.Fprintf(w, "Tersimpan %d dari %d diakui (hilang %d, ganda %d, kunjungan salah %d, tidak diakui %d)\n",
+func (r Report) WriteText(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Uji beban %s: %d tablet, %d pembaca, %s detik\n", r.Prefix, r.Tablets, r.Readers, dec(r.Seconds))
+	fmt.Fprintf(&b, "Tulis  %s/detik  (%d dikirim, %d diakui: %d×201, %d×200)  latensi %s\n",
+		dec(r.WritesPerSec), r.Writes, r.Acknowledged, r.Created, r.Replayed, r.WriteLatency)
+	fmt.Fprintf(&b, "Baca   %s/detik  (%d)  latensi %s\n", dec(r.ReadsPerSec), r.Reads, r.ReadLatency)
+	fmt.Fprintf(&b, "Galat  %d%s\n", r.ErrorCount, errorList(r.Errors))
+	fmt.Fprintf(&b, "Tersimpan %d dari %d diakui (hilang %d, ganda %d, kunjungan salah %d, tidak diakui %d)\n",
 		r.Stored, r.Acknowledged, r.Missing, r.Duplicated, r.WrongVisit, r.Unexpected)
 	if r.Exhausted > 0 {
-		fmt.Fprintf(w, "Peringatan: %d tablet kehabisan kunjungan sebelum waktu habis; tambah -visits.\n", r.Exhausted)
+		fmt.Fprintf(&b, "Peringatan: %d tablet kehabisan kunjungan sebelum waktu habis; tambah -visits.\n", r.Exhausted)
 	}
 	if r.OK {
-		fmt.Fprintln(w, "Hasil  LULUS")
+		b.WriteString("Hasil  LULUS\n")
 	} else {
-		fmt.Fprintln(w, "Hasil  GAGAL")
+		b.WriteString("Hasil  GAGAL\n")
 	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 func (l Latency) String() string {
-	return fmt.Sprintf("p50 %s ms, p95 %s ms, p99 %s ms, maks %s ms", dec(l.P50, 1), dec(l.P95, 1), dec(l.P99, 1), dec(l.Max, 1))
+	return fmt.Sprintf("p50 %s ms, p95 %s ms, p99 %s ms, maks %s ms", dec(l.P50), dec(l.P95), dec(l.P99), dec(l.Max))
 }
 
 func errorList(errs map[string]int) string {
@@ -120,7 +124,7 @@ func errorList(errs map[string]int) string {
 	return "  (" + strings.Join(parts, ", ") + ")"
 }
 
-// dec formats f with a decimal comma, as Indonesian readers expect.
-func dec(f float64, prec int) string {
-	return strings.Replace(fmt.Sprintf("%.*f", prec, f), ".", ",", 1)
+// dec formats f with one decimal and a decimal comma, as Indonesian readers expect.
+func dec(f float64) string {
+	return strings.Replace(strconv.FormatFloat(f, 'f', 1, 64), ".", ",", 1)
 }

@@ -19,6 +19,12 @@ const (
 	LevelDesa      = "desa"
 )
 
+// Kinds of a desa-level region.
+const (
+	KindDesa      = "desa"
+	KindKelurahan = "kelurahan"
+)
+
 // The kabupaten the app ships with.
 const (
 	BuiltinKabupatenCode = "17.02"
@@ -103,7 +109,7 @@ func Parse(kabCode, kabName string, kecamatan, desa io.Reader) ([]Region, error)
 		if err := checkChild(parent, r.Code, 4); err != nil {
 			return err
 		}
-		if r.Kind != "desa" && r.Kind != "kelurahan" {
+		if r.Kind != KindDesa && r.Kind != KindKelurahan {
 			return fmt.Errorf("type %q is neither desa nor kelurahan", r.Kind)
 		}
 		if err := finish(&r, get, seen); err != nil {

@@ -49,7 +49,7 @@ func DemoFigures(desa []Region) []DemoFigure {
 	popW := make([]int64, n)
 	for i, r := range rs {
 		base := int64(1000)
-		if r.Kind == "kelurahan" {
+		if r.Kind == KindKelurahan {
 			base = 2500
 		}
 		popW[i] = base * between(r.Code, "pop", 60, 140) // percent: ±40%
@@ -64,7 +64,7 @@ func DemoFigures(desa []Region) []DemoFigure {
 			recorded[i]++
 		}
 		lo, hi := int64(220), int64(600) // basis points
-		if r.Kind == "kelurahan" {
+		if r.Kind == KindKelurahan {
 			lo, hi = 500, 1000
 		}
 		ikdW[i] = recorded[i] * between(r.Code, "ikd", lo, hi)

@@ -87,12 +87,20 @@ type Count struct {
 	Label string
 }
 
+// The keys of the counts other than the failures.
+const (
+	KeyActivations  = "activations"
+	KeyPeopleServed = "people_served"
+	KeyEktpRecorded = "ektp_recorded"
+	KeyOutOfArea    = "out_of_area"
+)
+
 // Counts are the counts of a result other than the failures, in form order.
 var Counts = []Count{
-	{"activations", "Aktivasi IKD berhasil"},
-	{"people_served", "Warga dilayani"},
-	{"ektp_recorded", "Perekaman KTP-el di lokasi"},
-	{"out_of_area", "Warga luar wilayah"},
+	{KeyActivations, "Aktivasi IKD berhasil"},
+	{KeyPeopleServed, "Warga dilayani"},
+	{KeyEktpRecorded, "Perekaman KTP-el di lokasi"},
+	{KeyOutOfArea, "Warga luar wilayah"},
 }
 
 // FailureField is the form field name of a failure reason's count.
@@ -102,13 +110,13 @@ func FailureField(key string) string { return "failures." + key }
 // and reports whether the name is one.
 func (in *Input) Set(field string, n int64) bool {
 	switch field {
-	case "activations":
+	case KeyActivations:
 		in.Activations = n
-	case "people_served":
+	case KeyPeopleServed:
 		in.PeopleServed = n
-	case "ektp_recorded":
+	case KeyEktpRecorded:
 		in.EktpRecorded = n
-	case "out_of_area":
+	case KeyOutOfArea:
 		in.OutOfArea = n
 	default:
 		key, ok := strings.CutPrefix(field, "failures.")
@@ -126,8 +134,8 @@ func (in *Input) Set(field string, n int64) bool {
 // Fields returns the counts of the input keyed by form field name, the
 // inverse of Set, to pre-fill a form.
 func (in Input) Fields() map[string]int64 {
-	m := map[string]int64{"activations": in.Activations, "people_served": in.PeopleServed,
-		"ektp_recorded": in.EktpRecorded, "out_of_area": in.OutOfArea}
+	m := map[string]int64{KeyActivations: in.Activations, KeyPeopleServed: in.PeopleServed,
+		KeyEktpRecorded: in.EktpRecorded, KeyOutOfArea: in.OutOfArea}
 	for _, r := range Reasons {
 		m[FailureField(r.Key)] = in.Failures[r.Key]
 	}
@@ -161,10 +169,10 @@ func (in *Input) Validate() error {
 			f.Add(field, "Isi dengan angka bulat 0 sampai 100.000.")
 		}
 	}
-	count("activations", in.Activations)
-	count("people_served", in.PeopleServed)
-	count("ektp_recorded", in.EktpRecorded)
-	count("out_of_area", in.OutOfArea)
+	count(KeyActivations, in.Activations)
+	count(KeyPeopleServed, in.PeopleServed)
+	count(KeyEktpRecorded, in.EktpRecorded)
+	count(KeyOutOfArea, in.OutOfArea)
 	var failed int64
 	for k, n := range in.Failures {
 		if !knownReason(k) {
@@ -175,7 +183,7 @@ func (in *Input) Validate() error {
 		failed += n
 	}
 	if len(f) == 0 && in.Activations+failed > in.PeopleServed {
-		f.Add("people_served", "Jumlah aktivasi dan kendala melebihi jumlah warga yang dilayani.")
+		f.Add(KeyPeopleServed, "Jumlah aktivasi dan kendala melebihi jumlah warga yang dilayani.")
 	}
 	if utf8.RuneCountInString(in.Notes) > 2000 {
 		f.Add("notes", "Catatan maksimal 2000 karakter.")
