@@ -23,6 +23,7 @@ import (
 	"jemputbola/internal/visit"
 	"jemputbola/templates/coveragepage"
 	"jemputbola/templates/layout"
+	"jemputbola/web/paths"
 )
 
 type coverageHandlers struct {
@@ -83,20 +84,26 @@ func (h *coverageHandlers) show(c echo.Context) error {
 		weeks := snap.Series.Weeks(now, progress.TrendWeeks)
 		k := cov.Kabupaten
 		v := coveragepage.Dashboard{
-			Coverage:   cov,
-			Year:       now.Year(),
-			Trend:      trendChart(weeks, k.TargetCount),
-			Projection: progress.Project(snap.Series, k.Gap, now),
-			Breakdown:  snap.Breakdown,
-			ThisWeek:   weeks[len(weeks)-1].Field,
-			ThisMonth:  snap.Series.FieldBetween(time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location()), now),
-			CSRF:       csrfToken(c),
-			CanTarget:  mayManage(c),
+			Basis:       coverageBasis(cov, now.Year()),
+			Kabupaten:   coverageFigures(k),
+			Trend:       trendChart(weeks, k.TargetCount),
+			Projection:  projectionView(progress.Project(snap.Series, k.Gap, now)),
+			Breakdown:   breakdownView(snap.Breakdown),
+			ThisWeek:    locale.Int(weeks[len(weeks)-1].Field),
+			ThisMonth:   locale.Int(snap.Series.FieldBetween(time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location()), now)),
+			CSRF:        csrfToken(c),
+			CanTarget:   mayManage(c),
+			TargetInput: pctInput(cov.TargetBP),
 		}
-		v.FieldVerified, v.FieldUnverified = cov.FieldSplit()
-		v.Kecamatan, v.KecRows = sorter(c, overlayQuery(c), "nama"), kecamatanRows(cov)
+		verified, unverified := cov.FieldSplit()
+		v.FieldVerified, v.FieldUnverified = locale.Int(verified), locale.Int(unverified)
+		v.Kecamatan = sorter(c, overlayQuery(c), "nama")
 		v.Kecamatan.Desc = v.Kecamatan.Desc && c.QueryParam("urut") != "" // by name: A to Z unless asked
-		sortRows(v.KecRows, v.Kecamatan)
+		lines := kecamatanLines(cov)
+		sortLines(lines, v.Kecamatan)
+		for _, l := range lines {
+			v.KecRows = append(v.KecRows, l.view(kecamatanDesaHref(l.row.Code)))
+		}
 		var err error
 		v.Map, err = h.coverageMap(c, cov)
 		return page(c, "Cakupan", "cakupan"), coveragepage.DashboardPage(v), err
@@ -118,9 +125,9 @@ func overlayQuery(c echo.Context) string {
 		}
 	}
 	if len(q) == 0 {
-		return "/cakupan?"
+		return paths.Coverage + "?"
 	}
-	return "/cakupan?" + q.Encode() + "&"
+	return paths.Coverage + "?" + q.Encode() + "&"
 }
 
 // mayManage reports whether the user may change targets and import figures.
@@ -146,7 +153,8 @@ func (h *coverageHandlers) coverageMap(c echo.Context, cov progress.Coverage) (c
 				shape.X, shape.Y = x, y
 			}
 			centroid[d.Code] = [2]float64{x, y}
-			v.Desa = append(v.Desa, coveragepage.MapDesa{Row: d, Shape: shape, Class: mapClass(d)})
+			v.Desa = append(v.Desa, coveragepage.MapDesa{Code: d.Code, Href: desaHref(d.Code), Title: mapTitle(d), Class: mapClass(d),
+				Path: shape.Path, X: shape.X, Y: shape.Y})
 		}
 	}
 	ctx := c.Request().Context()
@@ -175,7 +183,7 @@ func (h *coverageHandlers) coverageMap(c echo.Context, cov progress.Coverage) (c
 			}
 			p := centroid[vi.DesaCode]
 			v.Planned = append(v.Planned, coveragepage.Marker{X: p[0], Y: p[1],
-				Title: locale.ShortDate(vi.Start) + ": " + vi.SiteName + " — " + vi.TeamName, Href: "/kunjungan/" + strconv.FormatInt(vi.ID, 10)})
+				Title: locale.ShortDate(vi.Start) + ": " + vi.SiteName + " — " + vi.TeamName, Href: paths.For(paths.Visit, vi.ID)})
 		}
 	}
 	return v, nil
@@ -196,13 +204,13 @@ func (h *coverageHandlers) setTarget(c echo.Context) error {
 	}
 	if apperr.CodeOf(err) == apperr.Invalid {
 		flash(c, "Target tidak disimpan: "+strings.Join(fieldMessages(err), " "))
-		return redirect(c, "/cakupan")
+		return redirect(c, paths.Coverage)
 	}
 	if err != nil {
 		return err
 	}
 	flash(c, "Target "+strconv.Itoa(year)+" disimpan: "+locale.Pct(bp)+" dari perekaman e-KTP.")
-	return redirect(c, "/cakupan")
+	return redirect(c, paths.Coverage)
 }
 
 // parsePct reads a percentage as written in Indonesian ("27,5") or with a dot,
@@ -242,7 +250,10 @@ func (h *coverageHandlers) mapPage(c echo.Context) error {
 		return err
 	}
 	return h.pages.serve(c, snap.Key(), func() (layout.Data, templ.Component, error) {
-		m, err := h.coverageMap(c, snap.Coverage)
-		return page(c, "Peta cakupan", "cakupan"), coveragepage.MapPage(snap.Coverage, h.now().Year(), m), err
+		cov := snap.Coverage
+		v := coveragepage.MapView{Basis: coverageBasis(cov, h.now().Year()), Kabupaten: cov.Kabupaten.Name}
+		var err error
+		v.Map, err = h.coverageMap(c, cov)
+		return page(c, "Peta cakupan", "cakupan"), coveragepage.MapPage(v), err
 	})
 }

@@ -5,29 +5,44 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
 
+	"jemputbola/internal/locale"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
 	"jemputbola/internal/site"
 	"jemputbola/internal/visit"
 	"jemputbola/templates/coveragepage"
+	"jemputbola/web/paths"
 )
 
+// coverageLine is one region of a coverage table with the visits done in it,
+// before it is formatted: the tables sort on the numbers.
+type coverageLine struct {
+	row       region.Row
+	kecamatan string // desa lines: their kecamatan's name
+	activity  progress.Desa
+}
+
+// view formats the line, linking its name to href.
+func (l coverageLine) view(href string) coveragepage.DesaRow {
+	return coveragepage.DesaRow{Figures: coverageFigures(l.row), Href: href, Kecamatan: l.kecamatan,
+		VisitsDone: locale.Int(l.activity.VisitsDone), LastVisit: dash(l.activity.LastVisit)}
+}
+
 // desaSorts are the sortable columns of the desa table.
-var desaSorts = map[string]func(a, b coveragepage.DesaRow) int{
-	"nama":      func(a, b coveragepage.DesaRow) int { return strings.Compare(a.Row.Name, b.Row.Name) },
-	"rekam":     func(a, b coveragepage.DesaRow) int { return cmp.Compare(a.Row.Recorded, b.Row.Recorded) },
-	"ikd":       func(a, b coveragepage.DesaRow) int { return cmp.Compare(a.Row.Activated, b.Row.Activated) },
-	"cakupan":   func(a, b coveragepage.DesaRow) int { return cmp.Compare(a.Row.CoverageBP, b.Row.CoverageBP) },
-	"target":    func(a, b coveragepage.DesaRow) int { return cmp.Compare(a.Row.TargetCount, b.Row.TargetCount) },
-	"selisih":   func(a, b coveragepage.DesaRow) int { return cmp.Compare(a.Row.Gap, b.Row.Gap) },
-	"kunjungan": func(a, b coveragepage.DesaRow) int { return cmp.Compare(a.Activity.VisitsDone, b.Activity.VisitsDone) },
-	"terakhir": func(a, b coveragepage.DesaRow) int {
-		return strings.Compare(a.Activity.LastVisit, b.Activity.LastVisit)
-	},
+var desaSorts = map[string]func(a, b coverageLine) int{
+	"nama":      func(a, b coverageLine) int { return strings.Compare(a.row.Name, b.row.Name) },
+	"rekam":     func(a, b coverageLine) int { return cmp.Compare(a.row.Recorded, b.row.Recorded) },
+	"ikd":       func(a, b coverageLine) int { return cmp.Compare(a.row.Activated, b.row.Activated) },
+	"cakupan":   func(a, b coverageLine) int { return cmp.Compare(a.row.CoverageBP, b.row.CoverageBP) },
+	"target":    func(a, b coverageLine) int { return cmp.Compare(a.row.TargetCount, b.row.TargetCount) },
+	"selisih":   func(a, b coverageLine) int { return cmp.Compare(a.row.Gap, b.row.Gap) },
+	"kunjungan": func(a, b coverageLine) int { return cmp.Compare(a.activity.VisitsDone, b.activity.VisitsDone) },
+	"terakhir":  func(a, b coverageLine) int { return strings.Compare(a.activity.LastVisit, b.activity.LastVisit) },
 }
 
 // sorter reads a table's order from the query; defaultSort (descending)
@@ -41,34 +56,34 @@ func sorter(c echo.Context, base, defaultSort string) coveragepage.Sorter {
 	return s
 }
 
-// sortRows orders rows by the sorter's column, then by code.
-func sortRows(rows []coveragepage.DesaRow, s coveragepage.Sorter) {
+// sortLines orders lines by the sorter's column, then by code.
+func sortLines(lines []coverageLine, s coveragepage.Sorter) {
 	by := desaSorts[s.Sort]
-	slices.SortStableFunc(rows, func(a, b coveragepage.DesaRow) int {
+	slices.SortStableFunc(lines, func(a, b coverageLine) int {
 		if r := by(a, b); r != 0 {
 			if s.Desc {
 				return -r
 			}
 			return r
 		}
-		return strings.Compare(a.Row.Code, b.Row.Code)
+		return strings.Compare(a.row.Code, b.row.Code)
 	})
 }
 
-// kecamatanRows are the kecamatan of the dashboard's table, with the visits
+// kecamatanLines are the kecamatan of the dashboard's table, with the visits
 // done in their desa and the latest of them.
-func kecamatanRows(cov progress.Coverage) []coveragepage.DesaRow {
-	rows := make([]coveragepage.DesaRow, 0, len(cov.Kecamatan))
+func kecamatanLines(cov progress.Coverage) []coverageLine {
+	lines := make([]coverageLine, 0, len(cov.Kecamatan))
 	for _, k := range cov.Kecamatan {
-		r := coveragepage.DesaRow{Row: k}
+		l := coverageLine{row: k}
 		for _, d := range cov.Overview.Desa[k.Code] {
 			a := cov.Desa[d.Code]
-			r.Activity.VisitsDone += a.VisitsDone
-			r.Activity.LastVisit = max(r.Activity.LastVisit, a.LastVisit)
+			l.activity.VisitsDone += a.VisitsDone
+			l.activity.LastVisit = max(l.activity.LastVisit, a.LastVisit)
 		}
-		rows = append(rows, r)
+		lines = append(lines, l)
 	}
-	return rows
+	return lines
 }
 
 // desaTable lists every desa, or one kecamatan's, sorted by any column; the
@@ -79,11 +94,11 @@ func (h *coverageHandlers) desaTable(c echo.Context) error {
 		return err
 	}
 	kec := c.QueryParam("kec")
-	base := "/cakupan/desa?"
+	base := paths.CoverageDesa + "?"
 	if kec != "" {
-		base += "kec=" + url.QueryEscape(kec) + "&"
+		base = kecamatanDesaHref(kec) + "&"
 	}
-	v := coveragepage.DesaTable{Sorter: sorter(c, base, "selisih"), Overview: cov.Overview, Year: h.now().Year(), Kec: kec}
+	v := coveragepage.DesaTable{Sorter: sorter(c, base, "selisih"), Basis: coverageBasis(cov, h.now().Year()), Kec: kec}
 	kecs := cov.Kecamatan
 	if kec != "" {
 		k, ok := cov.KecamatanByCode(kec)
@@ -92,12 +107,16 @@ func (h *coverageHandlers) desaTable(c echo.Context) error {
 		}
 		kecs, v.KecName = []region.Row{k}, k.Name
 	}
+	var lines []coverageLine
 	for _, k := range kecs {
 		for _, d := range cov.Overview.Desa[k.Code] {
-			v.Rows = append(v.Rows, coveragepage.DesaRow{Row: d, Kecamatan: k.Name, Activity: cov.Desa[d.Code]})
+			lines = append(lines, coverageLine{row: d, kecamatan: k.Name, activity: cov.Desa[d.Code]})
 		}
 	}
-	sortRows(v.Rows, v.Sorter)
+	sortLines(lines, v.Sorter)
+	for _, l := range lines {
+		v.Rows = append(v.Rows, l.view(desaHref(l.row.Code)))
+	}
 	return render(c, http.StatusOK, page(c, "Cakupan per desa", "cakupan"), coveragepage.DesaTablePage(v))
 }
 
@@ -113,24 +132,35 @@ func (h *coverageHandlers) desaPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := coveragepage.DesaView{Year: now.Year(), TargetBP: cov.TargetBP, Activity: cov.Desa[code]}
-	var found bool
-	if v.Row, v.Kecamatan, found = cov.DesaByCode(code); !found {
+	row, kec, found := cov.DesaByCode(code)
+	if !found {
 		return echo.NewHTTPError(http.StatusNotFound)
 	}
-	if v.Figures, err = h.regions.FigureHistory(ctx, code); err != nil {
+	a := cov.Desa[code]
+	v := coveragepage.DesaView{Figures: coverageFigures(row), Code: row.Code, Kind: desaKindName(row.Kind),
+		Kecamatan: kec.Name, KecamatanHref: kecamatanDesaHref(kec.Code), PlanHref: paths.VisitNew + "?kec=" + url.QueryEscape(kec.Code),
+		Year: strconv.Itoa(now.Year()), Target: locale.Pct(cov.TargetBP), VisitsDone: locale.Int(a.VisitsDone),
+		AsOf: row.AsOf, Official: locale.Int(row.Official), Field: locale.Int(row.Field), Verified: locale.Int(a.Verified)}
+	figures, err := h.regions.FigureHistory(ctx, code)
+	if err != nil {
 		return err
+	}
+	for _, f := range figures {
+		v.History = append(v.History, coveragepage.FigureLine{AsOf: f.AsOf, WajibKTP: locale.Int(f.WajibKTP),
+			Recorded: locale.Int(f.EktpRecorded), Activated: locale.Int(f.IkdActivated), Source: figureSource(f.Source)})
 	}
 	weeks, err := h.cache.DesaWeeks(ctx, now, code)
 	if err != nil {
 		return err
 	}
-	v.Trend = trendChart(weeks, v.Row.TargetCount)
+	v.Trend = trendChart(weeks, row.TargetCount)
 	sites, err := h.sites.List(ctx, site.Filter{DesaCode: code, PerPage: mapSiteLimit})
 	if err != nil {
 		return err
 	}
-	v.Sites = sites.Rows
+	for _, s := range sites.Rows {
+		v.Sites = append(v.Sites, coveragepage.SiteLine{Name: s.Name, Kind: s.Kind.Label(), Eligible: locale.Int(s.Eligible), Address: s.Address})
+	}
 	vs, err := h.visits.List(ctx, visit.Filter{DesaCode: code, IncludeCancelled: true})
 	if err != nil {
 		return err
@@ -147,8 +177,12 @@ func (h *coverageHandlers) desaPage(c echo.Context) error {
 		return err
 	}
 	for _, vi := range vs {
-		r, ok := results[vi.ID]
-		v.Visits = append(v.Visits, coveragepage.DesaVisit{Visit: vi, Result: r, HasResult: ok})
+		d := coveragepage.DesaVisit{Href: paths.For(paths.Visit, vi.ID), Day: vi.Day, SiteName: vi.SiteName, TeamName: vi.TeamName,
+			Status: vi.Status.Label()}
+		if r, ok := results[vi.ID]; ok {
+			d.HasResult, d.Activations, d.PeopleServed, d.Verification = true, locale.Int(r.Activations), locale.Int(r.PeopleServed), r.Verification
+		}
+		v.Visits = append(v.Visits, d)
 	}
-	return render(c, http.StatusOK, page(c, v.Row.Name, "cakupan"), coveragepage.DesaPage(v))
+	return render(c, http.StatusOK, page(c, row.Name, "cakupan"), coveragepage.DesaPage(v))
 }

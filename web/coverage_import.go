@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -12,23 +13,32 @@ import (
 	"jemputbola/internal/figimport"
 	"jemputbola/internal/locale"
 	"jemputbola/templates/coveragepage"
+	"jemputbola/web/paths"
 )
 
 // importHistory is how many past imports the page lists.
 const importHistory = 20
 
-func (h *coverageHandlers) importView(c echo.Context, f coveragepage.ImportForm) (coveragepage.ImportForm, error) {
-	f.CSRF = csrfToken(c)
-	var err error
-	f.History, err = h.regions.Imports(c.Request().Context(), importHistory)
-	for i := range f.History {
-		f.History[i].ImportedAt = f.History[i].ImportedAt.In(h.now().Location())
+// importProblemsShown bounds the problems listed; the rest are counted.
+const importProblemsShown = 200
+
+// importView completes the page: the token, the problems of a refused file
+// and the history of imports.
+func (h *coverageHandlers) importView(c echo.Context, f coveragepage.ImportForm, problems figimport.Errors) (coveragepage.ImportForm, error) {
+	f.CSRF, f.ProblemCount = csrfToken(c), len(problems)
+	for _, p := range problems[:min(len(problems), importProblemsShown)] {
+		f.Problems = append(f.Problems, coveragepage.Problem{Line: p.Line, Message: p.Message})
+	}
+	history, err := h.regions.Imports(c.Request().Context(), importHistory)
+	for _, i := range history {
+		f.History = append(f.History, coveragepage.ImportLine{At: locale.DateTime(i.ImportedAt.In(h.now().Location())), AsOf: i.AsOf,
+			FileName: i.FileName, Rows: strconv.Itoa(i.Rows), Replaced: strconv.Itoa(i.Replaced), Username: i.Username})
 	}
 	return f, err
 }
 
 func (h *coverageHandlers) importForm(c echo.Context) error {
-	f, err := h.importView(c, coveragepage.ImportForm{AsOf: h.now().Format(time.DateOnly)})
+	f, err := h.importView(c, coveragepage.ImportForm{AsOf: h.now().Format(time.DateOnly)}, nil)
 	if err != nil {
 		return err
 	}
@@ -41,8 +51,7 @@ func (h *coverageHandlers) importFile(c echo.Context) error {
 	ctx := c.Request().Context()
 	f := coveragepage.ImportForm{AsOf: c.FormValue("as_of")}
 	fail := func(problems figimport.Errors) error {
-		f.Problems = problems
-		v, err := h.importView(c, f)
+		v, err := h.importView(c, f, problems)
 		if err != nil {
 			return err
 		}
@@ -88,5 +97,5 @@ func (h *coverageHandlers) importFile(c echo.Context) error {
 		msg += " " + locale.Int(int64(imp.Replaced)) + " angka lama untuk tanggal yang sama diganti."
 	}
 	flash(c, msg)
-	return redirect(c, "/cakupan/impor")
+	return redirect(c, paths.FigureImport)
 }

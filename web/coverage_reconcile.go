@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"jemputbola/internal/locale"
 	"jemputbola/templates/coveragepage"
 )
 
@@ -22,10 +23,12 @@ func (h *coverageHandlers) reconcile(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := coveragepage.Reconcile{Dates: dates, Threshold: defaultThreshold}
+	v := coveragepage.Reconcile{Dates: dates}
+	threshold := int64(defaultThreshold)
 	if n, err := strconv.ParseInt(c.QueryParam("ambang"), 10, 64); err == nil && n >= 0 {
-		v.Threshold = n
+		threshold = n
 	}
+	v.Threshold, v.ThresholdText = strconv.FormatInt(threshold, 10), locale.Int(threshold)
 	if len(dates) < 2 {
 		return render(c, http.StatusOK, page(c, "Rekonsiliasi", "cakupan"), coveragepage.ReconcilePage(v))
 	}
@@ -40,14 +43,15 @@ func (h *coverageHandlers) reconcile(c echo.Context) error {
 		v.Error = "Tanggal awal harus sebelum tanggal akhir."
 		return render(c, http.StatusUnprocessableEntity, page(c, "Rekonsiliasi", "cakupan"), coveragepage.ReconcilePage(v))
 	}
-	r, err := h.cache.Reconciliation(ctx, h.now(), v.From, v.To, v.Threshold)
+	r, err := h.cache.Reconciliation(ctx, h.now(), v.From, v.To, threshold)
 	if err != nil {
 		return err
 	}
 	v.Flagged = r.Flagged
 	for _, row := range r.Rows {
-		v.Rows = append(v.Rows, coveragepage.ReconcileRow{Code: row.Code, Name: row.Name, Kecamatan: row.Kecamatan, Field: row.Field,
-			Official: row.Official, Difference: row.Difference, Comparable: row.Comparable, Flagged: row.Flagged})
+		v.Rows = append(v.Rows, coveragepage.ReconcileRow{Href: desaHref(row.Code), Name: row.Name, Kecamatan: row.Kecamatan,
+			Field: locale.Int(row.Field), Official: signed(row.Official), Difference: signed(row.Difference),
+			Comparable: row.Comparable, Flagged: row.Flagged, Verdict: reconcileVerdict(row)})
 	}
 	return render(c, http.StatusOK, page(c, "Rekonsiliasi", "cakupan"), coveragepage.ReconcilePage(v))
 }

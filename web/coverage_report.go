@@ -2,10 +2,12 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
+	"jemputbola/internal/locale"
 	"jemputbola/internal/progress"
 	"jemputbola/templates/coveragepage"
 )
@@ -25,16 +27,19 @@ func (h *coverageHandlers) report(c echo.Context) error {
 		return err
 	}
 	k := m.Coverage.Kabupaten
-	v := coveragepage.Report{Month: m.Start, End: m.End, Today: now, Current: m.Current, Kabupaten: k.Name,
-		Row: k.Row, Projection: m.Projection, Breakdown: m.Breakdown}
+	v := coveragepage.Report{Month: monthName(m.Start), End: locale.Date(m.End), EndYear: strconv.Itoa(m.End.Year()), Today: locale.Date(now),
+		Kabupaten: k.Name, Row: coverageFigures(k), Projection: projectionView(m.Projection), Breakdown: breakdownView(m.Breakdown)}
 	for _, g := range progress.LargestGaps(m.Coverage.Kecamatan, reportGaps) {
-		v.Gaps = append(v.Gaps, coveragepage.ReportGap{Name: g.Name, CoverageBP: g.CoverageBP, Gap: g.Gap})
+		v.Gaps = append(v.Gaps, coverageFigures(g))
 	}
 	if v.Office, err = h.settings.Office(ctx); err != nil {
 		return err
 	}
-	for m := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location()); len(v.Months) < 12; m = m.AddDate(0, -1, 0) {
-		v.Months = append(v.Months, m)
+	for mo := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location()); len(v.Months) < 12; mo = mo.AddDate(0, -1, 0) {
+		v.Months = append(v.Months, coveragepage.MonthOption{Value: mo.Format("2006-01"), Label: monthName(mo), Selected: mo.Equal(m.Start)})
 	}
 	return render(c, http.StatusOK, page(c, "Laporan bulanan", "cakupan"), coveragepage.ReportPage(v))
 }
+
+// monthName is "November 2026".
+func monthName(t time.Time) string { return locale.Month(t.Month()) + " " + strconv.Itoa(t.Year()) }

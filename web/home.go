@@ -8,11 +8,13 @@ import (
 
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
+	"jemputbola/internal/locale"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/site"
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
 	"jemputbola/templates/homepage"
+	"jemputbola/web/paths"
 )
 
 type homeHandlers struct {
@@ -35,22 +37,27 @@ func (h *homeHandlers) show(c echo.Context) error {
 	ctx := c.Request().Context()
 	u, _ := currentUser(c)
 	now := h.now()
-	v := homepage.View{Name: u.Name, Today: now, Zone: now.Location(), Role: string(u.Role),
-		CanPlan: u.Role.In(planners...), CanManage: u.Role.In(managers...)}
+	v := homepage.View{Name: u.Name, Today: locale.Date(now), Operator: u.Role == auth.Operator,
+		ShowGaps: u.Role.In(auth.KetuaTim, auth.KepalaDinas), CanPlan: u.Role.In(planners...), CanManage: u.Role.In(managers...)}
 	teams, err := h.teams.ForUser(ctx, u.ID)
 	if err != nil {
 		return err
 	}
 	var ids []int64
 	for _, t := range teams {
-		v.Teams = append(v.Teams, homepage.TeamLine{ID: t.ID, Name: t.Name})
+		v.Teams = append(v.Teams, homepage.TeamLine{Href: paths.For(paths.Team, t.ID), Name: t.Name})
 		ids = append(ids, t.ID)
 	}
 	if u.Role == auth.Operator {
-		v.Upcoming, err = h.visits.List(ctx, visit.Filter{From: now.Format(time.DateOnly),
+		vs, err := h.visits.List(ctx, visit.Filter{From: now.Format(time.DateOnly),
 			To: now.AddDate(0, 0, upcomingDays).Format(time.DateOnly), TeamIDs: append(ids, 0)})
 		if err != nil {
 			return err
+		}
+		for _, d := range vs {
+			v.Upcoming = append(v.Upcoming, homepage.Upcoming{Href: paths.For(paths.Visit, d.ID), Day: locale.Date(d.Start),
+				Hours: d.Start.Format("15.04") + "–" + d.End.Format("15.04"), SiteName: d.SiteName, DesaName: d.DesaName,
+				TeamName: d.TeamName, Status: d.Status.Label()})
 		}
 	}
 	if v.CanPlan {
@@ -64,8 +71,13 @@ func (h *homeHandlers) show(c echo.Context) error {
 		if v.Counts, err = h.counts(c); err != nil {
 			return err
 		}
-		if v.Recent, _, err = h.audit.List(ctx, audit.Filter{Limit: 5}); err != nil {
+		recent, _, err := h.audit.List(ctx, audit.Filter{Limit: 5})
+		if err != nil {
 			return err
+		}
+		for _, e := range recent {
+			v.Recent = append(v.Recent, homepage.Change{When: locale.DateTime(e.At.In(now.Location())), Username: e.Username,
+				Action: e.Action, Entity: e.Entity, EntityID: e.EntityID})
 		}
 	}
 	return render(c, http.StatusOK, page(c, "Beranda", "beranda"), homepage.Home(v))
@@ -74,14 +86,16 @@ func (h *homeHandlers) show(c echo.Context) error {
 func (h *homeHandlers) counts(c echo.Context) (homepage.Counts, error) {
 	ctx := c.Request().Context()
 	var n homepage.Counts
-	var err error
-	if n.Users, err = h.users.Count(ctx); err != nil {
+	users, err := h.users.Count(ctx)
+	if err != nil {
 		return n, err
 	}
-	if n.Teams, err = h.teams.Count(ctx); err != nil {
+	teams, err := h.teams.Count(ctx)
+	if err != nil {
 		return n, err
 	}
-	n.Sites, err = h.sites.Count(ctx)
+	sites, err := h.sites.Count(ctx)
+	n.Users, n.Teams, n.Sites = locale.Int(users), locale.Int(teams), locale.Int(sites)
 	return n, err
 }
 
@@ -89,15 +103,17 @@ func (h *homeHandlers) counts(c echo.Context) (homepage.Counts, error) {
 // target, as Beranda shows them.
 func homeProgress(cov progress.Coverage) (homepage.Progress, []homepage.GapRow) {
 	k := cov.Kabupaten
-	p := homepage.Progress{Name: k.Name, Recorded: k.Recorded, Activated: k.Activated, CoverageBP: k.CoverageBP,
-		TargetBP: cov.TargetBP, TargetCount: k.TargetCount, Gap: k.Gap, Demo: cov.Demo}
+	p := homepage.Progress{Name: k.Name, Recorded: locale.Int(k.Recorded), Activated: locale.Int(k.Activated),
+		Coverage: locale.Pct(k.CoverageBP), Target: locale.Pct(cov.TargetBP), TargetCount: locale.Int(k.TargetCount),
+		Gap: locale.Int(k.Gap), Demo: cov.Demo}
 	var gaps []homepage.GapRow
 	for _, d := range progress.LargestGaps(cov.AllDesa(), topGaps) {
-		g := homepage.GapRow{Name: d.Name, Activated: d.Activated, CoverageBP: d.CoverageBP, Gap: d.Gap}
+		var kec string
 		if d.ParentCode != nil {
-			g.KecamatanCode = *d.ParentCode
+			kec = *d.ParentCode
 		}
-		gaps = append(gaps, g)
+		gaps = append(gaps, homepage.GapRow{Name: d.Name, Href: paths.ForCode(paths.Kecamatan, kec), Activated: locale.Int(d.Activated),
+			Coverage: locale.Pct(d.CoverageBP), Gap: locale.Int(d.Gap)})
 	}
 	return p, gaps
 }

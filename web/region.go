@@ -2,14 +2,17 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"jemputbola/internal/apperr"
+	"jemputbola/internal/locale"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
 	"jemputbola/templates/regionpage"
+	"jemputbola/web/paths"
 )
 
 type regionHandlers struct {
@@ -25,7 +28,9 @@ func (h *regionHandlers) kecamatanList(c echo.Context) error {
 	}
 	v := regionpage.Kecamatan{Basis: regionBasis(cov, h.now().Year()), Kabupaten: regionFigures(cov.Kabupaten)}
 	for _, k := range cov.Kecamatan {
-		v.Rows = append(v.Rows, regionFigures(k))
+		f := regionFigures(k)
+		f.Href = paths.ForCode(paths.Kecamatan, k.Code)
+		v.Rows = append(v.Rows, f)
 	}
 	return render(c, http.StatusOK, page(c, "Wilayah", "wilayah"), regionpage.KecamatanPage(v))
 }
@@ -48,13 +53,18 @@ func (h *regionHandlers) desaList(c echo.Context) error {
 
 // regionBasis says what the Wilayah figures build on.
 func regionBasis(cov progress.Coverage, year int) regionpage.Basis {
-	return regionpage.Basis{Year: year, TargetBP: cov.TargetBP, AsOf: cov.AsOf, Demo: cov.Demo}
+	return regionpage.Basis{Year: strconv.Itoa(year), Target: locale.Pct(cov.TargetBP), AsOf: cov.AsOf, Demo: cov.Demo}
 }
 
 // regionFigures is one line of the Wilayah tables.
 func regionFigures(r region.Row) regionpage.Figures {
-	return regionpage.Figures{Code: r.Code, Name: r.Name, Kelurahan: r.Kind == "kelurahan", DesaCount: r.DesaCount, HasFigure: r.HasFigure,
-		WajibKTP: r.WajibKTP, Recorded: r.Recorded, Activated: r.Activated, CoverageBP: r.CoverageBP, TargetCount: r.TargetCount, Gap: r.Gap}
+	f := regionpage.Figures{Code: r.Code, Name: r.Name, Kelurahan: r.Kind == "kelurahan", DesaCount: strconv.Itoa(r.DesaCount), HasFigure: r.HasFigure,
+		WajibKTP: locale.Int(r.WajibKTP), Recorded: locale.Int(r.Recorded), Activated: locale.Int(r.Activated),
+		Coverage: locale.Pct(r.CoverageBP), TargetCount: locale.Int(r.TargetCount), Gap: locale.Int(r.Gap)}
+	if r.TargetCount > 0 {
+		f.Reached = min(100, r.Activated*100/r.TargetCount)
+	}
+	return f
 }
 
 // apiRegion is one region in GET /api/v1/regions; desa carry their newest figures.

@@ -95,13 +95,15 @@ func Load(ctx context.Context, g *gorm.DB, cov *progress.Cache, from, to string,
 	return in, names, err
 }
 
+// activatedBySite sums each site's logged activations. A result the ketua tim
+// sent back does not count until it is corrected, as in the coverage read model.
 func activatedBySite(ctx context.Context, g *gorm.DB) (map[int64]int64, error) {
 	var rows []struct {
 		SiteID int64
 		N      int64
 	}
 	err := g.WithContext(ctx).Raw(`SELECT v.site_id, SUM(r.activations) AS n FROM visit_results r
-		JOIN visits v ON v.id = r.visit_id GROUP BY v.site_id`).Scan(&rows).Error
+		JOIN visits v ON v.id = r.visit_id WHERE r.verification <> ? GROUP BY v.site_id`, result.SentBack).Scan(&rows).Error
 	m := make(map[int64]int64, len(rows))
 	for _, r := range rows {
 		m[r.SiteID] = r.N
@@ -147,7 +149,8 @@ func yields(ctx context.Context, g *gorm.DB, since string) (map[string]float64, 
 }
 
 // followups finds sites where recent visits turned residents away for reasons
-// a return visit can fix, and no later visit is planned yet.
+// a return visit can fix, and no later visit is planned yet; sent-back results
+// do not count.
 func followups(ctx context.Context, g *gorm.DB, since string) ([]planner.Followup, error) {
 	var rows []struct {
 		SiteID                               int64
@@ -156,8 +159,9 @@ func followups(ctx context.Context, g *gorm.DB, since string) ([]planner.Followu
 	err := g.WithContext(ctx).Raw(`SELECT v.site_id, SUM(r.fail_no_email) AS no_email, SUM(r.fail_no_signal) AS no_signal,
 		SUM(r.fail_incompatible_phone) AS incompatible_phone
 		FROM visit_results r JOIN visits v ON v.id = r.visit_id
-		WHERE v.day >= ? AND NOT EXISTS (SELECT 1 FROM visits w WHERE w.site_id = v.site_id AND w.day > v.day AND w.status <> ?)
-		GROUP BY v.site_id ORDER BY v.site_id`, since, string(visit.Dibatalkan)).Scan(&rows).Error
+		WHERE v.day >= ? AND r.verification <> ?
+		AND NOT EXISTS (SELECT 1 FROM visits w WHERE w.site_id = v.site_id AND w.day > v.day AND w.status <> ?)
+		GROUP BY v.site_id ORDER BY v.site_id`, since, result.SentBack, string(visit.Dibatalkan)).Scan(&rows).Error
 	var out []planner.Followup
 	for _, r := range rows {
 		if r.NoEmail+r.NoSignal+r.IncompatiblePhone >= minTurnedAway {

@@ -13,6 +13,10 @@ import (
 	"jemputbola/internal/planner/plannertest"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
+	"jemputbola/internal/result"
+	"jemputbola/internal/site"
+	"jemputbola/internal/team"
+	"jemputbola/internal/visit"
 )
 
 // TestDemoData loads the demo office into the planner and compares it with the
@@ -51,5 +55,65 @@ func TestDemoData(t *testing.T) {
 			t.Fatalf("one team: %d, %v", len(only.Teams), err)
 		}
 		plannertest.CompareWithBaseline(t, "demo", in)
+	})
+}
+
+// TestSentBackNotCounted: a result the ketua tim sent back neither uses up a
+// site's eligible residents nor asks for a follow-up until it is corrected,
+// as in every other reader.
+func TestSentBackNotCounted(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		ctx := context.Background()
+		zone, _ := time.LoadLocation("Asia/Jakarta")
+		now := time.Date(2026, 5, 4, 9, 0, 0, 0, zone)
+		if err := region.NewStore(g).EnsureBuiltin(ctx); err != nil {
+			t.Fatal(err)
+		}
+		tm := team.Team{Name: "Tim A", DailyCapacity: 100, CreatedAt: now, UpdatedAt: now}
+		if err := g.Create(&tm).Error; err != nil {
+			t.Fatal(err)
+		}
+		sites := map[string]int64{}
+		for i, verification := range []string{result.Verified, result.Unverified, result.SentBack} {
+			s := site.Site{Name: "Sekolah " + verification, Kind: site.Sekolah, DesaCode: "17.02.06.2001", Eligible: 100, CreatedAt: now, UpdatedAt: now}
+			if err := g.Create(&s).Error; err != nil {
+				t.Fatal(err)
+			}
+			sites[verification] = s.ID
+			start := now.AddDate(0, 0, -10+i)
+			v := visit.Visit{SiteID: s.ID, TeamID: tm.ID, Day: start.Format(time.DateOnly), StartAt: start, EndAt: start.Add(time.Hour),
+				Status: visit.Selesai, CreatedAt: start, UpdatedAt: start}
+			if err := g.Create(&v).Error; err != nil {
+				t.Fatal(err)
+			}
+			r := result.Result{VisitID: v.ID, ClientID: "client-" + verification, Activations: 30, PeopleServed: 35, FailNoEmail: 6,
+				Verification: verification, LoggedAt: start, UpdatedAt: start}
+			if err := g.Create(&r).Error; err != nil {
+				t.Fatal(err)
+			}
+		}
+		day := now.AddDate(0, 0, 1).Format(time.DateOnly)
+		in, _, err := autoplan.Load(ctx, g, progress.NewCache(progress.NewStore(g)), day, day, nil, 14, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		eligible := map[int64]int64{}
+		for _, s := range in.Sites {
+			eligible[s.ID] = s.Eligible
+		}
+		for verification, want := range map[string]int64{result.Verified: 70, result.Unverified: 70, result.SentBack: 100} {
+			if got := eligible[sites[verification]]; got != want {
+				t.Errorf("site with a result %q: eligible %d, want %d", verification, got, want)
+			}
+		}
+		followed := map[int64]bool{}
+		for _, f := range in.Followups {
+			followed[f.SiteID] = true
+		}
+		for verification, want := range map[string]bool{result.Verified: true, result.Unverified: true, result.SentBack: false} {
+			if followed[sites[verification]] != want {
+				t.Errorf("site with a result %q: follow-up %v, want %v", verification, followed[sites[verification]], want)
+			}
+		}
 	})
 }

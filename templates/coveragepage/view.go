@@ -1,35 +1,38 @@
 // Package coveragepage renders Cakupan: the kepala dinas's dashboard of
 // progress toward the IKD target, the coverage map, the desa table and page,
 // the import of official figures, reconciliation and the monthly report.
+//
+// The pages take the view models below, built by web/coverage*.go from the
+// coverage read model; every figure arrives formatted, every link built.
 package coveragepage
 
 import (
-	"cmp"
-	"slices"
-	"strconv"
-	"strings"
-	"time"
+	"github.com/a-h/templ"
 
 	"jemputbola/internal/chart"
-	"jemputbola/internal/coverage"
-	"jemputbola/internal/figimport"
-	"jemputbola/internal/geo"
-	"jemputbola/internal/locale"
-	"jemputbola/internal/progress"
-	"jemputbola/internal/region"
-	"jemputbola/internal/result"
 	"jemputbola/internal/settings"
-	"jemputbola/internal/site"
-	"jemputbola/internal/visit"
-
-	"github.com/a-h/templ"
 )
+
+// Basis says which official figures the numbers build on.
+type Basis struct {
+	Year   string // the target's year
+	Target string // the target, "30%"
+	AsOf   string // newest official figure date, "" without figures
+	Demo   bool   // some figures are demo figures
+}
+
+// Figures is one region's coverage against its target.
+type Figures struct {
+	Name                                                    string
+	Recorded, Activated, Coverage, Target, TargetCount, Gap string
+}
 
 // MapDesa is one desa on the map.
 type MapDesa struct {
-	Row   region.Row
-	Shape geo.Shape
-	Class string // c0..c4: share of the target reached
+	Code, Href, Title string
+	Class             string // c0..c4: share of the target reached
+	Path              string // the boundary; "" for a dot at X, Y
+	X, Y              float64
 }
 
 // Marker is a dot on the map: a site or a planned visit.
@@ -47,22 +50,72 @@ type Map struct {
 	Sites, Planned         []Marker
 }
 
+// MapView is the map on its own page.
+type MapView struct {
+	Basis
+	Kabupaten string
+	Map       Map
+}
+
+// Projection is where the current pace leads.
+type Projection struct {
+	Reached          bool   // no gap left
+	Behind           bool   // a gap is left
+	Last28, PerDay   string // activations in the last 28 days, and per day
+	ReachedOn        string // the day the target is reached at this pace, "" when not in sight
+	NeededPerDay     string
+	NeededPerWorkday string
+	WorkdaysLeft     string
+}
+
+// Failure is one reason's count in a row of the kendala table.
+type Failure struct {
+	Count string
+	Top   bool // the row's most frequent reason
+}
+
+// Tally is what a group of visits achieved: a site kind, a team, a kecamatan.
+type Tally struct {
+	Name, Href                  string // Href "" for no link
+	Visits, Served, Activations string
+	PerVisit                    string // activations per visit
+	TopReason                   string // the most frequent failure, "—" for none
+	Failures                    []Failure
+}
+
+// ReasonCount is one failure reason with its count.
+type ReasonCount struct {
+	Label, Count string
+}
+
+// Breakdown splits the visits done by site kind, team and kecamatan.
+type Breakdown struct {
+	Kinds      []Tally // every site kind, in display order
+	Teams      []Tally
+	Kecamatan  []Tally
+	Total      Tally
+	Reasons    []string      // failure reason labels, the kendala table's columns
+	AnyFailed  bool          // somebody was turned away
+	TopReasons []ReasonCount // the reasons that turned residents away, most first
+}
+
 // Dashboard is the Cakupan page.
 type Dashboard struct {
-	Coverage   progress.Coverage
-	Year       int
+	Basis
+	Kabupaten  Figures
 	Trend      chart.Chart
-	Projection progress.Projection
-	Breakdown  progress.Breakdown
+	Projection Projection
+	Breakdown  Breakdown
 	Map        Map
 
 	Kecamatan Sorter    // the kecamatan table's order
 	KecRows   []DesaRow // kecamatan with their visits done and latest visit
 
-	ThisWeek, ThisMonth            int64 // field activations
-	FieldVerified, FieldUnverified int64 // field activations after the official figures
+	ThisWeek, ThisMonth            string // field activations
+	FieldVerified, FieldUnverified string // field activations after the official figures
 	CSRF                           string
-	CanTarget                      bool // kepala dinas and admin may change the target
+	CanTarget                      bool   // kepala dinas and admin may change the target
+	TargetInput                    string // the target as typed in its field: "30", "27,5"
 }
 
 // Legend classes, by the share of its target a desa has reached.
@@ -72,56 +125,13 @@ var Legend = []struct{ Class, Label string }{
 
 func f(v float64) string { return chart.Num(v) }
 
-func title(d MapDesa) string {
-	return d.Row.Name + ": cakupan " + locale.Pct(d.Row.CoverageBP) + ", " + locale.Int(d.Row.Activated) + " dari target " + locale.Int(d.Row.TargetCount) + " (selisih " + locale.Int(d.Row.Gap) + ")"
-}
-
-// DesaHref is the page of one desa.
-func DesaHref(code string) string { return "/cakupan/desa/" + code }
-
-// perVisit formats activations per visit with one decimal, Indonesian style.
-func perVisit(t progress.Tally) string {
-	return strings.Replace(strconv.FormatFloat(t.PerVisit(), 'f', 1, 64), ".", ",", 1)
-}
-
-// reasonLabel names the reason at index i of result.Reasons, "—" for none.
-func reasonLabel(i int) string {
-	if i < 0 {
-		return "—"
-	}
-	return result.Reasons[i].Label
-}
-
-func kindLabel(k string) string { return site.Kind(k).Label() }
-
-func dash(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
-}
-
-func i64(n int64) string { return locale.Int(n) }
-
-// pctInput writes basis points for an input field: 3000 → "30", 2750 → "27,5".
-func pctInput(bp int64) string {
-	s := strconv.FormatInt(bp/100, 10)
-	if frac := bp % 100; frac != 0 {
-		s += "," + strings.TrimRight(strconv.FormatInt(frac+100, 10)[1:], "0")
-	}
-	return s
-}
-
-// perDay formats a daily rate with one decimal, Indonesian style.
-func perDay(v float64) string {
-	return strings.Replace(strconv.FormatFloat(v, 'f', 1, 64), ".", ",", 1)
-}
-
-// DesaRow is one line of the desa table.
+// DesaRow is one line of the desa table, or of the dashboard's kecamatan table.
 type DesaRow struct {
-	Row       region.Row
-	Kecamatan string
-	Activity  progress.Desa
+	Figures
+	Href       string // the desa page, or the kecamatan's desa table
+	Kecamatan  string
+	VisitsDone string
+	LastVisit  string // "—" for none
 }
 
 // Sorter makes a table's column heads links that sort it.
@@ -134,11 +144,10 @@ type Sorter struct {
 // DesaTable is the sortable table of desa.
 type DesaTable struct {
 	Sorter
-	Overview region.Overview
-	Year     int
-	Kec      string // kecamatan code filter, "" for all
-	KecName  string
-	Rows     []DesaRow
+	Basis
+	Kec     string // kecamatan code filter, "" for all
+	KecName string
+	Rows    []DesaRow
 }
 
 // sortHref links a column head: the same column flips direction.
@@ -172,132 +181,107 @@ func (t Sorter) ariaSort(col string) string {
 	return "ascending"
 }
 
+// FigureLine is one official figure in a desa's history.
+type FigureLine struct {
+	AsOf, WajibKTP, Recorded, Activated string
+	Source                              string // "Impor resmi" or "Demo"
+}
+
+// SiteLine is one lokasi sasaran of a desa.
+type SiteLine struct {
+	Name, Kind, Eligible, Address string
+}
+
 // DesaVisit is a visit with its result, on the desa page.
 type DesaVisit struct {
-	Visit     visit.Detail
-	Result    result.Result
-	HasResult bool
+	Href, Day, SiteName, TeamName, Status string
+	HasResult                             bool
+	Activations, PeopleServed             string
+	Verification                          string
 }
 
 // DesaView is the page of one desa.
 type DesaView struct {
-	Row        region.Row
-	Kecamatan  region.Row
-	Year       int
-	TargetBP   int64
-	Activity   progress.Desa
-	Figures    []region.Figure
-	Trend      chart.Chart
-	Sites      []site.Row
-	Visits     []DesaVisit
-	VisitTotal int
+	Figures
+	Code          string
+	Kind          string // "Desa" or "Kelurahan"
+	Kecamatan     string
+	KecamatanHref string // the kecamatan's desa table
+	PlanHref      string // a new visit in the kecamatan
+	Year, Target  string
+	VisitsDone    string
+	AsOf          string       // the newest official figure's date, "" without one
+	Official      string       // IKD active in that figure
+	Field         string       // field activations after it
+	Verified      string       // of Field, verified
+	History       []FigureLine // official figures, oldest first
+	Trend         chart.Chart
+	Sites         []SiteLine
+	Visits        []DesaVisit
+	VisitTotal    int // all visits; Visits holds the newest
 }
 
-func kindName(k string) string {
-	if k == "kelurahan" {
-		return "Kelurahan"
-	}
-	return "Desa"
+// Problem is one refused line of an uploaded file.
+type Problem struct {
+	Line    int // 0 for the file as a whole
+	Message string
 }
 
-func sourceLabel(s string) string {
-	if s == region.SourceDemo {
-		return "Demo"
-	}
-	return "Impor resmi"
+// ImportLine is one past import.
+type ImportLine struct {
+	At, AsOf, FileName, Rows, Replaced, Username string
 }
 
 // ImportForm is the import page: the form, the problems of a refused file and
 // the history of imports.
 type ImportForm struct {
-	CSRF     string
-	AsOf     string
-	FileName string
-	Problems figimport.Errors
-	History  []region.Import
+	CSRF         string
+	AsOf         string
+	FileName     string
+	Problems     []Problem // the first of them
+	ProblemCount int       // all of them
+	History      []ImportLine
 }
-
-// maxProblems bounds the problems listed; the rest are counted.
-const maxProblems = 200
-
-func (f ImportForm) shown() figimport.Errors { return f.Problems[:min(len(f.Problems), maxProblems)] }
 
 // ReconcileRow compares one desa's field logs with its official change.
 type ReconcileRow struct {
-	Code, Name, Kecamatan string
-	Field                 int64 // activations logged in the field between the dates
-	Official              int64 // change of the official IKD count between the dates
-	Difference            int64 // Official − Field
-	Comparable            bool  // the desa has a figure on both dates
-	Flagged               bool  // |Difference| > threshold
+	Href, Name, Kecamatan string
+	Field                 string // activations logged in the field between the dates
+	Official              string // change of the official IKD count between the dates, signed
+	Difference            string // Official − Field, signed
+	Comparable            bool   // the desa has a figure on both dates
+	Flagged               bool   // |Difference| > threshold
+	Verdict               string
 }
 
 // Reconcile is the reconciliation page.
 type Reconcile struct {
-	Dates     []string // official figure dates, newest first
-	From, To  string
-	Threshold int64
-	Rows      []ReconcileRow
-	Flagged   int
-	Error     string
+	Dates         []string // official figure dates, newest first
+	From, To      string
+	Threshold     string // as typed in its field
+	ThresholdText string // formatted for the sentence
+	Rows          []ReconcileRow
+	Flagged       int
+	Error         string
 }
 
-// verdict explains a flagged difference.
-func verdict(r ReconcileRow) string {
-	switch {
-	case !r.Comparable:
-		return "Tidak ada angka resmi pada kedua tanggal"
-	case !r.Flagged:
-		return "Sesuai"
-	case r.Difference < 0:
-		return "Lapangan mencatat lebih banyak dari kenaikan resmi: periksa kemungkinan pencatatan berlebih"
-	}
-	return "Kenaikan resmi lebih besar dari catatan lapangan: aktivasi di loket atau hasil lapangan belum dicatat"
-}
-
-func signed(n int64) string {
-	if n > 0 {
-		return "+" + locale.Int(n)
-	}
-	return locale.Int(n)
+// MonthOption is one month the report can show.
+type MonthOption struct {
+	Value, Label string
+	Selected     bool
 }
 
 // Report is the monthly report.
 type Report struct {
-	Month, End, Today time.Time
-	Current           bool // the month is still running: End is today
-	Months            []time.Time
-	Office            settings.Office
-	Kabupaten         string       // its name
-	Row               coverage.Row // the kabupaten at End
-	Projection        progress.Projection
-	Breakdown         progress.Breakdown
-	Gaps              []ReportGap // the kecamatan furthest from their target
-}
-
-// ReportGap is one kecamatan far from its target.
-type ReportGap struct {
-	Name       string
-	CoverageBP int64
-	Gap        int64
-}
-
-func monthName(t time.Time) string { return locale.Month(t.Month()) + " " + strconv.Itoa(t.Year()) }
-
-// reasonCount is one failure reason with its count, for the report.
-type reasonCount struct {
-	Label string
-	Count int64
-}
-
-// topReasons lists the reasons that turned residents away, most first.
-func topReasons(t progress.Tally) []reasonCount {
-	var rs []reasonCount
-	for i, n := range t.Failures {
-		if n > 0 {
-			rs = append(rs, reasonCount{result.Reasons[i].Label, n})
-		}
-	}
-	slices.SortStableFunc(rs, func(a, b reasonCount) int { return cmp.Compare(b.Count, a.Count) })
-	return rs
+	Month      string // "November 2026"
+	End        string // the day the figures are of
+	EndYear    string
+	Today      string
+	Months     []MonthOption
+	Office     settings.Office // the letterhead's
+	Kabupaten  string          // its name
+	Row        Figures         // the kabupaten at End
+	Projection Projection
+	Breakdown  Breakdown
+	Gaps       []Figures // the kecamatan furthest from their target
 }

@@ -1,55 +1,64 @@
 // Package homepage renders Beranda: what this person must do today, by role.
+//
+// The page takes the view models below, built by web/home.go; every figure
+// arrives formatted, every link built.
 package homepage
-
-import (
-	"time"
-
-	"jemputbola/internal/audit"
-	"jemputbola/internal/visit"
-)
 
 // View is everything Beranda may show; each role sees its own sections.
 type View struct {
 	Name      string
-	Today     time.Time
-	Zone      *time.Location
-	Role      string // auth role value
+	Today     string // the date, spelled out
+	Operator  bool   // the operator's sections: their teams' visits and teams
+	ShowGaps  bool   // ketua tim and kepala dinas: the desa to visit next
 	CanPlan   bool
 	CanManage bool
 	Teams     []TeamLine
-	Upcoming  []visit.Detail // the user's teams' visits from today on
+	Upcoming  []Upcoming // the user's teams' visits from today on
 	Progress  Progress
 	TopGaps   []GapRow // desa with the largest gap to target
-	Recent    []audit.Entry
+	Recent    []Change
 	Counts    Counts
+}
+
+// Upcoming is one visit of the user's teams.
+type Upcoming struct {
+	Href       string
+	Day, Hours string // "Rabu, 2 Desember 2026", "08.00–12.00"
+	SiteName   string
+	DesaName   string
+	TeamName   string
+	Status     string
+}
+
+// Change is one line of the audit trail.
+type Change struct {
+	When, Username, Action, Entity, EntityID string
 }
 
 // Progress is the kabupaten's coverage against its target.
 type Progress struct {
-	Name                            string
-	Recorded, Activated, CoverageBP int64
-	TargetBP, TargetCount, Gap      int64
-	Demo                            bool // some figures are demo figures
+	Name                          string
+	Recorded, Activated, Coverage string
+	Target, TargetCount, Gap      string
+	Demo                          bool // some figures are demo figures
 }
 
 // GapRow is one desa far from its target.
 type GapRow struct {
-	Name          string
-	KecamatanCode string // its Wilayah page
-	Activated     int64
-	CoverageBP    int64
-	Gap           int64
+	Name      string
+	Href      string // its kecamatan's Wilayah page
+	Activated string
+	Coverage  string
+	Gap       string
 }
 
 // TeamLine is one team the user leads or works in.
 type TeamLine struct {
-	ID        int64
-	Name      string
-	Operators int
-	Capacity  int
+	Href string
+	Name string
 }
 
 // Counts are the installation's totals, for the admin.
 type Counts struct {
-	Users, Teams, Sites int64
+	Users, Teams, Sites string
 }
