@@ -2,7 +2,6 @@ package web
 
 import (
 	"math"
-	"net/http"
 	"strconv"
 	"strings"
 
@@ -147,18 +146,13 @@ func withUnreadable(bad apperr.Fields, checkErr error) error {
 // the status to re-render the form with: 422 for Invalid, 409 for Conflict.
 // ok is false for nil and for every other error, which goes to the error page.
 func formProblems(err error) (p components.Problems, status int, ok bool) {
-	switch apperr.CodeOf(err) {
-	case apperr.Invalid:
-		status = http.StatusUnprocessableEntity
-	case apperr.Conflict:
-		if len(apperr.FieldsOf(err)) == 0 {
-			return p, 0, false // e.g. editing a visit that is no longer planned
-		}
-		status = http.StatusConflict
-	default:
-		return p, 0, false
+	switch code := apperr.CodeOf(err); {
+	case code == apperr.Invalid, code == apperr.Conflict && len(apperr.FieldsOf(err)) > 0:
+		// A Conflict without fields (editing a visit that is no longer
+		// planned) is about the data, not the form: the error page.
+		return components.Problems{Error: apperr.MessageOf(err), Errors: apperr.FieldsOf(err)}, statusOf[code], true
 	}
-	return components.Problems{Error: apperr.MessageOf(err), Errors: apperr.FieldsOf(err)}, status, true
+	return p, 0, false
 }
 
 // idParam reads a numeric :id; anything else is a 404, like an unknown id.
