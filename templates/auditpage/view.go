@@ -1,4 +1,3 @@
-// Package auditpage renders the audit trail.
 package auditpage
 
 import "net/url"

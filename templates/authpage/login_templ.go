@@ -2,6 +2,8 @@
 
 // templ: version: v0.3.1100
 
+// Package authpage renders the sign-in page.
+
 package authpage
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
@@ -51,7 +53,7 @@ func Login(csrf string, f LoginForm) templ.Component {
 		var templ_7745c5c3_Var2 string
 		templ_7745c5c3_Var2, templ_7745c5c3_Err = templruntime.NewAttributeExpression(f.Next).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `authpage/login.templ`, Line: 12, Col: 50}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `authpage/login.templ`, Line: 13, Col: 50}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var2)
 		if templ_7745c5c3_Err != nil {

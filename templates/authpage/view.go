@@ -1,4 +1,3 @@
-// Package authpage renders the sign-in page.
 package authpage
 
 // LoginForm is what the sign-in page shows and keeps between attempts.

@@ -1,4 +1,3 @@
-// Package layout is the page frame: head, navigation by role, flash, footer.
 package layout
 
 // Data is what every full page needs, built once per request in web/.

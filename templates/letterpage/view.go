@@ -1,5 +1,3 @@
-// Package letterpage renders the printable letters of a visit: Surat Tugas for
-// the team and Surat Pemberitahuan to the head of the visited place.
 package letterpage
 
 // Office is the letterhead and the signatory of a letter.

@@ -2,6 +2,8 @@
 
 // templ: version: v0.3.1100
 
+// Package settingspage renders the office settings (the letterhead of letters).
+
 package settingspage
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.

@@ -1,4 +1,3 @@
-// Package settingspage renders the office settings (the letterhead of letters).
 package settingspage
 
 import "jemputbola/templates/components"

@@ -1,4 +1,3 @@
-// Package sitepage renders the Lokasi Sasaran pages: the list and the form.
 package sitepage
 
 import (

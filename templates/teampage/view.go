@@ -1,4 +1,3 @@
-// Package teampage renders the Tim pages: list, detail and form.
 package teampage
 
 import "jemputbola/templates/components"

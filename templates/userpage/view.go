@@ -1,4 +1,3 @@
-// Package userpage renders the Pengguna pages: list and form.
 package userpage
 
 import "jemputbola/templates/components"

@@ -1,5 +1,3 @@
-// Package visitpage renders planning: the visit form with its site picker, the
-// visit detail and the week and month calendars.
 package visitpage
 
 import "jemputbola/templates/components"
