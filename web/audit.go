@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jemputbola/internal/audit"
+	"jemputbola/internal/locale"
 	"jemputbola/templates/auditpage"
 )
 
@@ -30,9 +31,15 @@ func (h *auditHandlers) list(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := auditpage.View{Entries: entries, Total: total, Page: p, Pages: pages(total, auditPerPage), Entity: entity, Entities: entities, Zone: h.zone}
+	v := auditpage.View{Total: locale.Int(total), Page: p, Pages: pages(total, auditPerPage), Entity: entity, Entities: entities}
+	for _, e := range entries {
+		v.Entries = append(v.Entries, auditpage.Entry{At: locale.DateTime(e.At.In(h.zone)), Username: e.Username, Action: actionLabel[e.Action],
+			Entity: e.Entity, EntityID: e.EntityID, Before: e.Before, After: e.After})
+	}
 	return render(c, http.StatusOK, page(c, "Audit", "audit"), auditpage.List(v))
 }
+
+var actionLabel = map[string]string{audit.Create: "Tambah", audit.Update: "Ubah", audit.Delete: "Hapus"}
 
 // pageParam reads ?page=, defaulting to 1 for anything that is not a positive number.
 func pageParam(c echo.Context) int {

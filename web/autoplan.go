@@ -1,8 +1,10 @@
 package web
 
 import (
+	"cmp"
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -34,87 +36,132 @@ const (
 	maxHorizonWeeks     = 52
 )
 
-// planForm reads the form, falling back to the defaults; bad values become
-// field errors.
-func (h *autoplanHandlers) planForm(c echo.Context) (planpage.Form, apperr.Fields) {
+// planForm is the Rencana otomatis form as read: the range, the teams (none:
+// every team), the coverage horizon and the days off besides weekends.
+type planForm struct {
+	From, To     string // YYYY-MM-DD
+	TeamIDs      []int64
+	HorizonWeeks int
+	Holidays     []string
+}
+
+// decodePlanForm reads the form, falling back to the defaults; bad values
+// become field messages.
+func (h *autoplanHandlers) decodePlanForm(c echo.Context) (planForm, apperr.Fields) {
 	now := h.now()
 	start := now.AddDate(0, 0, 1)
 	for start.Weekday() == time.Saturday || start.Weekday() == time.Sunday {
 		start = start.AddDate(0, 0, 1)
 	}
-	f := planpage.Form{From: start.Format(time.DateOnly), To: start.AddDate(0, 0, defaultPlanDays-1).Format(time.DateOnly),
+	f := planForm{From: start.Format(time.DateOnly), To: start.AddDate(0, 0, defaultPlanDays-1).Format(time.DateOnly),
 		HorizonWeeks: defaultHorizonWeeks}
-	var bad apperr.Fields
-	if q := c.FormValue("dari"); q != "" {
+	r := readForm(c)
+	if q := r.text("dari"); q != "" {
 		f.From = q
 	}
-	if q := c.FormValue("sampai"); q != "" {
+	if q := r.text("sampai"); q != "" {
 		f.To = q
 	}
 	from, err1 := time.Parse(time.DateOnly, f.From)
 	to, err2 := time.Parse(time.DateOnly, f.To)
 	switch {
 	case err1 != nil:
-		bad.Add("dari", "Tanggal awal tidak valid (TTTT-BB-HH).")
+		r.bad.Add("dari", "Tanggal awal tidak valid (TTTT-BB-HH).")
 	case err2 != nil:
-		bad.Add("sampai", "Tanggal akhir tidak valid (TTTT-BB-HH).")
+		r.bad.Add("sampai", "Tanggal akhir tidak valid (TTTT-BB-HH).")
 	case f.From <= now.Format(time.DateOnly):
-		bad.Add("dari", "Rencana mulai paling cepat besok.")
+		r.bad.Add("dari", "Rencana mulai paling cepat besok.")
 	case to.Before(from):
-		bad.Add("sampai", "Tanggal akhir sebelum tanggal awal.")
+		r.bad.Add("sampai", "Tanggal akhir sebelum tanggal awal.")
 	case to.Sub(from) > 365*24*time.Hour:
-		bad.Add("sampai", "Rentang paling lama satu tahun.")
+		r.bad.Add("sampai", "Rentang paling lama satu tahun.")
 	}
-	if q := c.FormValue("cakupan"); q != "" {
-		n, err := strconv.Atoi(q)
-		if err != nil || n < 1 || n > maxHorizonWeeks {
-			bad.Add("cakupan", "Isi 1–52 minggu.")
-		} else {
-			f.HorizonWeeks = n
-		}
+	if n, present, ok := wholeNumber(r.text("cakupan")); !ok || present && (n < 1 || n > maxHorizonWeeks) {
+		r.bad.Add("cakupan", "Isi 1–52 minggu.")
+	} else if present {
+		f.HorizonWeeks = int(n)
 	}
-	for _, h := range strings.FieldsFunc(c.FormValue("libur"), func(r rune) bool { return r == ',' || r == ' ' || r == '\n' || r == ';' }) {
+	for _, h := range strings.FieldsFunc(r.text("libur"), func(r rune) bool { return r == ',' || r == ' ' || r == '\n' || r == ';' }) {
 		if _, err := time.Parse(time.DateOnly, h); err != nil {
-			bad.Add("libur", "Tulis hari libur sebagai TTTT-BB-HH, dipisah koma.")
+			r.bad.Add("libur", "Tulis hari libur sebagai TTTT-BB-HH, dipisah koma.")
 			break
 		}
 		f.Holidays = append(f.Holidays, h)
 	}
-	for _, v := range c.Request().Form["tim"] {
-		id, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			bad.Add("tim", "Pilihan tim tidak valid.")
+	for _, v := range r.all("tim") {
+		id, present, ok := wholeNumber(v)
+		if !ok || !present {
+			r.bad.Add("tim", "Pilihan tim tidak valid.")
 			break
 		}
 		f.TeamIDs = append(f.TeamIDs, id)
 	}
-	return f, bad
+	return f, r.bad
 }
 
 func (h *autoplanHandlers) show(c echo.Context) error {
-	c.Request().ParseForm()
-	f, bad := h.planForm(c)
-	v := planpage.View{Form: f, CSRF: csrfToken(c), Errors: map[string]string{}}
-	status := http.StatusOK
-	if err := bad.Err(); err != nil {
-		v.Errors = apperr.FieldsOf(err)
-		status = http.StatusUnprocessableEntity
-	}
+	f, bad := h.decodePlanForm(c)
 	in, names, err := autoplan.Load(c.Request().Context(), h.db, h.coverage, f.From, f.To, f.TeamIDs, 7*f.HorizonWeeks, h.now())
 	if err != nil {
 		return err
 	}
-	v.Names = names
 	in.Holidays = f.Holidays
-	if status == http.StatusOK {
-		if v.Plan, err = planner.Suggest(in); err != nil {
-			return err
-		}
-		if v.Current, err = planner.Current(in); err != nil {
-			return err
-		}
+	v := planpage.View{CSRF: csrfToken(c), Teams: planTeams(names, f.TeamIDs),
+		Form: planpage.Form{From: f.From, To: f.To, HorizonWeeks: strconv.Itoa(f.HorizonWeeks), Holidays: strings.Join(f.Holidays, ", ")}}
+	if p, status, ok := formProblems(bad.Err()); ok {
+		v.Problems = p
+		return render(c, status, page(c, "Rencana otomatis", "jadwal"), planpage.Page(v))
 	}
-	return render(c, status, page(c, "Rencana otomatis", "jadwal"), planpage.Page(v))
+	plan, err := planner.Suggest(in)
+	if err != nil {
+		return err
+	}
+	current, err := planner.Current(in)
+	if err != nil {
+		return err
+	}
+	v.Expected, v.CurrentExpected = locale.Int(plan.ExpectedActivations), locale.Int(current.ExpectedActivations)
+	v.ReachedOn, v.CurrentReachedOn = reachedOn(plan.TargetReachedOn), reachedOn(current.TargetReachedOn)
+	for _, p := range plan.Visits {
+		s := names.Sites[p.SiteID]
+		v.Visits = append(v.Visits, planpage.Suggestion{Choice: encodeChoice(p), Day: planDay(p.Date), Start: p.Start, End: p.End,
+			Team: names.Teams[p.TeamID], SiteName: s.Name, SiteKind: s.Kind.Label(), DesaName: s.DesaName, KecamatanName: s.KecamatanName,
+			Expected: locale.Int(p.ExpectedActivations), Followup: p.Followup})
+	}
+	return render(c, http.StatusOK, page(c, "Rencana otomatis", "jadwal"), planpage.Page(v))
+}
+
+// planTeams lists every team by name, ticked when chosen (none chosen: all).
+func planTeams(names autoplan.Names, chosen []int64) []planpage.TeamOption {
+	var out []planpage.TeamOption
+	for id, name := range names.Teams {
+		out = append(out, planpage.TeamOption{ID: id, Name: name, Checked: len(chosen) == 0 || slices.Contains(chosen, id)})
+	}
+	slices.SortFunc(out, func(a, b planpage.TeamOption) int {
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+	})
+	return out
+}
+
+// reachedOn is when the target is reached, long form.
+func reachedOn(d *planner.Date) string {
+	if d == nil {
+		return "belum tercapai dalam 5 tahun"
+	}
+	t, err := time.Parse(time.DateOnly, *d)
+	if err != nil {
+		return *d
+	}
+	return locale.Date(t)
+}
+
+// planDay is a suggested visit's day, "Senin, 7 Des 2026".
+func planDay(d string) string {
+	t, err := time.Parse(time.DateOnly, d)
+	if err != nil {
+		return d
+	}
+	return locale.Weekday(t.Weekday()) + ", " + locale.ShortDate(t)
 }
 
 // accept stores the chosen suggested visits as normal visits, all or none.
@@ -146,6 +193,13 @@ func (h *autoplanHandlers) accept(c echo.Context) error {
 	}
 	flash(c, locale.Int(int64(len(vs)))+" kunjungan dari rencana otomatis disimpan.")
 	return redirect(c, "/jadwal?week="+vs[0].Day)
+}
+
+// encodeChoice writes a suggested visit for the accept form:
+// team|site|date|start|end|expected|note, as parseChoice reads it.
+func encodeChoice(v planner.Visit) string {
+	return strconv.FormatInt(v.TeamID, 10) + "|" + strconv.FormatInt(v.SiteID, 10) + "|" + v.Date + "|" + v.Start + "|" + v.End + "|" +
+		strconv.FormatInt(v.ExpectedActivations, 10) + "|" + v.Followup
 }
 
 // parseChoice reads one chosen visit: team|site|date|start|end|expected|note.

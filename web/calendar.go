@@ -28,16 +28,20 @@ func (h *visitHandlers) week(c echo.Context) error {
 	ctx := c.Request().Context()
 	now := h.now()
 	monday := weekStart(c.QueryParam("week"), now)
-	w := visitpage.Week{Today: now.Format(time.DateOnly), TeamID: c.QueryParam("team_id"), Kec: c.QueryParam("kec")}
+	sunday := monday.AddDate(0, 0, 6)
+	w := visitpage.Week{From: locale.Date(monday), To: locale.Date(sunday), Monday: monday.Format(time.DateOnly), Month: monday.Format("2006-01"),
+		Prev: monday.AddDate(0, 0, -7).Format(time.DateOnly), Next: monday.AddDate(0, 0, 7).Format(time.DateOnly),
+		TeamID: c.QueryParam("team_id"), Kec: c.QueryParam("kec")}
+	today := now.Format(time.DateOnly)
 	for i := range 7 {
-		w.Days = append(w.Days, monday.AddDate(0, 0, i))
+		d := monday.AddDate(0, 0, i)
+		w.Days = append(w.Days, visitpage.Day{Weekday: locale.Weekday(d.Weekday()), Date: locale.ShortDate(d), Today: d.Format(time.DateOnly) == today})
 	}
-	w.Prev, w.Next = monday.AddDate(0, 0, -7).Format(time.DateOnly), monday.AddDate(0, 0, 7).Format(time.DateOnly)
 	scope, err := teamScope(c, h.teams)
 	if err != nil {
 		return err
 	}
-	f := visit.Filter{From: w.Days[0].Format(time.DateOnly), To: w.Days[6].Format(time.DateOnly), TeamIDs: scope,
+	f := visit.Filter{From: w.Monday, To: sunday.Format(time.DateOnly), TeamIDs: scope,
 		KecamatanCode: w.Kec, IncludeCancelled: true}
 	f.TeamID, _ = strconv.ParseInt(w.TeamID, 10, 64)
 	visits, err := h.visits.List(ctx, f)
@@ -58,21 +62,22 @@ func (h *visitHandlers) week(c echo.Context) error {
 		if f.TeamID != 0 && t.ID != f.TeamID {
 			continue
 		}
-		row := visitpage.WeekRow{TeamName: t.Name, Cells: make([][]visit.Detail, 7)}
+		row := visitpage.WeekRow{TeamName: t.Name, Cells: make([][]visitpage.Chip, 7)}
 		for _, v := range visits {
 			if v.TeamID == t.ID {
 				i := int(v.Start.Sub(monday).Hours() / 24)
 				if i >= 0 && i < 7 {
-					row.Cells[i] = append(row.Cells[i], v)
+					row.Cells[i] = append(row.Cells[i], visitChip(v))
 				}
 			}
 		}
 		w.Rows = append(w.Rows, row)
 	}
-	w.Total = len(visits)
-	w.Export, w.ExportQuery = "/jadwal/ekspor", "week="+w.Days[0].Format(time.DateOnly)+"&team_id="+w.TeamID
-	for _, d := range w.Days[:5] {
-		w.Share = append(w.Share, visitpage.ShareLink{Day: d, Href: whatsAppURL(d, visits)})
+	w.Total = locale.Int(int64(len(visits)))
+	w.Export, w.ExportQuery = "/jadwal/ekspor", "week="+w.Monday+"&team_id="+w.TeamID
+	for i := range 5 {
+		d := monday.AddDate(0, 0, i)
+		w.Share = append(w.Share, visitpage.ShareLink{Weekday: locale.Weekday(d.Weekday()), Href: whatsAppURL(d, visits)})
 	}
 	u, _ := currentUser(c)
 	w.CanPlan = u.Role.In(planners...)

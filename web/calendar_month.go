@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"jemputbola/internal/locale"
 	"jemputbola/internal/visit"
 	"jemputbola/templates/visitpage"
 )
@@ -34,17 +35,20 @@ func (h *visitHandlers) month(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	byDay := map[string][]visit.Detail{}
+	byDay := map[string][]visitpage.Chip{}
 	for _, v := range visits {
-		byDay[v.Day] = append(byDay[v.Day], v)
+		byDay[v.Day] = append(byDay[v.Day], visitChip(v))
 	}
-	m := visitpage.Month{First: first, Today: now.Format(time.DateOnly), TeamID: c.QueryParam("team_id"), Kec: c.QueryParam("kec"),
+	m := visitpage.Month{Title: locale.Month(first.Month()) + " " + strconv.Itoa(first.Year()), Month: first.Format("2006-01"),
+		First: first.Format(time.DateOnly), TeamID: c.QueryParam("team_id"), Kec: c.QueryParam("kec"),
 		Prev: first.AddDate(0, -1, 0).Format("2006-01"), Next: first.AddDate(0, 1, 0).Format("2006-01")}
+	today := now.Format(time.DateOnly)
 	for d := start; d.Before(end); d = d.AddDate(0, 0, 7) {
 		var week []visitpage.MonthDay
 		for i := range 7 {
 			day := d.AddDate(0, 0, i)
-			week = append(week, visitpage.MonthDay{Day: day, InMonth: day.Month() == first.Month(), Visits: byDay[day.Format(time.DateOnly)]})
+			key := day.Format(time.DateOnly)
+			week = append(week, visitpage.MonthDay{Num: strconv.Itoa(day.Day()), Today: key == today, InMonth: day.Month() == first.Month(), Visits: byDay[key]})
 		}
 		m.Weeks = append(m.Weeks, week)
 	}

@@ -2,43 +2,72 @@ package web
 
 import (
 	"net/http"
+	"strconv"
+	"time"
 
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
 
+	"jemputbola/internal/locale"
+	"jemputbola/internal/settings"
+	"jemputbola/internal/team"
+	"jemputbola/internal/visit"
 	"jemputbola/templates/letterpage"
 )
 
 // letter gathers what both letters need, after checking the user may see the visit.
 func (h *visitHandlers) letter(c echo.Context) (letterpage.Letter, error) {
-	var l letterpage.Letter
 	id, err := idParam(c)
 	if err != nil {
-		return l, err
+		return letterpage.Letter{}, err
 	}
 	ctx := c.Request().Context()
-	if l.Visit, err = h.visits.Get(ctx, id); err != nil {
-		return l, err
-	}
-	if err := mayView(c, h.teams, l.Visit); err != nil {
-		return l, err
-	}
-	t, err := h.teams.Get(ctx, l.Visit.TeamID)
+	v, err := h.visits.Get(ctx, id)
 	if err != nil {
-		return l, err
+		return letterpage.Letter{}, err
+	}
+	if err := mayView(c, h.teams, v); err != nil {
+		return letterpage.Letter{}, err
+	}
+	t, err := h.teams.Get(ctx, v.TeamID)
+	if err != nil {
+		return letterpage.Letter{}, err
+	}
+	o, err := h.settings.Office(ctx)
+	if err != nil {
+		return letterpage.Letter{}, err
+	}
+	return letterView(v, t, o, h.now()), nil
+}
+
+// letterView is the letters of visit v by team t, signed for office o on today.
+func letterView(v visit.Detail, t team.Detail, o settings.Office, today time.Time) letterpage.Letter {
+	l := letterpage.Letter{
+		Office:  letterpage.Office{Name: o.Name, Address: o.Address, City: o.City, HeadName: o.HeadName, HeadNIP: o.HeadNIP, HeadRank: o.HeadRank},
+		VisitID: v.ID, SiteName: v.SiteName, TeamName: v.TeamName, Addressee: addressee(v),
+		Place: v.SiteName + ", " + v.DesaName + ", Kecamatan " + v.KecamatanName,
+		Date:  locale.Date(v.Start), Window: visitWindow(v), Expected: locale.Int(v.Expected),
+		Zone:  v.Start.Format("MST"), // WIB, WITA or WIT from the office's zone
+		Today: locale.Date(today), Year: strconv.Itoa(today.Year()),
 	}
 	if t.Leader != nil {
 		l.Leader = t.Leader.Name
 	}
-	for _, o := range t.Operators {
-		l.Members = append(l.Members, o.Name)
+	for _, op := range t.Operators {
+		l.Members = append(l.Members, op.Name)
 	}
-	if l.Office, err = h.settings.Office(ctx); err != nil {
-		return l, err
+	return l
+}
+
+// addressee is who the announcement goes to, by the kind of site.
+func addressee(v visit.Detail) string {
+	switch v.SiteKind {
+	case "desa":
+		return "Kepala Desa/Lurah " + v.DesaName
+	case "sekolah":
+		return "Kepala Sekolah " + v.SiteName
 	}
-	l.Today = h.now()
-	l.Zone = l.Visit.Start.Format("MST") // WIB, WITA or WIT from the office's zone
-	return l, nil
+	return "Kepala " + v.SiteName
 }
 
 func (h *visitHandlers) renderLetter(c echo.Context, title string, body func(letterpage.Letter) templ.Component) error {
@@ -46,7 +75,7 @@ func (h *visitHandlers) renderLetter(c echo.Context, title string, body func(let
 	if err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, page(c, title+" · "+l.Visit.SiteName, "jadwal"), body(l))
+	return render(c, http.StatusOK, page(c, title+" · "+l.SiteName, "jadwal"), body(l))
 }
 
 func (h *visitHandlers) suratTugas(c echo.Context) error {

@@ -6,8 +6,10 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jemputbola/internal/apperr"
+	"jemputbola/internal/locale"
 	"jemputbola/internal/region"
 	"jemputbola/internal/site"
+	"jemputbola/templates/components"
 	"jemputbola/templates/sitepage"
 )
 
@@ -32,8 +34,25 @@ func (h *siteHandlers) renderList(c echo.Context, status int, f site.Filter, msg
 		return err
 	}
 	u, _ := currentUser(c)
-	l := sitepage.List{Page: p, Filter: f, Kecamatan: groups, CanEdit: u.Role.In(planners...), CSRF: csrfToken(c), Error: msg}
+	l := sitepage.List{Total: locale.Int(p.Total), Page: p.Page, Pages: p.Pages, Query: f.Query, Kind: string(f.Kind), Kec: f.KecamatanCode,
+		Kinds: kindOptions("Semua jenis"), CanEdit: u.Role.In(planners...), CSRF: csrfToken(c), Error: msg}
+	for _, g := range groups {
+		l.Kecamatan = append(l.Kecamatan, components.Option{Value: g.Code, Label: g.Name})
+	}
+	for _, r := range p.Rows {
+		l.Rows = append(l.Rows, sitepage.Row{ID: r.ID, Name: r.Name, Demo: r.Demo, Kind: r.Kind.Label(), DesaName: r.DesaName,
+			KecamatanName: r.KecamatanName, Eligible: locale.Int(r.Eligible), Contact: r.Contact})
+	}
 	return render(c, status, page(c, "Lokasi Sasaran", "lokasi"), sitepage.ListPage(l))
+}
+
+// kindOptions lists every kind of site after a first choice labelled first.
+func kindOptions(first string) []components.Option {
+	opts := []components.Option{{Value: "", Label: first}}
+	for _, k := range site.Kinds {
+		opts = append(opts, components.Option{Value: string(k), Label: k.Label()})
+	}
+	return opts
 }
 
 func (h *siteHandlers) delete(c echo.Context) error {

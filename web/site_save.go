@@ -8,19 +8,23 @@ import (
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/site"
+	"jemputbola/templates/components"
 	"jemputbola/templates/sitepage"
 )
 
-// siteForm reads the posted form into the view (kept for a re-render) and the
-// domain input, with messages for numbers that do not parse.
-func siteForm(c echo.Context) (sitepage.Form, site.Input, apperr.Fields) {
-	f := sitepage.Form{Name: c.FormValue("name"), Kind: c.FormValue("kind"), DesaCode: c.FormValue("desa_code"),
-		Address: c.FormValue("address"), Lat: c.FormValue("lat"), Lng: c.FormValue("lng"), Contact: c.FormValue("contact"),
-		Eligible: c.FormValue("eligible"), Notes: c.FormValue("notes")}
-	var bad apperr.Fields
+// decodeSiteForm reads the site form: the text as typed (kept for a
+// re-render), the domain input, and the inputs that did not read.
+func decodeSiteForm(c echo.Context) (sitepage.Form, site.Input, apperr.Fields) {
+	r := readForm(c)
+	f := sitepage.Form{Name: r.text("name"), Kind: r.text("kind"), DesaCode: r.text("desa_code"),
+		Address: r.text("address"), Lat: r.text("lat"), Lng: r.text("lng"), Contact: r.text("contact"),
+		Eligible: r.text("eligible"), Notes: r.text("notes")}
 	in := site.Input{Name: f.Name, Kind: site.Kind(f.Kind), DesaCode: f.DesaCode, Address: f.Address, Contact: f.Contact, Notes: f.Notes,
-		Eligible: formInt(f.Eligible, 0, "eligible", &bad), Lat: formFloat(f.Lat, "lat", &bad), Lng: formFloat(f.Lng, "lng", &bad)}
-	return f, in, bad
+		Eligible: r.whole("eligible"), Lat: r.decimal("lat"), Lng: r.decimal("lng")}
+	if r.bad["lat"] != "" || r.bad["lng"] != "" {
+		in.Lat, in.Lng = nil, nil // one unreadable coordinate: skip the pair rule
+	}
+	return f, in, r.bad
 }
 
 func (h *siteHandlers) renderForm(c echo.Context, status int, f sitepage.Form) error {
@@ -28,7 +32,14 @@ func (h *siteHandlers) renderForm(c echo.Context, status int, f sitepage.Form) e
 	if err != nil {
 		return err
 	}
-	f.Groups = groups
+	for _, g := range groups {
+		vg := sitepage.DesaGroup{Name: g.Name}
+		for _, d := range g.Desa {
+			vg.Desa = append(vg.Desa, components.Option{Value: d.Code, Label: d.Name})
+		}
+		f.Groups = append(f.Groups, vg)
+	}
+	f.Kinds = kindOptions("Pilih jenis")
 	title := "Tambah lokasi"
 	if f.ID != 0 {
 		title = "Ubah lokasi"
@@ -71,27 +82,21 @@ func (h *siteHandlers) update(c echo.Context) error {
 
 // save creates (id 0) or updates a site; bad input re-renders the form with 422.
 func (h *siteHandlers) save(c echo.Context, id int64) error {
-	f, in, bad := siteForm(c)
+	ctx := c.Request().Context()
+	f, in, bad := decodeSiteForm(c)
 	f.ID = id
-	if len(bad) > 0 {
-		if bad["lat"] != "" || bad["lng"] != "" {
-			in.Lat, in.Lng = nil, nil // one unreadable coordinate: skip the pair rule
-		}
-		for k, v := range apperr.FieldsOf(h.sites.Check(c.Request().Context(), id, in)) {
-			bad.Add(k, v) // the parse message stays first on its field
-		}
-		f.Errors, f.Error = bad, "Periksa kembali isian yang ditandai."
-		return h.renderForm(c, http.StatusUnprocessableEntity, f)
-	}
 	var err error
-	if id == 0 {
-		_, err = h.sites.Create(c.Request().Context(), actor(c), in)
-	} else {
-		_, err = h.sites.Update(c.Request().Context(), actor(c), id, in)
+	switch {
+	case len(bad) > 0:
+		err = withUnreadable(bad, h.sites.Check(ctx, id, in))
+	case id == 0:
+		_, err = h.sites.Create(ctx, actor(c), in)
+	default:
+		_, err = h.sites.Update(ctx, actor(c), id, in)
 	}
-	if apperr.CodeOf(err) == apperr.Invalid {
-		f.Errors, f.Error = apperr.FieldsOf(err), apperr.MessageOf(err)
-		return h.renderForm(c, http.StatusUnprocessableEntity, f)
+	if p, status, ok := formProblems(err); ok {
+		f.Problems = p
+		return h.renderForm(c, status, f)
 	}
 	if err != nil {
 		return err

@@ -24,7 +24,11 @@ func (h *teamHandlers) list(c echo.Context) error {
 		return err
 	}
 	u, _ := currentUser(c)
-	return render(c, http.StatusOK, page(c, "Tim", "tim"), teampage.ListPage(ts, u.Role.In(planners...)))
+	l := teampage.List{CanEdit: u.Role.In(planners...)}
+	for _, t := range ts {
+		l.Teams = append(l.Teams, teamView(t))
+	}
+	return render(c, http.StatusOK, page(c, "Tim", "tim"), teampage.ListPage(l))
 }
 
 func (h *teamHandlers) show(c echo.Context) error {
@@ -37,7 +41,21 @@ func (h *teamHandlers) show(c echo.Context) error {
 		return err
 	}
 	u, _ := currentUser(c)
-	return render(c, http.StatusOK, page(c, t.Name, "tim"), teampage.DetailPage(t, u.Role.In(planners...)))
+	return render(c, http.StatusOK, page(c, t.Name, "tim"), teampage.DetailPage(teampage.Detail{Team: teamView(t), CanEdit: u.Role.In(planners...)}))
+}
+
+// teamView is a team as its pages show it.
+func teamView(t team.Detail) teampage.Team {
+	v := teampage.Team{ID: t.ID, Name: t.Name, Demo: t.Demo, Leader: "–", Capacity: strconv.Itoa(t.DailyCapacity), Notes: t.Notes}
+	if t.Leader != nil {
+		v.Leader = t.Leader.Name
+	}
+	names := make([]string, len(t.Operators))
+	for i, o := range t.Operators {
+		names[i] = o.Name
+	}
+	v.Operators = strings.Join(names, ", ")
+	return v
 }
 
 func (h *teamHandlers) renderForm(c echo.Context, status int, f teampage.Form) error {
@@ -55,12 +73,12 @@ func (h *teamHandlers) renderForm(c echo.Context, status int, f teampage.Form) e
 	return render(c, status, page(c, title, "tim"), teampage.FormPage(csrfToken(c), f))
 }
 
-func (h *teamHandlers) activeUsers(c echo.Context, role auth.Role) ([]auth.User, error) {
+func (h *teamHandlers) activeUsers(c echo.Context, role auth.Role) ([]teampage.Person, error) {
 	all, err := h.users.List(c.Request().Context(), role)
-	var active []auth.User
+	var active []teampage.Person
 	for _, u := range all {
 		if u.Active {
-			active = append(active, u)
+			active = append(active, teampage.Person{ID: u.ID, Name: u.Name})
 		}
 	}
 	return active, err
@@ -89,6 +107,20 @@ func (h *teamHandlers) editForm(c echo.Context) error {
 	return h.renderForm(c, http.StatusOK, f)
 }
 
+// decodeTeamForm reads the team form: the choices as made (kept for a
+// re-render), the domain input, and the inputs that did not read.
+func decodeTeamForm(c echo.Context) (teampage.Form, team.Input, apperr.Fields) {
+	r := readForm(c)
+	f := teampage.Form{Name: r.text("name"), LeaderID: r.text("leader_id"), DailyCapacity: r.text("daily_capacity"),
+		Notes: r.text("notes"), OperatorIDs: map[int64]bool{}}
+	in := team.Input{Name: f.Name, Notes: f.Notes, LeaderID: r.choice("leader_id"), DailyCapacity: int(r.whole("daily_capacity")),
+		OperatorIDs: r.choices("operator_ids")}
+	for _, id := range in.OperatorIDs {
+		f.OperatorIDs[id] = true
+	}
+	return f, in, r.bad
+}
+
 func (h *teamHandlers) create(c echo.Context) error { return h.save(c, 0) }
 
 func (h *teamHandlers) update(c echo.Context) error {
@@ -96,50 +128,32 @@ func (h *teamHandlers) update(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if _, err := h.teams.Get(c.Request().Context(), id); err != nil {
+		return err // an unknown id is a 404 even when the form is also wrong
+	}
 	return h.save(c, id)
-}
-
-// teamFormNumber parses a whole number from the form ("1.000" as Indonesians
-// write it); empty is 0 and anything that is not a positive number is -1, which
-// the store refuses with the field's own message, so a capacity of "nol" reads
-// "Kapasitas harian 1–1000 aktivasi." next to the field.
-func teamFormNumber(s string) int64 {
-	s = strings.ReplaceAll(strings.TrimSpace(s), ".", "")
-	if s == "" {
-		return 0
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n < 1 {
-		return -1
-	}
-	return n
 }
 
 // save creates (id 0) or updates a team; bad input re-renders the form with 422.
 func (h *teamHandlers) save(c echo.Context, id int64) error {
-	form, err := c.FormParams()
-	if err != nil {
-		return apperr.New(apperr.Invalid, "Formulir tidak dapat dibaca.")
+	ctx := c.Request().Context()
+	f, in, bad := decodeTeamForm(c)
+	f.ID = id
+	var (
+		t   team.Team
+		err error
+	)
+	switch {
+	case len(bad) > 0:
+		err = withUnreadable(bad, h.teams.Check(ctx, id, in))
+	case id == 0:
+		t, err = h.teams.Create(ctx, actor(c), in)
+	default:
+		t, err = h.teams.Update(ctx, actor(c), id, in)
 	}
-	f := teampage.Form{ID: id, Name: form.Get("name"), LeaderID: form.Get("leader_id"), DailyCapacity: form.Get("daily_capacity"),
-		Notes: form.Get("notes"), OperatorIDs: map[int64]bool{}}
-	in := team.Input{Name: f.Name, Notes: f.Notes, LeaderID: teamFormNumber(f.LeaderID), DailyCapacity: int(teamFormNumber(f.DailyCapacity))}
-	for _, s := range form["operator_ids"] {
-		n := teamFormNumber(s)
-		in.OperatorIDs = append(in.OperatorIDs, n)
-		if n > 0 {
-			f.OperatorIDs[n] = true
-		}
-	}
-	var t team.Team
-	if id == 0 {
-		t, err = h.teams.Create(c.Request().Context(), actor(c), in)
-	} else {
-		t, err = h.teams.Update(c.Request().Context(), actor(c), id, in)
-	}
-	if apperr.CodeOf(err) == apperr.Invalid {
-		f.Errors, f.Error = apperr.FieldsOf(err), apperr.MessageOf(err)
-		return h.renderForm(c, http.StatusUnprocessableEntity, f)
+	if p, status, ok := formProblems(err); ok {
+		f.Problems = p
+		return h.renderForm(c, status, f)
 	}
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/auth"
+	"jemputbola/templates/components"
 	"jemputbola/templates/userpage"
 )
 
@@ -24,10 +25,24 @@ func (h *userHandlers) list(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, page(c, "Pengguna", "pengguna"), userpage.ListPage(us, string(role)))
+	l := userpage.List{Role: string(role), Roles: roleOptions("Semua peran")}
+	for _, u := range us {
+		l.Users = append(l.Users, userpage.User{ID: u.ID, Username: u.Username, Name: u.Name, Role: u.Role.Label(), Active: u.Active, Demo: u.Demo})
+	}
+	return render(c, http.StatusOK, page(c, "Pengguna", "pengguna"), userpage.ListPage(l))
+}
+
+// roleOptions lists every role after a first choice labelled first.
+func roleOptions(first string) []components.Option {
+	opts := []components.Option{{Value: "", Label: first}}
+	for _, r := range auth.Roles {
+		opts = append(opts, components.Option{Value: string(r), Label: r.Label()})
+	}
+	return opts
 }
 
 func (h *userHandlers) renderForm(c echo.Context, status int, f userpage.Form) error {
+	f.Roles = roleOptions("Pilih peran")
 	title := "Pengguna baru"
 	if f.ID != 0 {
 		title = "Ubah pengguna"
@@ -51,6 +66,19 @@ func (h *userHandlers) editForm(c echo.Context) error {
 	return h.renderForm(c, http.StatusOK, userpage.Form{ID: u.ID, Username: u.Username, Name: u.Name, Role: string(u.Role), Active: u.Active})
 }
 
+// decodeUserForm reads the user form: what was typed (never the passwords,
+// which are not shown again), the domain input, and a message when the two
+// passwords differ.
+func decodeUserForm(c echo.Context) (userpage.Form, auth.UserInput, apperr.Fields) {
+	r := readForm(c)
+	f := userpage.Form{Username: r.text("username"), Name: r.text("name"), Role: r.text("role"), Active: r.checked("active")}
+	in := auth.UserInput{Username: f.Username, Name: f.Name, Role: auth.Role(f.Role), Password: r.text("password"), Active: f.Active}
+	if in.Password != r.text("password2") {
+		r.bad.Add("password2", "Konfirmasi kata sandi tidak sama.")
+	}
+	return f, in, r.bad
+}
+
 func (h *userHandlers) create(c echo.Context) error { return h.save(c, 0) }
 
 func (h *userHandlers) update(c echo.Context) error {
@@ -63,31 +91,31 @@ func (h *userHandlers) update(c echo.Context) error {
 
 // save creates (id 0) or updates a user; bad input re-renders the form with 422.
 func (h *userHandlers) save(c echo.Context, id int64) error {
-	f := userpage.Form{ID: id, Username: c.FormValue("username"), Name: c.FormValue("name"), Role: c.FormValue("role"), Active: c.FormValue("active") != ""}
-	in := auth.UserInput{Username: f.Username, Name: f.Name, Role: auth.Role(f.Role), Password: c.FormValue("password"), Active: f.Active}
+	ctx := c.Request().Context()
+	f, in, bad := decodeUserForm(c)
+	f.ID = id
 	if id != 0 {
-		u, err := h.users.Get(c.Request().Context(), id)
+		u, err := h.users.Get(ctx, id)
 		if err != nil {
-			return err
+			return err // an unknown id is a 404 even when the form is also wrong
 		}
-		f.Username = u.Username
+		f.Username, in.Username = u.Username, u.Username // usernames never change
 	}
 	var err error
-	if in.Password != c.FormValue("password2") {
-		err = &apperr.Error{Code: apperr.Invalid, Message: "Periksa kembali isian yang ditandai.",
-			Fields: map[string]string{"password2": "Konfirmasi kata sandi tidak sama."}}
-	} else if id == 0 {
-		_, err = h.users.Create(c.Request().Context(), actor(c), in)
-	} else {
-		_, err = h.users.Update(c.Request().Context(), actor(c), id, in)
+	switch {
+	case len(bad) > 0:
+		err = withUnreadable(bad, in.Validate(id == 0))
+	case id == 0:
+		_, err = h.users.Create(ctx, actor(c), in)
+	default:
+		_, err = h.users.Update(ctx, actor(c), id, in)
 		h.sessions.ForgetUser(id) // a new role, password or deactivation applies at the next request
 	}
-	switch apperr.CodeOf(err) {
-	case "":
-	case apperr.Invalid, apperr.Conflict:
-		f.Errors, f.Error = apperr.FieldsOf(err), apperr.MessageOf(err)
+	if p, _, ok := formProblems(err); ok {
+		f.Problems = p // a taken username (Conflict) is answered 422 too, like every mistake in this form
 		return h.renderForm(c, http.StatusUnprocessableEntity, f)
-	default:
+	}
+	if err != nil {
 		return err
 	}
 	flash(c, "Pengguna tersimpan.")

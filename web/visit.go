@@ -11,6 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jemputbola/internal/apperr"
+	"jemputbola/internal/locale"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
 	"jemputbola/internal/result"
@@ -116,6 +117,17 @@ func (h *visitHandlers) editForm(c echo.Context) error {
 		Day: in.Day, Start: in.Start, End: in.End, Expected: strconv.FormatInt(in.Expected, 10), Notes: in.Notes})
 }
 
+// decodeVisitForm reads the visit form: the text as typed (kept for a
+// re-render), the domain input, and the inputs that did not read.
+func decodeVisitForm(c echo.Context) (visitpage.Form, visit.Input, apperr.Fields) {
+	r := readForm(c)
+	f := visitpage.Form{SiteID: r.text("site_id"), TeamID: r.text("team_id"), Day: r.text("day"),
+		Start: r.text("start"), End: r.text("end"), Expected: r.text("expected"), Notes: r.text("notes")}
+	in := visit.Input{SiteID: r.choice("site_id"), TeamID: r.choice("team_id"), Day: f.Day, Start: f.Start, End: f.End,
+		Expected: r.whole("expected"), Notes: f.Notes}
+	return f, in, r.bad
+}
+
 func (h *visitHandlers) create(c echo.Context) error { return h.save(c, 0) }
 
 func (h *visitHandlers) update(c echo.Context) error {
@@ -123,45 +135,38 @@ func (h *visitHandlers) update(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if _, err := h.visits.Get(c.Request().Context(), id); err != nil {
+		return err // an unknown id is a 404 even when the form is also wrong
+	}
 	return h.save(c, id)
 }
 
 // save plans (id 0) or reschedules a visit. Bad input and conflicts re-render
 // the form; warnings are shown on the visit page after saving.
 func (h *visitHandlers) save(c echo.Context, id int64) error {
-	f := visitpage.Form{ID: id, SiteID: c.FormValue("site_id"), TeamID: c.FormValue("team_id"), Day: c.FormValue("day"),
-		Start: c.FormValue("start"), End: c.FormValue("end"), Expected: c.FormValue("expected"), Notes: c.FormValue("notes")}
-	var bad apperr.Fields
-	in := visit.Input{SiteID: formInt(f.SiteID, 0, "site_id", &bad), TeamID: formInt(f.TeamID, 0, "team_id", &bad),
-		Day: f.Day, Start: f.Start, End: f.End, Expected: formInt(f.Expected, 0, "expected", &bad), Notes: f.Notes}
-	if len(bad) > 0 {
-		f.Errors, f.Error = bad, "Periksa kembali isian yang ditandai."
-		return h.renderForm(c, http.StatusUnprocessableEntity, f)
-	}
+	ctx := c.Request().Context()
+	f, in, bad := decodeVisitForm(c)
+	f.ID = id
 	var (
 		v        visit.Visit
 		warnings []string
 		err      error
 	)
-	if id == 0 {
-		v, warnings, err = h.visits.Create(c.Request().Context(), actor(c), in)
-	} else {
-		v, warnings, err = h.visits.Update(c.Request().Context(), actor(c), id, in)
-	}
-	switch code := apperr.CodeOf(err); code {
-	case "":
-	case apperr.Invalid, apperr.Conflict:
-		if code == apperr.Conflict && len(apperr.FieldsOf(err)) == 0 {
-			return err // e.g. editing a visit that is no longer planned
-		}
-		f.Errors, f.Error = apperr.FieldsOf(err), apperr.MessageOf(err)
-		var ce *visit.ConflictError
-		if errors.As(err, &ce) {
-			f.ConflictID = ce.ConflictID
-		}
-		return h.renderForm(c, statusOf[code], f)
+	switch {
+	case len(bad) > 0:
+		_, cerr := h.visits.Check(ctx, in, id)
+		err = withUnreadable(bad, cerr)
+	case id == 0:
+		v, warnings, err = h.visits.Create(ctx, actor(c), in)
 	default:
-		return err
+		v, warnings, err = h.visits.Update(ctx, actor(c), id, in)
+	}
+	if p, status, ok := formProblems(err); ok {
+		f.Problems, f.ConflictID = p, conflictID(err)
+		return h.renderForm(c, status, f)
+	}
+	if err != nil {
+		return err // e.g. editing a visit that is no longer planned
 	}
 	msg := "Kunjungan tersimpan."
 	if len(warnings) > 0 {
@@ -169,6 +174,15 @@ func (h *visitHandlers) save(c echo.Context, id int64) error {
 	}
 	flash(c, msg)
 	return redirect(c, "/kunjungan/"+strconv.FormatInt(v.ID, 10))
+}
+
+// conflictID is the visit a booking collided with, 0 for other errors.
+func conflictID(err error) int64 {
+	var ce *visit.ConflictError
+	if errors.As(err, &ce) {
+		return ce.ConflictID
+	}
+	return 0
 }
 
 func (h *visitHandlers) show(c echo.Context) error {
@@ -184,7 +198,7 @@ func (h *visitHandlers) show(c echo.Context) error {
 		return err
 	}
 	u, _ := currentUser(c)
-	return render(c, http.StatusOK, page(c, d.SiteName, "jadwal"), visitpage.DetailPage(csrfToken(c), visitpage.Detail{Visit: d, CanPlan: u.Role.In(planners...)}))
+	return render(c, http.StatusOK, page(c, d.SiteName, "jadwal"), visitpage.DetailPage(csrfToken(c), visitDetail(d, u.Role.In(planners...))))
 }
 
 func (h *visitHandlers) cancel(c echo.Context) error {
@@ -192,19 +206,53 @@ func (h *visitHandlers) cancel(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	reason := c.FormValue("reason")
+	reason := readForm(c).text("reason")
 	err = h.visits.Cancel(c.Request().Context(), actor(c), id, reason)
-	if apperr.CodeOf(err) == apperr.Invalid {
+	if p, status, ok := formProblems(err); ok {
 		d, gerr := h.visits.Get(c.Request().Context(), id)
 		if gerr != nil {
 			return gerr
 		}
-		v := visitpage.Detail{Visit: d, CanPlan: true, Errors: apperr.FieldsOf(err), Reason: reason}
-		return render(c, http.StatusUnprocessableEntity, page(c, d.SiteName, "jadwal"), visitpage.DetailPage(csrfToken(c), v))
+		v := visitDetail(d, true)
+		v.Problems, v.Reason = p, reason
+		return render(c, status, page(c, d.SiteName, "jadwal"), visitpage.DetailPage(csrfToken(c), v))
 	}
 	if err != nil {
 		return err
 	}
 	flash(c, "Kunjungan dibatalkan.")
 	return redirect(c, "/kunjungan/"+strconv.FormatInt(id, 10))
+}
+
+// visitDetail is the visit page of d; canPlan says whether the user plans visits.
+func visitDetail(d visit.Detail, canPlan bool) visitpage.Detail {
+	return visitpage.Detail{ID: d.ID, SiteName: d.SiteName, Status: d.Status.Label(), Badge: statusBadge(d.Status),
+		Date: locale.Date(d.Start), Window: visitWindow(d), Place: d.SiteName + ", " + d.DesaName + ", Kec. " + d.KecamatanName,
+		TeamID: d.TeamID, TeamName: d.TeamName, Expected: locale.Int(d.Expected), Notes: d.Notes, CancelReason: d.CancelReason,
+		CanEdit:   canPlan && d.Status == visit.Direncanakan,
+		CanCancel: canPlan && (d.Status == visit.Direncanakan || d.Status == visit.Berlangsung)}
+}
+
+// visitChip is a visit in a calendar cell.
+func visitChip(d visit.Detail) visitpage.Chip {
+	return visitpage.Chip{ID: d.ID, Status: string(d.Status), Label: d.Status.Label(), Badge: statusBadge(d.Status),
+		Start: d.Start.Format("15.04"), Window: visitWindow(d), SiteName: d.SiteName, TeamName: d.TeamName}
+}
+
+// visitWindow is the visit's time window as Indonesians write it, "08.00–12.00".
+func visitWindow(d visit.Detail) string {
+	return d.Start.Format("15.04") + "–" + d.End.Format("15.04")
+}
+
+// statusBadge is the CSS classes of a status badge.
+func statusBadge(s visit.Status) string {
+	switch s {
+	case visit.Selesai:
+		return "badge good"
+	case visit.Dibatalkan:
+		return "badge bad"
+	case visit.Berlangsung:
+		return "badge warnb"
+	}
+	return "badge"
 }

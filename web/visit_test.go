@@ -201,3 +201,29 @@ func TestVisitsAPI(t *testing.T) {
 		}
 	}
 }
+
+func TestVisitFormShowsEveryProblem(t *testing.T) {
+	app := newTestApp(t)
+	app.fixtures(t)
+	c := app.login(t, "ketua1", auth.KetuaTim)
+	form := url.Values{"site_id": {"x"}, "team_id": {"1"}, "day": {nextMonday()}, "start": {"12:00"}, "end": {"08:00"}, "expected": {"banyak"}}
+	res, doc := c.post(t, "/kunjungan", form)
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("status %d", res.StatusCode)
+	}
+	for id, want := range map[string]string{
+		"#e-site_id":  "Pilih lokasi sasaran.",
+		"#e-expected": "Isi dengan angka bulat 0 atau lebih.",
+		"#e-end":      "Jam selesai harus setelah jam mulai.",
+	} {
+		if got := doc.Find(id).Text(); got != want {
+			t.Errorf("%s = %q, want %q", id, got, want)
+		}
+	}
+	if doc.Find("#f-expected").AttrOr("value", "") != "banyak" {
+		t.Error("typed value lost")
+	}
+	if res, _ := c.post(t, "/kunjungan/999", form); res.StatusCode != http.StatusNotFound {
+		t.Errorf("unknown visit with a bad form: status %d, want 404", res.StatusCode)
+	}
+}

@@ -147,6 +147,12 @@ func setMembers(tx *gorm.DB, teamID int64, ids []int64) error {
 	return nil
 }
 
+// Check validates in as Create (id 0) or Update (id) would, without writing,
+// so a form can show every problem at once. Errors: Invalid with fields.
+func (s *Store) Check(ctx context.Context, id int64, in Input) error {
+	return check(s.db.WithContext(ctx), &in, id)
+}
+
 // Create adds a team with its operators. Errors: Invalid with fields.
 func (s *Store) Create(ctx context.Context, who audit.Actor, in Input) (Team, error) {
 	var t Team

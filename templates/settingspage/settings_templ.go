@@ -11,17 +11,7 @@ package settingspage
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
-import (
-	"jemputbola/internal/settings"
-	"jemputbola/templates/components"
-)
-
-// Form is the office form with its messages.
-type Form struct {
-	Office settings.Office
-	Errors map[string]string
-	Error  string
-}
+import "jemputbola/templates/components"
 
 func Page(csrf string, f Form) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
@@ -56,27 +46,27 @@ func Page(csrf string, f Form) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Field("Nama kantor", "name", "text", f.Office.Name, f.Errors["name"], true).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Field("Nama kantor", "name", "text", f.Name, f.Errors["name"], true).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Field("Alamat", "address", "text", f.Office.Address, f.Errors["address"], true).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Field("Alamat", "address", "text", f.Address, f.Errors["address"], true).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Field("Kota (tempat surat)", "city", "text", f.Office.City, f.Errors["city"], true).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Field("Kota (tempat surat)", "city", "text", f.City, f.Errors["city"], true).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Field("Nama kepala dinas", "head_name", "text", f.Office.HeadName, f.Errors["head_name"], true).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Field("Nama kepala dinas", "head_name", "text", f.HeadName, f.Errors["head_name"], true).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Field("NIP kepala dinas", "head_nip", "text", f.Office.HeadNIP, f.Errors["head_nip"], false).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Field("NIP kepala dinas", "head_nip", "text", f.HeadNIP, f.Errors["head_nip"], false).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Field("Pangkat/golongan", "head_rank", "text", f.Office.HeadRank, f.Errors["head_rank"], false).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Field("Pangkat/golongan", "head_rank", "text", f.HeadRank, f.Errors["head_rank"], false).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

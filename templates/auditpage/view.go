@@ -1,0 +1,27 @@
+package auditpage
+
+import "net/url"
+
+// View is one page of the audit trail.
+type View struct {
+	Entries  []Entry
+	Total    string // entries matching the filter, formatted
+	Page     int
+	Pages    int
+	Entity   string   // the filter, "" for every kind of data
+	Entities []string // every kind of data recorded
+}
+
+// Entry is one recorded change.
+type Entry struct {
+	At       string // in the office's zone
+	Username string
+	Action   string // label
+	Entity   string
+	EntityID string
+	Before   string // JSON, "" on create
+	After    string // JSON, "" on delete
+}
+
+// pagerBase is the address of the list with its filter, ready for a page number.
+func (v View) pagerBase() string { return "/audit?entity=" + url.QueryEscape(v.Entity) + "&" }

@@ -1,0 +1,15 @@
+package components
+
+// Option is one choice of a Select.
+type Option struct {
+	Value string
+	Label string
+}
+
+// Problems is what a form shows after a submit it could not accept: a summary
+// above the form and a message beside each input, keyed by the input's name
+// (the same keys as apperr.Fields). The zero value is a form with no problems.
+type Problems struct {
+	Error  string
+	Errors map[string]string
+}

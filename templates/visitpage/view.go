@@ -1,0 +1,122 @@
+package visitpage
+
+import "jemputbola/templates/components"
+
+// SiteChoice is one site in the picker, with why it matters now.
+type SiteChoice struct {
+	ID            int64
+	Name          string
+	Kind          string
+	DesaName      string
+	KecamatanName string
+	Eligible      int64
+	Gap           int64  // the desa's remaining gap to target
+	LastVisit     string // YYYY-MM-DD, "" when never
+}
+
+// Picker is the site search of the form: its filters and results.
+type Picker struct {
+	Query, Kind, Kec string
+	Kecamatan        []components.Option
+	Results          []SiteChoice
+}
+
+// Form is the visit form with what the user typed and the messages.
+type Form struct {
+	ID                                               int64
+	SiteID, TeamID, Day, Start, End, Expected, Notes string
+	Teams                                            []components.Option
+	Picker                                           Picker
+	ConflictID                                       int64 // the visit the team is already booked in
+	components.Problems
+}
+
+// Detail is the visit page.
+type Detail struct {
+	ID           int64
+	SiteName     string
+	Status       string // label
+	Badge        string // CSS classes of the status badge
+	Date         string // day of the visit, long form
+	Window       string // "08.00–12.00"
+	Place        string // site, desa and kecamatan
+	TeamID       int64
+	TeamName     string
+	Expected     string // formatted
+	Notes        string
+	CancelReason string
+	CanEdit      bool // may reschedule: a planner, and the visit is still planned
+	CanCancel    bool // may cancel: a planner, and the visit is not finished or cancelled
+	Reason       string
+	components.Problems
+}
+
+// Chip is a visit in a calendar cell.
+type Chip struct {
+	ID       int64
+	Status   string // the status key, also a CSS class
+	Label    string // the status as shown
+	Badge    string // CSS classes of the status badge
+	Start    string // "08.00"
+	Window   string // "08.00–12.00"
+	SiteName string
+	TeamName string
+}
+
+// Week is the calendar of one week: teams as rows, days as columns.
+type Week struct {
+	From, To    string // Monday and Sunday, long form
+	Monday      string // YYYY-MM-DD
+	Month       string // YYYY-MM of the Monday
+	Total       string // visits shown, formatted
+	Days        []Day  // Monday..Sunday
+	Rows        []WeekRow
+	Prev, Next  string // Mondays, YYYY-MM-DD
+	TeamID      string
+	Kec         string
+	Teams       []components.Option
+	Kecamatan   []components.Option
+	CanPlan     bool
+	Share       []ShareLink // working days: WhatsApp link with the day's schedule
+	Export      string      // base path of the export files
+	ExportQuery string      // week and team of this view
+}
+
+// Day is a column of the week.
+type Day struct {
+	Weekday string // "Senin"
+	Date    string // short form
+	Today   bool
+}
+
+// WeekRow is one team's week.
+type WeekRow struct {
+	TeamName string
+	Cells    [][]Chip // one per day
+}
+
+// ShareLink is a day's "Bagikan ke WhatsApp" link.
+type ShareLink struct {
+	Weekday string
+	Href    string
+}
+
+// Month is the calendar of one month, weeks as rows.
+type Month struct {
+	Title      string // "Desember 2026"
+	Month      string // YYYY-MM
+	First      string // first day, YYYY-MM-DD
+	Weeks      [][]MonthDay
+	Prev, Next string // YYYY-MM
+
+	TeamID, Kec      string
+	Teams, Kecamatan []components.Option
+}
+
+// MonthDay is one cell of the month grid.
+type MonthDay struct {
+	Num     string // day of the month
+	Today   bool
+	InMonth bool
+	Visits  []Chip
+}
