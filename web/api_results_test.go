@@ -12,6 +12,7 @@ import (
 
 	"jemputbola/internal/auth"
 	"jemputbola/internal/visit"
+	"jemputbola/web/paths"
 )
 
 // pastVisit adds a visit of team 1 two days ago (inserted directly: planning refuses the past).
@@ -26,10 +27,11 @@ func (a *testApp) pastVisit(t testing.TB) int64 {
 	return v.ID
 }
 
-func (c *testClient) postJSON(t *testing.T, path string, body any, withToken bool) (int, []byte) {
+// postResult sends a result as the tablet's sync does.
+func (c *testClient) postResult(t *testing.T, body any, withToken bool) (int, []byte) {
 	t.Helper()
 	b, _ := json.Marshal(body)
-	req, _ := http.NewRequest(http.MethodPost, c.app.URL+path, bytes.NewReader(b))
+	req, _ := http.NewRequest(http.MethodPost, c.app.URL+paths.APIResults, bytes.NewReader(b))
 	req.Header.Set("Content-Type", "application/json")
 	if withToken {
 		c.mu.Lock()
@@ -56,12 +58,12 @@ func TestResultsAPI(t *testing.T) {
 	body := map[string]any{"client_id": uuid.NewString(), "visit_id": visitID, "activations": 25, "people_served": 40,
 		"ektp_recorded": 1, "out_of_area": 2, "failures": map[string]int{"no_email": 9, "no_signal": 3}, "notes": "Lancar"}
 
-	status, first := c.postJSON(t, "/api/v1/results", body, true)
+	status, first := c.postResult(t, body, true)
 	if status != http.StatusCreated {
 		t.Fatalf("first store: %d %s", status, first)
 	}
 	t.Run("ReplaySameBody", func(t *testing.T) {
-		status, again := c.postJSON(t, "/api/v1/results", body, true)
+		status, again := c.postResult(t, body, true)
 		if status != http.StatusOK || !bytes.Equal(first, again) {
 			t.Fatalf("replay: %d\n%s\n%s", status, first, again)
 		}
@@ -88,39 +90,39 @@ func TestResultsAPI(t *testing.T) {
 	})
 	t.Run("422FieldErrors", func(t *testing.T) {
 		bad := map[string]any{"client_id": uuid.NewString(), "visit_id": visitID, "activations": 50, "people_served": 10, "failures": map[string]int{"no_email": -1}}
-		status, out := c.postJSON(t, "/api/v1/results", bad, true)
+		status, out := c.postResult(t, bad, true)
 		var m struct{ Errors map[string]string }
 		if err := json.Unmarshal(out, &m); status != http.StatusUnprocessableEntity || err != nil || m.Errors["failures.no_email"] == "" {
 			t.Fatalf("%d %s", status, out)
 		}
 	})
 	t.Run("400Malformed", func(t *testing.T) {
-		if status, out := c.postJSON(t, "/api/v1/results", "bukan objek", true); status != http.StatusBadRequest {
+		if status, out := c.postResult(t, "bukan objek", true); status != http.StatusBadRequest {
 			t.Fatalf("%d %s", status, out)
 		}
 	})
 	t.Run("403WrongTeam", func(t *testing.T) {
 		other := app.login(t, "operator2", auth.Operator)
 		b := map[string]any{"client_id": uuid.NewString(), "visit_id": visitID, "activations": 1, "people_served": 1}
-		if status, out := other.postJSON(t, "/api/v1/results", b, true); status != http.StatusForbidden {
+		if status, out := other.postResult(t, b, true); status != http.StatusForbidden {
 			t.Fatalf("%d %s", status, out)
 		}
 	})
 	t.Run("403WithoutCSRFHeader", func(t *testing.T) {
 		b := map[string]any{"client_id": uuid.NewString(), "visit_id": visitID, "activations": 1, "people_served": 1}
-		if status, _ := c.postJSON(t, "/api/v1/results", b, false); status != http.StatusForbidden {
+		if status, _ := c.postResult(t, b, false); status != http.StatusForbidden {
 			t.Fatalf("%d", status)
 		}
 	})
 	t.Run("404UnknownVisit", func(t *testing.T) {
 		b := map[string]any{"client_id": uuid.NewString(), "visit_id": 99999, "activations": 1, "people_served": 1}
-		if status, _ := c.postJSON(t, "/api/v1/results", b, true); status != http.StatusNotFound {
+		if status, _ := c.postResult(t, b, true); status != http.StatusNotFound {
 			t.Fatalf("%d", status)
 		}
 	})
 	t.Run("OversizeRejected", func(t *testing.T) {
 		b := map[string]any{"client_id": uuid.NewString(), "visit_id": visitID, "notes": string(make([]byte, 100_000))}
-		if status, _ := c.postJSON(t, "/api/v1/results", b, true); status != http.StatusRequestEntityTooLarge {
+		if status, _ := c.postResult(t, b, true); status != http.StatusRequestEntityTooLarge {
 			t.Fatalf("%d", status)
 		}
 	})

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 
@@ -40,7 +41,7 @@ func (h *authHandlers) login(c echo.Context) error {
 	case apperr.Invalid, apperr.Forbidden:
 		f.Error = apperr.MessageOf(err)
 		status := http.StatusUnprocessableEntity
-		if err == auth.ErrLocked {
+		if errors.Is(err, auth.ErrLocked) {
 			status = http.StatusTooManyRequests
 		}
 		return render(c, status, page(c, "Masuk", ""), authpage.Login(csrfToken(c), f))

@@ -63,7 +63,7 @@ func TestLogin(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res.Body.Close()
+		discard(t, res)
 		secure := false
 		for _, ck := range res.Cookies() {
 			secure = secure || (ck.Name == "jb_session" && ck.Secure)

@@ -166,7 +166,9 @@ func planDay(d string) string {
 
 // accept stores the chosen suggested visits as normal visits, all or none.
 func (h *autoplanHandlers) accept(c echo.Context) error {
-	c.Request().ParseForm()
+	if err := c.Request().ParseForm(); err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, "Isi formulir tidak dapat dibaca.")
+	}
 	var ins []visit.Input
 	for _, raw := range c.Request().Form["v"] {
 		in, ok := parseChoice(raw)

@@ -53,7 +53,7 @@ func BenchmarkWeekView(b *testing.B) {
 		if err != nil || res.StatusCode != http.StatusOK {
 			b.Fatalf("%v %v", err, res.Status)
 		}
-		res.Body.Close()
+		discard(b, res)
 	}
 }
 

@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"context"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -42,8 +41,7 @@ func benchPage(b *testing.B, c *testClient, path string) {
 		if err != nil || res.StatusCode != http.StatusOK {
 			b.Fatalf("%s: %v %v", path, err, res.Status)
 		}
-		io.Copy(io.Discard, res.Body)
-		res.Body.Close()
+		discard(b, res)
 		took = append(took, time.Since(start))
 	}
 	slices.Sort(took)
@@ -91,8 +89,7 @@ func BenchmarkDashboardVsBareEcho(b *testing.B) {
 						b.Errorf("%s: %v", url, err)
 						return
 					}
-					io.Copy(io.Discard, res.Body)
-					res.Body.Close()
+					discard(b, res)
 					done.Add(1)
 				}
 			})
@@ -140,8 +137,7 @@ func BenchmarkDashboardAfterWrite(b *testing.B) {
 		if err != nil || res.StatusCode != http.StatusOK {
 			b.Fatalf("%v %v", err, res.Status)
 		}
-		io.Copy(io.Discard, res.Body)
-		res.Body.Close()
+		discard(b, res)
 		took = append(took, time.Since(start))
 	}
 	slices.Sort(took)

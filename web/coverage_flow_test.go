@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -22,10 +23,11 @@ import (
 	"jemputbola/internal/region"
 	"jemputbola/internal/result"
 	"jemputbola/internal/visit"
+	"jemputbola/web/paths"
 )
 
 // upload posts a multipart form with one file, the CSRF token included.
-func (c *testClient) upload(t *testing.T, path string, fields map[string]string, fileName string, content []byte) (*http.Response, string) {
+func (c *testClient) upload(t *testing.T, fields map[string]string, fileName string, content []byte) (*http.Response, string) {
 	t.Helper()
 	var body bytes.Buffer
 	w := multipart.NewWriter(&body)
@@ -33,14 +35,23 @@ func (c *testClient) upload(t *testing.T, path string, fields map[string]string,
 	fields["_csrf"] = c.csrf
 	c.mu.Unlock()
 	for k, v := range fields {
-		w.WriteField(k, v)
+		if err := w.WriteField(k, v); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if fileName != "" {
-		fw, _ := w.CreateFormFile("file", fileName)
-		fw.Write(content)
+		fw, err := w.CreateFormFile("file", fileName)
+		if err == nil {
+			_, err = fw.Write(content)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
-	w.Close()
-	req, _ := http.NewRequest(http.MethodPost, c.app.URL+path, &body)
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	req, _ := http.NewRequest(http.MethodPost, c.app.URL+paths.FigureImport, &body)
 	req.Header.Set("Content-Type", w.FormDataContentType())
 	res, err := c.http.Do(req)
 	if err != nil {
@@ -96,7 +107,7 @@ func (c *testClient) coverage(t *testing.T) coverageJSON {
 
 // fieldResult logs a result of n activations on a new visit two days ago at
 // site 1 through the API, as operator1 of team 1 does from the tablet.
-func (a *testApp) fieldResult(t *testing.T, clientID string, n int64, fails map[string]int64) int64 {
+func (a *testApp) fieldResult(t *testing.T, clientID string, n int64, fails map[string]int64) {
 	t.Helper()
 	id := a.pastVisit(t)
 	op := a.user(t, "operator1", auth.Operator)
@@ -105,10 +116,9 @@ func (a *testApp) fieldResult(t *testing.T, clientID string, n int64, fails map[
 	c.signIn(t, "operator1", testPassword)
 	c.get(t, "/hari-ini")
 	body := map[string]any{"client_id": clientID, "visit_id": id, "activations": n, "people_served": n + 8, "failures": fails}
-	if code, b := c.postJSON(t, "/api/v1/results", body, true); code != http.StatusCreated {
+	if code, b := c.postResult(t, body, true); code != http.StatusCreated {
 		t.Fatalf("log result: %d %s", code, b)
 	}
-	return id
 }
 
 // The published Rejang Lebong figures, computed by hand: 10,425 of 202,820 is
@@ -249,7 +259,7 @@ func TestFigureImport(t *testing.T) {
 	good := "\uFEFFNo;Kode Wilayah;Nama;Wajib KTP;Rekam e-KTP;IKD Aktif\n1;17.02.06.2001;A;1.200;1.000;150\n2;17.02.07.2001;B;800;700;7\n"
 
 	t.Run("GoodCSV", func(t *testing.T) {
-		res, _ := k.upload(t, "/cakupan/impor", map[string]string{"as_of": asOf}, "angka.csv", []byte(good))
+		res, _ := k.upload(t, map[string]string{"as_of": asOf}, "angka.csv", []byte(good))
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("status %d", res.StatusCode)
 		}
@@ -264,7 +274,7 @@ func TestFigureImport(t *testing.T) {
 	})
 	t.Run("SameDateReplaces", func(t *testing.T) {
 		again := strings.Replace(good, ";150\n", ";160\n", 1)
-		k.upload(t, "/cakupan/impor", map[string]string{"as_of": asOf}, "angka-perbaikan.csv", []byte(again))
+		k.upload(t, map[string]string{"as_of": asOf}, "angka-perbaikan.csv", []byte(again))
 		_, doc := k.get(t, "/cakupan/impor")
 		if !strings.Contains(doc.Find(".flash").Text(), "2 angka lama untuk tanggal yang sama diganti") {
 			t.Fatalf("flash %q", doc.Find(".flash").Text())
@@ -279,7 +289,7 @@ func TestFigureImport(t *testing.T) {
 	t.Run("BadRowsStoreNothing", func(t *testing.T) {
 		before := figureCount(t, app)
 		bad := "kode_wilayah,wajib_ktp,rekam_ektp,ikd_aktif\n17.02.06.2002,10,10,1\n99.99,10,10,1\n17.02.06.2003,10,5,9\n"
-		res, body := k.upload(t, "/cakupan/impor", map[string]string{"as_of": time.Now().Format(time.DateOnly)}, "salah.csv", []byte(bad))
+		res, body := k.upload(t, map[string]string{"as_of": time.Now().Format(time.DateOnly)}, "salah.csv", []byte(bad))
 		if res.StatusCode != http.StatusUnprocessableEntity {
 			t.Fatalf("status %d", res.StatusCode)
 		}
@@ -297,10 +307,12 @@ func TestFigureImport(t *testing.T) {
 	})
 	t.Run("XLSX", func(t *testing.T) {
 		f := excelize.NewFile()
-		f.SetSheetRow("Sheet1", "A1", &[]any{"Kode Wilayah", "Wajib KTP", "Rekam e-KTP", "IKD Aktif"})
-		f.SetSheetRow("Sheet1", "A2", &[]any{"17.02.06.2002", 500, 400, 44})
+		if err := errors.Join(f.SetSheetRow("Sheet1", "A1", &[]any{"Kode Wilayah", "Wajib KTP", "Rekam e-KTP", "IKD Aktif"}),
+			f.SetSheetRow("Sheet1", "A2", &[]any{"17.02.06.2002", 500, 400, 44})); err != nil {
+			t.Fatal(err)
+		}
 		buf, _ := f.WriteToBuffer()
-		res, _ := k.upload(t, "/cakupan/impor", map[string]string{"as_of": time.Now().Format(time.DateOnly)}, "Data.xlsx", buf.Bytes())
+		res, _ := k.upload(t, map[string]string{"as_of": time.Now().Format(time.DateOnly)}, "Data.xlsx", buf.Bytes())
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("status %d", res.StatusCode)
 		}
@@ -318,7 +330,7 @@ func TestFigureImport(t *testing.T) {
 			{asOf, "", "Pilih berkas"},
 		}
 		for _, tc := range cases {
-			res, body := k.upload(t, "/cakupan/impor", map[string]string{"as_of": tc.asOf}, tc.file, []byte(good))
+			res, body := k.upload(t, map[string]string{"as_of": tc.asOf}, tc.file, []byte(good))
 			if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, tc.want) {
 				t.Errorf("as_of %q file %q: %d, want %q", tc.asOf, tc.file, res.StatusCode, tc.want)
 			}
@@ -436,8 +448,8 @@ func TestReconciliation(t *testing.T) {
 	var code string
 	app.DB.Raw("SELECT desa_code FROM sites WHERE id = 1").Scan(&code)
 	old, recent := time.Now().AddDate(0, 0, -30).Format(time.DateOnly), time.Now().Format(time.DateOnly)
-	k.upload(t, "/cakupan/impor", map[string]string{"as_of": old}, "lama.csv", []byte("kode_wilayah,wajib_ktp,rekam_ektp,ikd_aktif\n"+code+",900,800,100\n17.02.07.2001,500,400,10\n"))
-	k.upload(t, "/cakupan/impor", map[string]string{"as_of": recent}, "baru.csv", []byte("kode_wilayah,wajib_ktp,rekam_ektp,ikd_aktif\n"+code+",900,800,120\n17.02.07.2001,500,400,60\n"))
+	k.upload(t, map[string]string{"as_of": old}, "lama.csv", []byte("kode_wilayah,wajib_ktp,rekam_ektp,ikd_aktif\n"+code+",900,800,100\n17.02.07.2001,500,400,10\n"))
+	k.upload(t, map[string]string{"as_of": recent}, "baru.csv", []byte("kode_wilayah,wajib_ktp,rekam_ektp,ikd_aktif\n"+code+",900,800,120\n17.02.07.2001,500,400,60\n"))
 	app.fieldResult(t, "d0d0d0d0-0000-4000-8000-000000000003", 50, nil) // two days ago: between the dates
 
 	_, doc = k.get(t, "/cakupan/rekonsiliasi?ambang=10")

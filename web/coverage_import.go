@@ -72,7 +72,7 @@ func (h *coverageHandlers) importFile(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	defer file.Close()
+	defer file.Close() //nolint:errcheck // read-only: closing cannot lose data
 	known, err := h.regions.DesaCodes(ctx)
 	if err != nil {
 		return err

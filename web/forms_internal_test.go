@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -75,7 +76,7 @@ func TestWithUnreadableDomainWins(t *testing.T) {
 		t.Fatalf("without a domain message: %v", err)
 	}
 	failed := apperr.New(apperr.Internal, "db down")
-	if err := withUnreadable(bad, failed); err != failed {
+	if err := withUnreadable(bad, failed); !errors.Is(err, failed) {
 		t.Fatalf("a failed check must pass through, got %v", err)
 	}
 }

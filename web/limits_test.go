@@ -19,12 +19,12 @@ func TestBodyLimits(t *testing.T) {
 		t.Errorf("2 MB form: %d", res.StatusCode)
 	}
 	// A 2 MB upload is fine for the import route (it fails on content, not size)…
-	res, _ := k.upload(t, "/cakupan/impor", map[string]string{"as_of": "2026-01-01"}, "besar.csv", []byte(big))
+	res, _ := k.upload(t, map[string]string{"as_of": "2026-01-01"}, "besar.csv", []byte(big))
 	if res.StatusCode != http.StatusUnprocessableEntity {
 		t.Errorf("2 MB upload: %d, want 422 for its content", res.StatusCode)
 	}
 	// …but not 12 MB.
-	res, _ = k.upload(t, "/cakupan/impor", map[string]string{"as_of": "2026-01-01"}, "terlalu-besar.csv", []byte(strings.Repeat("x", 12<<20)))
+	res, _ = k.upload(t, map[string]string{"as_of": "2026-01-01"}, "terlalu-besar.csv", []byte(strings.Repeat("x", 12<<20)))
 	if res.StatusCode != http.StatusRequestEntityTooLarge {
 		t.Errorf("12 MB upload: %d", res.StatusCode)
 	}

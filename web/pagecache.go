@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -59,11 +60,9 @@ func (p *pageCache) serve(c echo.Context, gen string, d func() (layout.Data, tem
 		if page.plain, err = renderBytes(c, data, body); err != nil {
 			return err
 		}
-		var buf bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
-		zw.Write(page.plain)
-		zw.Close()
-		page.gzipped = buf.Bytes()
+		if page.gzipped, err = gzipped(page.plain); err != nil {
+			return err
+		}
 		if key != "" {
 			p.mu.Lock()
 			if p.gen == gen && len(p.pages) < maxCachedPages {
@@ -79,4 +78,18 @@ func (p *pageCache) serve(c echo.Context, gen string, d func() (layout.Data, tem
 		return c.Blob(http.StatusOK, echo.MIMETextHTMLCharsetUTF8, page.gzipped)
 	}
 	return c.HTMLBlob(http.StatusOK, page.plain)
+}
+
+// gzipped compresses a page once, for every reader that accepts gzip.
+func gzipped(b []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	_, err = zw.Write(b)
+	if err = errors.Join(err, zw.Close()); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }

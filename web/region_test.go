@@ -104,7 +104,7 @@ func TestRegionsAPI(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res.Body.Close()
+		discard(t, res)
 		if res.StatusCode != http.StatusUnauthorized || !strings.HasPrefix(res.Header.Get("Content-Type"), "application/json") {
 			t.Fatalf("status %d, type %q", res.StatusCode, res.Header.Get("Content-Type"))
 		}

@@ -46,7 +46,7 @@ func render(c echo.Context, status int, d layout.Data, body templ.Component) err
 
 // renderBytes renders like render without sending.
 func renderBytes(c echo.Context, d layout.Data, body templ.Component) ([]byte, error) {
-	var comp templ.Component = body
+	comp := body
 	h := c.Request().Header
 	if h.Get(hxRequest) == "" || h.Get(hxBoosted) != "" {
 		comp = layout.Page(d, body)

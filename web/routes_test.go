@@ -136,9 +136,9 @@ func TestRouteRoleMatrix(t *testing.T) {
 					allowed = allowed || r == role
 				}
 				switch {
-				case allowed && stopped && !(tc.path == "/logout"):
+				case allowed && stopped && tc.path != "/logout":
 					t.Errorf("allowed, but got %d (Location %q)", res.StatusCode, res.Header.Get("Location"))
-				case !allowed && role == anonymous && !(toLogin || res.StatusCode == http.StatusUnauthorized):
+				case !allowed && role == anonymous && !toLogin && res.StatusCode != http.StatusUnauthorized:
 					t.Errorf("anonymous must be sent to sign in, got %d", res.StatusCode)
 				case !allowed && role != anonymous && res.StatusCode != http.StatusForbidden:
 					t.Errorf("forbidden, but got %d", res.StatusCode)

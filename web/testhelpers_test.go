@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -40,7 +41,9 @@ func (a *testApp) Stop() { a.srv.Close() }
 func (a *testApp) Restart(t testing.TB) {
 	t.Helper()
 	srv := httptest.NewUnstartedServer(a.Server)
-	srv.Listener.Close()
+	if err := srv.Listener.Close(); err != nil { // the unstarted server's own listener
+		t.Fatal(err)
+	}
 	ln, err := net.Listen("tcp", a.srv.Listener.Addr().String())
 	if err != nil {
 		t.Fatalf("restart on %s: %v", a.srv.Listener.Addr(), err)
@@ -179,4 +182,13 @@ func (c *testClient) do(t testing.TB, method, path string, body io.Reader) (*htt
 		c.mu.Unlock()
 	}
 	return res, doc
+}
+
+// discard reads and closes the body of a response the test does not read.
+func discard(t testing.TB, res *http.Response) {
+	t.Helper()
+	_, err := io.Copy(io.Discard, res.Body)
+	if err = errors.Join(err, res.Body.Close()); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -98,7 +98,6 @@ func (s *Store) Breakdown(ctx context.Context, from, to string) (Breakdown, erro
 	if err != nil {
 		return b, err
 	}
-	defer rows.Close()
 	teams, kecs := map[string]*Group{}, map[string]*Group{}
 	group := func(m map[string]*Group, key, name string) *Group {
 		if m[key] == nil {
@@ -106,7 +105,7 @@ func (s *Store) Breakdown(ctx context.Context, from, to string) (Breakdown, erro
 		}
 		return m[key]
 	}
-	for rows.Next() {
+	err = eachRow(rows, func() error {
 		var kind, teamID, teamName, kecCode, kecName string
 		t := Tally{Failures: make([]int64, len(result.Reasons))}
 		dest := []any{&kind, &teamID, &teamName, &kecCode, &kecName, &t.Visits, &t.Activations, &t.Served}
@@ -114,7 +113,7 @@ func (s *Store) Breakdown(ctx context.Context, from, to string) (Breakdown, erro
 			dest = append(dest, &t.Failures[i])
 		}
 		if err := rows.Scan(dest...); err != nil {
-			return b, err
+			return err
 		}
 		k := b.Kinds[kind]
 		k.add(t)
@@ -122,10 +121,11 @@ func (s *Store) Breakdown(ctx context.Context, from, to string) (Breakdown, erro
 		b.Total.add(t)
 		group(teams, teamID, teamName).add(t)
 		group(kecs, kecCode, kecName).add(t)
-	}
+		return nil
+	})
 	b.Teams = sorted(teams, func(a, b *Group) int { return cmp.Compare(a.Name, b.Name) })
 	b.Kecamatan = sorted(kecs, func(a, b *Group) int { return cmp.Compare(a.Key, b.Key) })
-	return b, rows.Err()
+	return b, err
 }
 
 func sorted(m map[string]*Group, by func(a, b *Group) int) []Group {

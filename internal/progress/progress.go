@@ -12,6 +12,7 @@ package progress
 import (
 	"context"
 	"database/sql"
+	"errors"
 
 	"gorm.io/gorm"
 
@@ -64,17 +65,14 @@ func (s *Store) byDesa(ctx context.Context, cutoff string) (map[string]Desa, err
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	m := map[string]Desa{}
-	for rows.Next() {
+	return m, eachRow(rows, func() error {
 		var code string
 		var d Desa
-		if err := rows.Scan(&code, &d.Field, &d.Verified, &d.VisitsDone, &d.LastVisit); err != nil {
-			return nil, err
-		}
+		err := rows.Scan(&code, &d.Field, &d.Verified, &d.VisitsDone, &d.LastVisit)
 		m[code] = d
-	}
-	return m, rows.Err()
+		return err
+	})
 }
 
 // Coverage returns the current coverage of the kabupaten for year's target.
@@ -125,17 +123,24 @@ func (s *Store) sums(ctx context.Context, query string, args ...any) (map[string
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	m := map[string]int64{}
-	for rows.Next() {
+	return m, eachRow(rows, func() error {
 		var key string
 		var n sql.NullInt64
-		if err := rows.Scan(&key, &n); err != nil {
-			return nil, err
-		}
+		err := rows.Scan(&key, &n)
 		m[key] = n.Int64
+		return err
+	})
+}
+
+// eachRow calls scan for every row, stops at its first error and closes rows.
+func eachRow(rows *sql.Rows, scan func() error) error {
+	for rows.Next() {
+		if err := scan(); err != nil {
+			return errors.Join(err, rows.Close())
+		}
 	}
-	return m, rows.Err()
+	return errors.Join(rows.Err(), rows.Close())
 }
 
 // OfficialPoint is the sum of official IKD counts as of a date, each desa at
@@ -160,15 +165,14 @@ func (s *Store) OfficialHistory(ctx context.Context, desaCode string) ([]Officia
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	latest := map[string]int64{}
 	var total int64
 	var pts []OfficialPoint
-	for rows.Next() {
+	err = eachRow(rows, func() error {
 		var code, asOf string
 		var n int64
 		if err := rows.Scan(&code, &asOf, &n); err != nil {
-			return nil, err
+			return err
 		}
 		total += n - latest[code]
 		latest[code] = n
@@ -177,8 +181,9 @@ func (s *Store) OfficialHistory(ctx context.Context, desaCode string) ([]Officia
 		} else {
 			pts = append(pts, OfficialPoint{AsOf: asOf, Activated: total})
 		}
-	}
-	return pts, rows.Err()
+		return nil
+	})
+	return pts, err
 }
 
 // carry sets each point's Carry: one grouped sum per figure date.
