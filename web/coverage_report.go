@@ -32,9 +32,11 @@ func (h *coverageHandlers) report(c echo.Context) error {
 	for _, g := range progress.LargestGaps(m.Coverage.Kecamatan, reportGaps) {
 		v.Gaps = append(v.Gaps, coverageFigures(g))
 	}
-	if v.Office, err = h.settings.Office(ctx); err != nil {
+	o, err := h.settings.Office(ctx)
+	if err != nil {
 		return err
 	}
+	v.Office = letterheadView(o)
 	for mo := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location()); len(v.Months) < 12; mo = mo.AddDate(0, -1, 0) {
 		v.Months = append(v.Months, coveragepage.MonthOption{Value: mo.Format("2006-01"), Label: monthName(mo), Selected: mo.Equal(m.Start)})
 	}

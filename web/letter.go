@@ -43,7 +43,7 @@ func (h *visitHandlers) letter(c echo.Context) (letterpage.Letter, error) {
 // letterView is the letters of visit v by team t, signed for office o on today.
 func letterView(v visit.Detail, t team.Detail, o settings.Office, today time.Time) letterpage.Letter {
 	l := letterpage.Letter{
-		Office:  letterpage.Office{Name: o.Name, Address: o.Address, City: o.City, HeadName: o.HeadName, HeadNIP: o.HeadNIP, HeadRank: o.HeadRank},
+		Office:  letterheadView(o),
 		VisitID: v.ID, SiteName: v.SiteName, TeamName: v.TeamName, Addressee: addressee(v),
 		Place: v.SiteName + ", " + v.DesaName + ", Kecamatan " + v.KecamatanName,
 		Date:  locale.Date(v.Start), Window: visitWindow(v), Expected: locale.Int(v.Expected),
@@ -84,4 +84,9 @@ func (h *visitHandlers) suratTugas(c echo.Context) error {
 
 func (h *visitHandlers) suratPemberitahuan(c echo.Context) error {
 	return h.renderLetter(c, "Surat Pemberitahuan", letterpage.SuratPemberitahuan)
+}
+
+// letterheadView is the letterhead and signatory every printed page shows.
+func letterheadView(o settings.Office) letterpage.Office {
+	return letterpage.Office{Name: o.Name, Address: o.Address, City: o.City, HeadName: o.HeadName, HeadNIP: o.HeadNIP, HeadRank: o.HeadRank}
 }

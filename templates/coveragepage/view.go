@@ -10,7 +10,7 @@ import (
 	"github.com/a-h/templ"
 
 	"jemputbola/internal/chart"
-	"jemputbola/internal/settings"
+	"jemputbola/templates/letterpage"
 )
 
 // Basis says which official figures the numbers build on.
@@ -278,9 +278,9 @@ type Report struct {
 	EndYear    string
 	Today      string
 	Months     []MonthOption
-	Office     settings.Office // the letterhead's
-	Kabupaten  string          // its name
-	Row        Figures         // the kabupaten at End
+	Office     letterpage.Office // the letterhead and signatory
+	Kabupaten  string            // its name
+	Row        Figures           // the kabupaten at End
 	Projection Projection
 	Breakdown  Breakdown
 	Gaps       []Figures // the kecamatan furthest from their target
