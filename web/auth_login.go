@@ -10,6 +10,7 @@ import (
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/auth"
 	"jemputbola/templates/authpage"
+	"jemputbola/web/paths"
 )
 
 type authHandlers struct {
@@ -20,14 +21,14 @@ type authHandlers struct {
 // safeNext keeps post-login redirects on this site.
 func safeNext(next string) string {
 	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		return "/"
+		return paths.Home
 	}
 	return next
 }
 
 func (h *authHandlers) loginForm(c echo.Context) error {
 	if _, ok := currentUser(c); ok {
-		return redirect(c, "/")
+		return redirect(c, paths.Home)
 	}
 	f := authpage.LoginForm{Next: safeNext(c.QueryParam("next"))}
 	return render(c, http.StatusOK, page(c, "Masuk", ""), authpage.Login(csrfToken(c), f))
@@ -65,5 +66,5 @@ func (h *authHandlers) logout(c echo.Context) error {
 		}
 	}
 	setCookie(c, sessionCookie, "", -1)
-	return redirect(c, "/login")
+	return redirect(c, paths.Login)
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,6 +20,7 @@ import (
 	"jemputbola/internal/progress"
 	"jemputbola/internal/visit"
 	"jemputbola/templates/planpage"
+	"jemputbola/web/paths"
 )
 
 type autoplanHandlers struct {
@@ -179,7 +181,7 @@ func (h *autoplanHandlers) accept(c echo.Context) error {
 	}
 	if len(ins) == 0 {
 		flash(c, "Tidak ada kunjungan yang dipilih; tidak ada yang disimpan.")
-		return redirect(c, "/rencana-otomatis?"+c.Request().Form.Encode())
+		return redirect(c, paths.With(paths.AutoPlan, c.Request().Form))
 	}
 	vs, err := h.visits.CreateAll(c.Request().Context(), actor(c), ins)
 	var be *visit.BatchError
@@ -188,13 +190,13 @@ func (h *autoplanHandlers) accept(c echo.Context) error {
 		msg := "Tidak ada yang disimpan: kunjungan " + in.Day + " " + in.Start + " (tim " + strconv.FormatInt(in.TeamID, 10) + ") " +
 			strings.Join(fieldMessages(be.Err), " ") + " Muat ulang rencana lalu pilih lagi."
 		flash(c, msg)
-		return redirect(c, "/rencana-otomatis")
+		return redirect(c, paths.AutoPlan)
 	}
 	if err != nil {
 		return err
 	}
 	flash(c, locale.Int(int64(len(vs)))+" kunjungan dari rencana otomatis disimpan.")
-	return redirect(c, "/jadwal?week="+vs[0].Day)
+	return redirect(c, paths.With(paths.Week, url.Values{"week": {vs[0].Day}}))
 }
 
 // encodeChoice writes a suggested visit for the accept form:

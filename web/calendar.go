@@ -74,7 +74,6 @@ func (h *visitHandlers) week(c echo.Context) error {
 		w.Rows = append(w.Rows, row)
 	}
 	w.Total = locale.Int(int64(len(visits)))
-	w.Export, w.ExportQuery = "/jadwal/ekspor", "week="+w.Monday+"&team_id="+w.TeamID
 	for i := range 5 {
 		d := monday.AddDate(0, 0, i)
 		w.Share = append(w.Share, visitpage.ShareLink{Weekday: locale.Weekday(d.Weekday()), Href: whatsAppURL(d, visits)})

@@ -130,7 +130,7 @@ func allow(roles ...auth.Role) echo.MiddlewareFunc {
 				if isAPI(c) || c.Request().Method != http.MethodGet {
 					return echo.NewHTTPError(http.StatusUnauthorized, "Silakan masuk terlebih dahulu.")
 				}
-				return redirect(c, "/login?next="+url.QueryEscape(c.Request().URL.RequestURI()))
+				return redirect(c, paths.With(paths.Login, url.Values{"next": {c.Request().URL.RequestURI()}}))
 			}
 			if !u.Role.In(roles...) {
 				return apperr.New(apperr.Forbidden, "Peran Anda tidak memiliki akses ke halaman ini.")

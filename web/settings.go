@@ -7,6 +7,7 @@ import (
 
 	"jemputbola/internal/settings"
 	"jemputbola/templates/settingspage"
+	"jemputbola/web/paths"
 )
 
 type settingsHandlers struct{ settings *settings.Store }
@@ -39,5 +40,5 @@ func (h *settingsHandlers) save(c echo.Context) error {
 		return err
 	}
 	flash(c, "Pengaturan tersimpan.")
-	return redirect(c, "/pengaturan")
+	return redirect(c, paths.Settings)
 }

@@ -11,6 +11,7 @@ import (
 	"jemputbola/internal/site"
 	"jemputbola/templates/components"
 	"jemputbola/templates/sitepage"
+	"jemputbola/web/paths"
 )
 
 type siteHandlers struct {
@@ -68,5 +69,5 @@ func (h *siteHandlers) delete(c echo.Context) error {
 		return err
 	}
 	flash(c, "Lokasi dihapus.")
-	return redirect(c, "/lokasi")
+	return redirect(c, paths.Sites)
 }

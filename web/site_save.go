@@ -10,6 +10,7 @@ import (
 	"jemputbola/internal/site"
 	"jemputbola/templates/components"
 	"jemputbola/templates/sitepage"
+	"jemputbola/web/paths"
 )
 
 // decodeSiteForm reads the site form: the text as typed (kept for a
@@ -102,5 +103,5 @@ func (h *siteHandlers) save(c echo.Context, id int64) error {
 		return err
 	}
 	flash(c, "Lokasi tersimpan.")
-	return redirect(c, "/lokasi")
+	return redirect(c, paths.Sites)
 }

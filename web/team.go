@@ -11,6 +11,7 @@ import (
 	"jemputbola/internal/auth"
 	"jemputbola/internal/team"
 	"jemputbola/templates/teampage"
+	"jemputbola/web/paths"
 )
 
 type teamHandlers struct {
@@ -159,5 +160,5 @@ func (h *teamHandlers) save(c echo.Context, id int64) error {
 		return err
 	}
 	flash(c, "Tim tersimpan.")
-	return redirect(c, "/tim/"+strconv.FormatInt(t.ID, 10))
+	return redirect(c, paths.For(paths.Team, t.ID))
 }

@@ -9,6 +9,7 @@ import (
 	"jemputbola/internal/auth"
 	"jemputbola/templates/components"
 	"jemputbola/templates/userpage"
+	"jemputbola/web/paths"
 )
 
 type userHandlers struct {
@@ -119,5 +120,5 @@ func (h *userHandlers) save(c echo.Context, id int64) error {
 		return err
 	}
 	flash(c, "Pengguna tersimpan.")
-	return redirect(c, "/pengguna")
+	return redirect(c, paths.Users)
 }

@@ -21,6 +21,7 @@ import (
 	"jemputbola/internal/visit"
 	"jemputbola/templates/components"
 	"jemputbola/templates/visitpage"
+	"jemputbola/web/paths"
 )
 
 type visitHandlers struct {
@@ -173,7 +174,7 @@ func (h *visitHandlers) save(c echo.Context, id int64) error {
 		msg += " Perhatian: " + strings.Join(warnings, " ")
 	}
 	flash(c, msg)
-	return redirect(c, "/kunjungan/"+strconv.FormatInt(v.ID, 10))
+	return redirect(c, paths.For(paths.Visit, v.ID))
 }
 
 // conflictID is the visit a booking collided with, 0 for other errors.
@@ -221,7 +222,7 @@ func (h *visitHandlers) cancel(c echo.Context) error {
 		return err
 	}
 	flash(c, "Kunjungan dibatalkan.")
-	return redirect(c, "/kunjungan/"+strconv.FormatInt(id, 10))
+	return redirect(c, paths.For(paths.Visit, id))
 }
 
 // visitDetail is the visit page of d; canPlan says whether the user plans visits.

@@ -1,6 +1,10 @@
 package auditpage
 
-import "net/url"
+import (
+	"net/url"
+
+	"jemputbola/web/paths"
+)
 
 // View is one page of the audit trail.
 type View struct {
@@ -24,4 +28,6 @@ type Entry struct {
 }
 
 // pagerBase is the address of the list with its filter, ready for a page number.
-func (v View) pagerBase() string { return "/audit?entity=" + url.QueryEscape(v.Entity) + "&" }
+func (v View) pagerBase() string {
+	return paths.With(paths.Audit, url.Values{"entity": {v.Entity}}) + "&"
+}

@@ -4,6 +4,7 @@ import (
 	"net/url"
 
 	"jemputbola/templates/components"
+	"jemputbola/web/paths"
 )
 
 // List is one page of sites with its filters.
@@ -58,5 +59,8 @@ func (l List) query() string {
 	if l.Query != "" {
 		v.Set("q", l.Query)
 	}
-	return "/lokasi?" + v.Encode() + "&"
+	if len(v) == 0 {
+		return paths.Sites + "?"
+	}
+	return paths.With(paths.Sites, v) + "&"
 }

@@ -65,21 +65,19 @@ type Chip struct {
 
 // Week is the calendar of one week: teams as rows, days as columns.
 type Week struct {
-	From, To    string // Monday and Sunday, long form
-	Monday      string // YYYY-MM-DD
-	Month       string // YYYY-MM of the Monday
-	Total       string // visits shown, formatted
-	Days        []Day  // Monday..Sunday
-	Rows        []WeekRow
-	Prev, Next  string // Mondays, YYYY-MM-DD
-	TeamID      string
-	Kec         string
-	Teams       []components.Option
-	Kecamatan   []components.Option
-	CanPlan     bool
-	Share       []ShareLink // working days: WhatsApp link with the day's schedule
-	Export      string      // base path of the export files
-	ExportQuery string      // week and team of this view
+	From, To   string // Monday and Sunday, long form
+	Monday     string // YYYY-MM-DD
+	Month      string // YYYY-MM of the Monday
+	Total      string // visits shown, formatted
+	Days       []Day  // Monday..Sunday
+	Rows       []WeekRow
+	Prev, Next string // Mondays, YYYY-MM-DD
+	TeamID     string
+	Kec        string
+	Teams      []components.Option
+	Kecamatan  []components.Option
+	CanPlan    bool
+	Share      []ShareLink // working days: WhatsApp link with the day's schedule
 }
 
 // Day is a column of the week.

@@ -1,6 +1,6 @@
 // Package paths names every address of the app once. web/routes.go registers
 // these patterns and handlers and templates build links from them with For
-// and ForCode, so an address changes in one place.
+// and ForCode (and With for a query), so an address changes in one place.
 package paths
 
 import (
@@ -85,6 +85,16 @@ func For(pattern string, id int64) string {
 // ForCode fills the :code of pattern with a region code, escaped.
 func ForCode(pattern, code string) string {
 	return strings.Replace(pattern, ":code", url.PathEscape(code), 1)
+}
+
+// With adds the query q to path, encoded and sorted by key as
+// url.Values.Encode does: With(Week, url.Values{"week": {"2026-01-05"}}) is
+// "/jadwal?week=2026-01-05". Empty values are kept; an empty q adds nothing.
+func With(path string, q url.Values) string {
+	if len(q) == 0 {
+		return path
+	}
+	return path + "?" + q.Encode()
 }
 
 // IsAPI reports whether path is under the JSON API.
