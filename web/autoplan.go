@@ -108,7 +108,7 @@ func (h *autoplanHandlers) show(c echo.Context) error {
 		return err
 	}
 	in.Holidays = f.Holidays
-	v := planpage.View{CSRF: csrfToken(c), Teams: planTeams(names, f.TeamIDs),
+	v := planpage.View{CSRF: csrfToken(c), Action: paths.With(paths.AutoPlan, c.QueryParams()), Teams: planTeams(names, f.TeamIDs),
 		Form: planpage.Form{From: f.From, To: f.To, HorizonWeeks: strconv.Itoa(f.HorizonWeeks), Holidays: strings.Join(f.Holidays, ", ")}}
 	if p, status, ok := formProblems(bad.Err()); ok {
 		v.Problems = p
@@ -181,7 +181,7 @@ func (h *autoplanHandlers) accept(c echo.Context) error {
 	}
 	if len(ins) == 0 {
 		flash(c, "Tidak ada kunjungan yang dipilih; tidak ada yang disimpan.")
-		return redirect(c, paths.With(paths.AutoPlan, c.Request().Form))
+		return redirect(c, paths.With(paths.AutoPlan, c.QueryParams())) // the plan's filters, never the form's token
 	}
 	vs, err := h.visits.CreateAll(c.Request().Context(), actor(c), ins)
 	var be *visit.BatchError

@@ -41,6 +41,15 @@ func TestAutoplanAcceptFlow(t *testing.T) {
 		t.Error("no comparison with the current plan")
 	}
 
+	t.Run("NothingChosenKeepsTheFilters", func(t *testing.T) {
+		action := doc.Find(`input[name="v"]`).Closest("form").AttrOr("action", "")
+		res, _ := k.post(t, action, url.Values{})
+		loc := res.Header.Get("Location")
+		if res.StatusCode != http.StatusSeeOther || !strings.Contains(loc, "dari="+monday) || strings.Contains(loc, "csrf") {
+			t.Fatalf("nothing chosen: %d, Location %q", res.StatusCode, loc)
+		}
+	})
+
 	count := func() (n int64) {
 		app.DB.Raw("SELECT COUNT(*) FROM visits").Scan(&n)
 		return n

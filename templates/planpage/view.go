@@ -13,9 +13,10 @@ type Form struct {
 
 // View is the page.
 type View struct {
-	Form  Form
-	CSRF  string
-	Teams []TeamOption // every team, by name
+	Form   Form
+	Action string // where the accept form posts: the plan's address, so its filters survive
+	CSRF   string
+	Teams  []TeamOption // every team, by name
 	components.Problems
 
 	// Only when the form has no problems:
