@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"jemputbola/internal/scope"
 )
 
 // Actions.
@@ -30,6 +32,7 @@ var System = Actor{Username: "sistem"}
 // Entry is one recorded change.
 type Entry struct {
 	ID       int64 `gorm:"primaryKey"`
+	OfficeID *int64 // nil for changes outside any office (none today)
 	At       time.Time
 	UserID   *int64
 	Username string
@@ -43,10 +46,14 @@ type Entry struct {
 // TableName keeps GORM on the migrated table.
 func (Entry) TableName() string { return "audit_entries" }
 
-// Record writes one entry through tx. before and after are marshalled as JSON;
-// pass nil for the side that does not exist (create / delete).
+// Record writes one entry through tx, for the office of ctx's scope. before and
+// after are marshalled as JSON; pass nil for the side that does not exist
+// (create / delete).
 func Record(ctx context.Context, tx *gorm.DB, who Actor, action, entity string, id any, before, after any) error {
 	e := Entry{At: time.Now().UTC(), Username: who.Username, Action: action, Entity: entity, EntityID: fmt.Sprint(id)}
+	if sc, err := scope.From(ctx); err == nil {
+		e.OfficeID = &sc.OfficeID
+	}
 	if who.UserID != 0 {
 		uid := who.UserID
 		e.UserID = &uid
@@ -85,9 +92,9 @@ type Store struct{ db *gorm.DB }
 // NewStore returns a Store on g.
 func NewStore(g *gorm.DB) *Store { return &Store{db: g} }
 
-// List returns entries newest first and the total that match.
+// List returns the entries of ctx's office newest first and the total that match.
 func (s *Store) List(ctx context.Context, f Filter) ([]Entry, int64, error) {
-	q := s.db.WithContext(ctx).Model(&Entry{})
+	q := s.db.WithContext(ctx).Model(&Entry{}).Scopes(scope.Own(ctx, "audit_entries"))
 	if f.Entity != "" {
 		q = q.Where("entity = ?", f.Entity)
 	}
@@ -103,8 +110,8 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Entry, int64, error) {
 	return es, total, err
 }
 
-// Entities lists the kinds of data that have entries, for the filter.
+// Entities lists the kinds of data that have entries of ctx's office, for the filter.
 func (s *Store) Entities(ctx context.Context) ([]string, error) {
 	var es []string
-	return es, s.db.WithContext(ctx).Model(&Entry{}).Distinct("entity").Order("entity").Pluck("entity", &es).Error
+	return es, s.db.WithContext(ctx).Model(&Entry{}).Scopes(scope.Own(ctx, "audit_entries")).Distinct("entity").Order("entity").Pluck("entity", &es).Error
 }

@@ -3,6 +3,7 @@
 package dbtest
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
@@ -15,7 +16,10 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 
+	"jemputbola/internal/audit"
 	"jemputbola/internal/db"
+	"jemputbola/internal/office"
+	"jemputbola/internal/scope"
 )
 
 // DefaultPostgresURL is the server the development machines run.
@@ -107,4 +111,15 @@ func Selected(tb testing.TB) *gorm.DB {
 		return Postgres(tb)
 	}
 	return SQLite(tb)
+}
+
+// InOffice adds the office of a region code (with its regions) to g and
+// returns a context working for it.
+func InOffice(tb testing.TB, g *gorm.DB, code string) context.Context {
+	tb.Helper()
+	o, _, err := office.NewStore(g).Add(context.Background(), audit.System, code)
+	if err != nil {
+		tb.Fatalf("add office %s: %v", code, err)
+	}
+	return scope.With(context.Background(), office.Scope(o))
 }

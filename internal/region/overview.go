@@ -65,7 +65,7 @@ func (s *Store) overview(ctx context.Context, year int, figs map[string]Figure, 
 	var kecs []Region
 	for _, r := range regions {
 		switch r.Level {
-		case LevelKabupaten:
+		case LevelKabKota:
 			kab = r
 		case LevelKecamatan:
 			kecs = append(kecs, r)

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
@@ -52,16 +51,6 @@ type Store struct{ db *gorm.DB }
 
 // NewStore returns a Store on g.
 func NewStore(g *gorm.DB) *Store { return &Store{db: g} }
-
-// EnsureBuiltin inserts the built-in regions that are missing; it is safe to run
-// at every start and from several instances at once.
-func (s *Store) EnsureBuiltin(ctx context.Context) error {
-	rs, err := Builtin()
-	if err != nil {
-		return err
-	}
-	return s.db.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}).CreateInBatches(rs, 100).Error
-}
 
 // Get returns one region. Errors: NotFound.
 func (s *Store) Get(ctx context.Context, code string) (Region, error) {
