@@ -31,7 +31,7 @@ var System = Actor{Username: "sistem"}
 
 // Entry is one recorded change.
 type Entry struct {
-	ID       int64 `gorm:"primaryKey"`
+	ID       int64  `gorm:"primaryKey"`
 	OfficeID *int64 // nil for changes outside any office (none today)
 	At       time.Time
 	UserID   *int64
