@@ -84,6 +84,38 @@ func NewRow(f Figures, targetBP int64) Row {
 	}
 }
 
+// Target is an office's IKD target for a year: a share of recorded e-KTP in
+// basis points or, when Count is above 0, an absolute number of activations
+// (Kota Bengkulu's 67.802).
+type Target struct {
+	BP    int64
+	Count int64
+}
+
+// DefaultTarget is the target of an office that set none.
+var DefaultTarget = Target{BP: DefaultTargetBP}
+
+// Row computes the office's own row: an absolute target is taken as it is.
+func (t Target) Row(f Figures) Row {
+	r := NewRow(f, t.ShareOf(f.Recorded))
+	if t.Count > 0 {
+		r.TargetCount, r.Gap = t.Count, Gap(f.Activated, t.Count)
+	}
+	return r
+}
+
+// ShareOf is the target as basis points of recorded: parts of an office
+// (kecamatan, desa) carry an absolute target in proportion to their e-KTP.
+func (t Target) ShareOf(recorded int64) int64 {
+	if t.Count <= 0 {
+		return t.BP
+	}
+	if recorded <= 0 {
+		return 0
+	}
+	return (t.Count*10000 + recorded - 1) / recorded
+}
+
 // PctString formats basis points with a dot and two decimals, no % sign, for
 // JSON and CSV: 514 → "5.14". The UI uses locale.Pct instead.
 func PctString(bp int64) string {

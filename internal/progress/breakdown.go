@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"jemputbola/internal/result"
+	"jemputbola/internal/scope"
 	"jemputbola/internal/visit"
 )
 
@@ -78,10 +79,15 @@ const failColumns = `SUM(COALESCE(r.fail_no_android, 0)), SUM(COALESCE(r.fail_no
 	SUM(COALESCE(r.fail_other, 0))`
 
 // Breakdown reads every visit done on days from..to (YYYY-MM-DD, inclusive;
-// to "" for no end) in one grouped scan and rolls it up three ways.
+// to "" for no end) by the teams of ctx's office (a province: and of its
+// kab/kota) in one grouped scan and rolls it up three ways.
 func (s *Store) Breakdown(ctx context.Context, from, to string) (Breakdown, error) {
 	if to == "" {
 		to = "9999-12-31"
+	}
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return Breakdown{}, err
 	}
 	b := Breakdown{Kinds: map[string]Tally{}}
 	rows, err := s.db.WithContext(ctx).Raw(`SELECT s.kind, t.id, t.name, COALESCE(d.parent_code, ''), COALESCE(k.name, ''),
@@ -94,7 +100,8 @@ func (s *Store) Breakdown(ctx context.Context, from, to string) (Breakdown, erro
 		LEFT JOIN regions k ON k.code = d.parent_code
 		LEFT JOIN visit_results r ON r.visit_id = v.id
 		WHERE v.status = ? AND v.day >= ? AND v.day <= ?
-		GROUP BY s.kind, t.id, t.name, d.parent_code, k.name`, result.SentBack, string(visit.Selesai), from, to).Rows()
+			AND v.office_id IN (SELECT id FROM offices WHERE code = ? OR code LIKE ?)
+		GROUP BY s.kind, t.id, t.name, d.parent_code, k.name`, result.SentBack, string(visit.Selesai), from, to, sc.Code, sc.Below()).Rows()
 	if err != nil {
 		return b, err
 	}

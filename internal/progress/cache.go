@@ -2,9 +2,12 @@ package progress
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 	"sync"
 	"time"
+
+	"jemputbola/internal/scope"
 )
 
 // Snapshot is what the Cakupan dashboard and map show, read in one go.
@@ -40,6 +43,7 @@ const recheck = time.Second
 // the next reader wait for fresh figures.
 type Cache struct {
 	store     *Store
+	scope     scope.Scope // the office whose snapshot this is
 	mu        sync.Mutex
 	snap      *Snapshot
 	inflight  chan struct{} // closed when the rebuild under way ends
@@ -50,8 +54,8 @@ type Cache struct {
 	err       error         // of the last rebuild
 }
 
-// NewCache returns an empty cache over s.
-func NewCache(s *Store) *Cache { return &Cache{store: s} }
+// NewCache returns an empty cache over s for the office of sc.
+func NewCache(s *Store, sc scope.Scope) *Cache { return &Cache{store: s, scope: sc} }
 
 // Changed tells the cache that this instance wrote something that may show
 // up to about a second later (tablet sync under load).
@@ -70,15 +74,25 @@ func (c *Cache) ChangedNow() {
 
 // version reads marks that change with every write the dashboard depends on:
 // counts catch inserts, newest ids and update times catch the rest.
+// They are read for the offices at or under the office of ctx, so other
+// offices' work does not make it rebuild; a province team's results in a
+// kab/kota show there within maxAge.
 func (s *Store) version(ctx context.Context) (string, error) {
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return "", err
+	}
+	const offices = `office_id IN (SELECT id FROM offices WHERE code = @code OR code LIKE @below)`
 	row := s.db.WithContext(ctx).Raw(`SELECT
-		(SELECT CAST(COUNT(*) AS TEXT) FROM visit_results),
-		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM visit_results),
-		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM visits),
-		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM sites),
-		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM teams),
-		(SELECT CAST(COALESCE(MAX(id), 0) AS TEXT) FROM population_figures),
-		(SELECT CAST(COUNT(*) AS TEXT) || '/' || CAST(COALESCE(SUM(target_bp * year), 0) AS TEXT) FROM targets)`).Row()
+		(SELECT CAST(COUNT(*) AS TEXT) FROM visit_results WHERE `+offices+`),
+		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM visit_results WHERE `+offices+`),
+		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM visits WHERE `+offices+`),
+		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM sites WHERE `+offices+`),
+		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM teams WHERE `+offices+`),
+		(SELECT CAST(COALESCE(MAX(id), 0) AS TEXT) FROM population_figures WHERE desa_code LIKE @below),
+		(SELECT CAST(COUNT(*) AS TEXT) || '/' || CAST(COALESCE(SUM((target_bp + target_count) * year), 0) AS TEXT)
+			FROM targets WHERE region_code = @code OR region_code LIKE @below)`,
+		sql.Named("code", sc.Code), sql.Named("below", sc.Below())).Row()
 	m := make([]string, 7)
 	if err := row.Scan(&m[0], &m[1], &m[2], &m[3], &m[4], &m[5], &m[6]); err != nil {
 		return "", err
@@ -130,7 +144,7 @@ func (c *Cache) start(today time.Time) chan struct{} {
 	done := make(chan struct{})
 	c.inflight, c.changed = done, false
 	go func() {
-		ctx := context.Background() // serves every reader: none may cancel it
+		ctx := scope.With(context.Background(), c.scope) // serves every reader: none may cancel it
 		checked := time.Now()
 		var s *Snapshot
 		v, err := c.store.version(ctx)
@@ -197,4 +211,74 @@ func (s *Store) Series(ctx context.Context, start time.Time, desaCode string) (*
 		return nil, err
 	}
 	return NewSeries(official, daily), nil
+}
+
+// Caches keeps one Cache per office, made on first use.
+type Caches struct {
+	store *Store
+	mu    sync.Mutex
+	byID  map[int64]*Cache
+}
+
+// NewCaches returns the caches over s.
+func NewCaches(s *Store) *Caches { return &Caches{store: s, byID: map[int64]*Cache{}} }
+
+// For returns the cache of ctx's office. Errors: scope.ErrMissing.
+func (cs *Caches) For(ctx context.Context) (*Cache, error) {
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	c := cs.byID[sc.OfficeID]
+	if c == nil {
+		c = NewCache(cs.store, sc)
+		cs.byID[sc.OfficeID] = c
+	}
+	return c, nil
+}
+
+// related lists the caches a write of ctx's office may change: its own, its
+// province's (which rolls it up) and, for a province, its kab/kota's (its
+// teams may work there).
+func (cs *Caches) related(ctx context.Context) []*Cache {
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return nil
+	}
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	var out []*Cache
+	for _, c := range cs.byID {
+		if sc.Under(c.scope.Code) || c.scope.Under(sc.Code) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Changed tells the caches of ctx's office and its relatives that a write
+// may show up to about a second later (see Cache.Changed).
+func (cs *Caches) Changed(ctx context.Context) {
+	for _, c := range cs.related(ctx) {
+		c.Changed()
+	}
+}
+
+// ChangedNow tells the caches of ctx's office and its relatives that their
+// next reader must see this write (see Cache.ChangedNow).
+func (cs *Caches) ChangedNow(ctx context.Context) {
+	for _, c := range cs.related(ctx) {
+		c.ChangedNow()
+	}
+}
+
+// Get returns the snapshot of ctx's office for today (see Cache.Get).
+func (cs *Caches) Get(ctx context.Context, now time.Time) (*Snapshot, error) {
+	c, err := cs.For(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return c.Get(ctx, now)
 }

@@ -5,7 +5,9 @@
 // planner read through Cache (readmodel.go) and never sum raw rows themselves.
 //
 // A desa's IKD count is its newest official figure plus the activations logged
-// in the field on visits after that figure's date. Results a ketua tim sent back
+// in the field on visits after that figure's date, by any office's team:
+// coverage is a property of the region, so a province's row for a kab/kota is
+// exactly what that kab/kota's office shows. Results a ketua tim sent back
 // (dikembalikan) are not counted until they are corrected.
 package progress
 
@@ -18,6 +20,7 @@ import (
 
 	"jemputbola/internal/region"
 	"jemputbola/internal/result"
+	"jemputbola/internal/scope"
 	"jemputbola/internal/visit"
 )
 
@@ -40,7 +43,8 @@ type Desa struct {
 
 // newestFigure is the date of each desa's newest official figure on or before
 // a cut-off day.
-const newestFigure = `SELECT desa_code, MAX(as_of) AS as_of FROM population_figures WHERE as_of <= ? GROUP BY desa_code`
+// Its arguments: the cut-off and the office's area (scope.Below).
+const newestFigure = `SELECT desa_code, MAX(as_of) AS as_of FROM population_figures WHERE as_of <= ? AND desa_code LIKE ? GROUP BY desa_code`
 
 // noCutoff is the cut-off of the current figures: everything stored so far.
 const noCutoff = "9999-12-31"
@@ -51,6 +55,10 @@ func (s *Store) ByDesa(ctx context.Context) (map[string]Desa, error) { return s.
 // byDesa is ByDesa as of the end of day cutoff (YYYY-MM-DD, or noCutoff):
 // figures and visits after it are left out.
 func (s *Store) byDesa(ctx context.Context, cutoff string) (map[string]Desa, error) {
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return nil, err
+	}
 	rows, err := s.db.WithContext(ctx).Raw(`SELECT s.desa_code,
 		COALESCE(SUM(CASE WHEN v.day > COALESCE(f.as_of, '') AND r.verification <> ? THEN r.activations END), 0),
 		COALESCE(SUM(CASE WHEN v.day > COALESCE(f.as_of, '') AND r.verification = ? THEN r.activations END), 0),
@@ -60,8 +68,8 @@ func (s *Store) byDesa(ctx context.Context, cutoff string) (map[string]Desa, err
 		JOIN sites s ON s.id = v.site_id
 		LEFT JOIN visit_results r ON r.visit_id = v.id
 		LEFT JOIN (`+newestFigure+`) f ON f.desa_code = s.desa_code
-		WHERE v.day <= ?
-		GROUP BY s.desa_code`, result.SentBack, result.Verified, string(visit.Selesai), string(visit.Selesai), cutoff, cutoff).Rows()
+		WHERE v.day <= ? AND s.desa_code LIKE ?
+		GROUP BY s.desa_code`, result.SentBack, result.Verified, string(visit.Selesai), string(visit.Selesai), cutoff, sc.Below(), cutoff, sc.Below()).Rows()
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +83,7 @@ func (s *Store) byDesa(ctx context.Context, cutoff string) (map[string]Desa, err
 	})
 }
 
-// Coverage returns the current coverage of the kabupaten for year's target.
+// Coverage returns the current coverage of ctx's office for year's target.
 // Pages read it through the Cache, which holds it for today.
 func (s *Store) Coverage(ctx context.Context, year int) (Coverage, error) {
 	return s.coverageAt(ctx, year, noCutoff)
@@ -106,13 +114,16 @@ func (s *Store) coverageAt(ctx context.Context, year int, cutoff string) (Covera
 // Daily returns the activations logged on visits per day from the day from
 // (YYYY-MM-DD, inclusive), for desaCode alone when it is not "".
 func (s *Store) Daily(ctx context.Context, from, desaCode string) (map[string]int64, error) {
-	q := `SELECT v.day, SUM(r.activations) FROM visit_results r JOIN visits v ON v.id = r.visit_id`
-	args := []any{from}
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return nil, err
+	}
+	q := `SELECT v.day, SUM(r.activations) FROM visit_results r JOIN visits v ON v.id = r.visit_id
+		JOIN sites s ON s.id = v.site_id WHERE v.day >= ? AND s.desa_code LIKE ?`
+	args := []any{from, sc.Below()}
 	if desaCode != "" {
-		q += ` JOIN sites s ON s.id = v.site_id WHERE v.day >= ? AND s.desa_code = ?`
+		q += ` AND s.desa_code = ?`
 		args = append(args, desaCode)
-	} else {
-		q += ` WHERE v.day >= ?`
 	}
 	return s.sums(ctx, q+` AND r.verification <> ? GROUP BY v.day`, append(args, result.SentBack)...)
 }
@@ -157,7 +168,12 @@ type OfficialPoint struct {
 // OfficialHistory returns one point per figure date, oldest first, for
 // desaCode alone when it is not "".
 func (s *Store) OfficialHistory(ctx context.Context, desaCode string) ([]OfficialPoint, error) {
-	q := s.db.WithContext(ctx).Model(&region.Figure{}).Select("desa_code, as_of, ikd_activated").Order("as_of")
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return nil, err
+	}
+	q := s.db.WithContext(ctx).Model(&region.Figure{}).Select("desa_code, as_of, ikd_activated").
+		Where("desa_code LIKE ?", sc.Below()).Order("as_of")
 	if desaCode != "" {
 		q = q.Where("desa_code = ?", desaCode)
 	}
@@ -188,11 +204,16 @@ func (s *Store) OfficialHistory(ctx context.Context, desaCode string) ([]Officia
 
 // carry sets each point's Carry: one grouped sum per figure date.
 func (s *Store) carry(ctx context.Context, pts []OfficialPoint) error {
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return err
+	}
 	for i := range pts {
 		row := s.db.WithContext(ctx).Raw(`SELECT COALESCE(SUM(r.activations), 0)
 			FROM visit_results r JOIN visits v ON v.id = r.visit_id JOIN sites s ON s.id = v.site_id
 			LEFT JOIN (`+newestFigure+`) f ON f.desa_code = s.desa_code
-			WHERE v.day > COALESCE(f.as_of, '') AND v.day <= ? AND r.verification <> ?`, pts[i].AsOf, pts[i].AsOf, result.SentBack).Row()
+			WHERE v.day > COALESCE(f.as_of, '') AND v.day <= ? AND r.verification <> ? AND s.desa_code LIKE ?`,
+			pts[i].AsOf, sc.Below(), pts[i].AsOf, result.SentBack, sc.Below()).Row()
 		if err := row.Scan(&pts[i].Carry); err != nil {
 			return err
 		}
@@ -204,8 +225,12 @@ func (s *Store) carry(ctx context.Context, pts []OfficialPoint) error {
 // days after from up to and including to: what the field added between two
 // official figures.
 func (s *Store) FieldBetween(ctx context.Context, from, to string) (map[string]int64, error) {
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return nil, err
+	}
 	return s.sums(ctx, `SELECT s.desa_code, SUM(r.activations)
 		FROM visit_results r JOIN visits v ON v.id = r.visit_id JOIN sites s ON s.id = v.site_id
-		WHERE v.day > ? AND v.day <= ? AND r.verification <> ?
-		GROUP BY s.desa_code`, from, to, result.SentBack)
+		WHERE v.day > ? AND v.day <= ? AND r.verification <> ? AND s.desa_code LIKE ?
+		GROUP BY s.desa_code`, from, to, result.SentBack, sc.Below())
 }

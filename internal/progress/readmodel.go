@@ -56,7 +56,7 @@ func (c *Cache) Month(ctx context.Context, start, now time.Time) (Month, error) 
 			return m, err
 		}
 		m.Coverage = snap.Coverage
-		m.Projection = Project(snap.Series, m.Coverage.Kabupaten.Gap, now)
+		m.Projection = Project(snap.Series, m.Coverage.Office.Gap, now)
 	} else {
 		if m.Coverage, err = c.store.coverageAt(ctx, m.Start.Year(), m.End.Format(day)); err != nil {
 			return m, err
@@ -65,7 +65,7 @@ func (c *Cache) Month(ctx context.Context, start, now time.Time) (Month, error) 
 		if err != nil {
 			return m, err
 		}
-		m.Projection = Project(s, m.Coverage.Kabupaten.Gap, m.End)
+		m.Projection = Project(s, m.Coverage.Office.Gap, m.End)
 	}
 	m.Breakdown, err = c.store.Breakdown(ctx, m.Start.Format(day), m.End.Format(day))
 	return m, err
@@ -99,4 +99,40 @@ func (c *Cache) Reconciliation(ctx context.Context, now time.Time, from, to stri
 		}
 	}
 	return r, nil
+}
+
+// Coverage returns the coverage of ctx's office today (see Cache.Coverage).
+func (cs *Caches) Coverage(ctx context.Context, now time.Time) (Coverage, error) {
+	c, err := cs.For(ctx)
+	if err != nil {
+		return Coverage{}, err
+	}
+	return c.Coverage(ctx, now)
+}
+
+// DesaWeeks returns one desa's trend (see Cache.DesaWeeks).
+func (cs *Caches) DesaWeeks(ctx context.Context, now time.Time, desaCode string) ([]Week, error) {
+	c, err := cs.For(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return c.DesaWeeks(ctx, now, desaCode)
+}
+
+// Month returns the figures of one month of ctx's office (see Cache.Month).
+func (cs *Caches) Month(ctx context.Context, start, now time.Time) (Month, error) {
+	c, err := cs.For(ctx)
+	if err != nil {
+		return Month{}, err
+	}
+	return c.Month(ctx, start, now)
+}
+
+// Reconciliation compares field logs with figures for ctx's office (see Cache.Reconciliation).
+func (cs *Caches) Reconciliation(ctx context.Context, now time.Time, from, to string, threshold int64) (Reconciliation, error) {
+	c, err := cs.For(ctx)
+	if err != nil {
+		return Reconciliation{}, err
+	}
+	return c.Reconciliation(ctx, now, from, to, threshold)
 }

@@ -2,19 +2,19 @@ package region
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"gorm.io/gorm"
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
-	"jemputbola/internal/coverage"
+	"jemputbola/internal/scope"
 )
 
 // Import is one stored import of official figures.
 type Import struct {
 	ID         int64 `gorm:"primaryKey"`
+	OfficeID   int64
 	AsOf       string
 	FileName   string
 	Rows       int
@@ -27,10 +27,15 @@ type Import struct {
 // TableName keeps GORM on the migrated table.
 func (Import) TableName() string { return "figure_imports" }
 
-// ImportFigures stores the figures of one file as of asOf, all or nothing:
-// figures of the same desa and date are replaced, the import is logged and
-// audited in the same transaction.
+// ImportFigures stores the figures of one file as of asOf for ctx's office,
+// all or nothing: figures of the same desa and date are replaced, the import
+// is logged and audited in the same transaction. Every desa must be one whose
+// figures the office keeps (DesaCodes). Errors: Invalid, scope.ErrReadOnly.
 func (s *Store) ImportFigures(ctx context.Context, who audit.Actor, asOf, fileName string, fs []Figure) (Import, error) {
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return Import{}, err
+	}
 	if _, err := time.Parse("2006-01-02", asOf); err != nil {
 		var f apperr.Fields
 		f.Add("as_of", "Tanggal data harus berupa tanggal yang sah (YYYY-MM-DD).")
@@ -42,11 +47,20 @@ func (s *Store) ImportFigures(ctx context.Context, who audit.Actor, asOf, fileNa
 		fs[i].AsOf, fs[i].Source, fs[i].CreatedAt = asOf, SourceImport, now
 		codes[i] = fs[i].DesaCode
 	}
-	imp := Import{AsOf: asOf, FileName: fileName, Rows: len(fs), Username: who.Username, ImportedAt: now}
+	imp := Import{OfficeID: sc.OfficeID, AsOf: asOf, FileName: fileName, Rows: len(fs), Username: who.Username, ImportedAt: now}
 	if who.UserID > 0 {
 		imp.ImportedBy = &who.UserID
 	}
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		known, err := (&Store{db: tx}).DesaCodes(ctx)
+		if err != nil {
+			return err
+		}
+		for _, c := range codes {
+			if !known[c] {
+				return apperr.Errorf(apperr.Invalid, "Desa/kelurahan %s bukan wilayah kantor ini.", c)
+			}
+		}
 		for start := 0; start < len(codes); start += 500 { // stay under every driver's bind-parameter limit
 			end := min(start+500, len(codes))
 			res := tx.Where("as_of = ? AND desa_code IN ?", asOf, codes[start:end]).Delete(&Figure{})
@@ -67,75 +81,14 @@ func (s *Store) ImportFigures(ctx context.Context, who audit.Actor, asOf, fileNa
 	return imp, err
 }
 
-// Imports lists the imports, newest first.
+// Imports lists the imports of ctx's office, newest first.
 func (s *Store) Imports(ctx context.Context, limit int) ([]Import, error) {
 	var is []Import
-	return is, s.db.WithContext(ctx).Order("imported_at DESC, id DESC").Limit(limit).Find(&is).Error
+	return is, s.db.WithContext(ctx).Scopes(scope.Own(ctx, "figure_imports")).Order("imported_at DESC, id DESC").Limit(limit).Find(&is).Error
 }
 
-// FigureDates lists the dates with official figures, newest first.
+// FigureDates lists the dates with official figures of ctx's office, newest first.
 func (s *Store) FigureDates(ctx context.Context) ([]string, error) {
 	var ds []string
-	return ds, s.db.WithContext(ctx).Model(&Figure{}).Distinct("as_of").Order("as_of DESC").Pluck("as_of", &ds).Error
-}
-
-// FiguresOn returns each desa's newest figure on or before asOf, by desa code.
-func (s *Store) FiguresOn(ctx context.Context, asOf string) (map[string]Figure, error) {
-	var fs []Figure
-	err := s.db.WithContext(ctx).Raw(`SELECT f.* FROM population_figures f
-		WHERE f.as_of = (SELECT MAX(g.as_of) FROM population_figures g WHERE g.desa_code = f.desa_code AND g.as_of <= ?)`, asOf).
-		Scan(&fs).Error
-	m := make(map[string]Figure, len(fs))
-	for _, f := range fs {
-		m[f.DesaCode] = f
-	}
-	return m, err
-}
-
-// FigureHistory lists one desa's figures, oldest first.
-func (s *Store) FigureHistory(ctx context.Context, desaCode string) ([]Figure, error) {
-	var fs []Figure
-	return fs, s.db.WithContext(ctx).Where("desa_code = ?", desaCode).Order("as_of").Find(&fs).Error
-}
-
-// MaxTargetBP bounds the target: 100% of e-KTP recorded.
-const MaxTargetBP = 10000
-
-// SetTarget sets a region's target for a year, in basis points, audited.
-func (s *Store) SetTarget(ctx context.Context, who audit.Actor, regionCode string, year int, bp int64) error {
-	var f apperr.Fields
-	if bp < 1 || bp > MaxTargetBP {
-		f.Add("target", "Target harus antara 0,01% dan 100%.")
-	}
-	if year < 2000 || year > 2100 {
-		f.Add("year", "Tahun tidak sah.")
-	}
-	if err := f.Err(); err != nil {
-		return err
-	}
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		before, err := (&Store{db: tx}).TargetBP(ctx, regionCode, year)
-		if err != nil {
-			return err
-		}
-		if err := tx.Where("region_code = ? AND year = ?", regionCode, year).Delete(&target{}).Error; err != nil {
-			return err
-		}
-		if err := tx.Create(&target{RegionCode: regionCode, Year: year, TargetBP: bp}).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, who, audit.Update, "targets", fmt.Sprintf("%s/%d", regionCode, year),
-			map[string]any{"target_pct": coverage.PctString(before)}, map[string]any{"target_pct": coverage.PctString(bp)})
-	})
-}
-
-// DesaCodes returns the set of desa codes, for checking imported rows.
-func (s *Store) DesaCodes(ctx context.Context) (map[string]bool, error) {
-	var codes []string
-	err := s.db.WithContext(ctx).Model(&Region{}).Where("level = ?", LevelDesa).Pluck("code", &codes).Error
-	set := make(map[string]bool, len(codes))
-	for _, c := range codes {
-		set[c] = true
-	}
-	return set, err
+	return ds, s.db.WithContext(ctx).Model(&Figure{}).Scopes(area(ctx, "desa_code")).Distinct("as_of").Order("as_of DESC").Pluck("as_of", &ds).Error
 }
