@@ -27,7 +27,6 @@ type autoplanHandlers struct {
 	db       *gorm.DB
 	coverage *progress.Cache
 	visits   *visit.Store
-	now      func() time.Time
 }
 
 // Defaults of the form: four weeks from the next working day, every team,
@@ -50,7 +49,7 @@ type planForm struct {
 // decodePlanForm reads the form, falling back to the defaults; bad values
 // become field messages.
 func (h *autoplanHandlers) decodePlanForm(c echo.Context) (planForm, apperr.Fields) {
-	now := h.now()
+	now := now(c)
 	start := now.AddDate(0, 0, 1)
 	for start.Weekday() == time.Saturday || start.Weekday() == time.Sunday {
 		start = start.AddDate(0, 0, 1)
@@ -103,7 +102,7 @@ func (h *autoplanHandlers) decodePlanForm(c echo.Context) (planForm, apperr.Fiel
 
 func (h *autoplanHandlers) show(c echo.Context) error {
 	f, bad := h.decodePlanForm(c)
-	in, names, err := autoplan.Load(c.Request().Context(), h.db, h.coverage, f.From, f.To, f.TeamIDs, 7*f.HorizonWeeks, h.now())
+	in, names, err := autoplan.Load(c.Request().Context(), h.db, h.coverage, f.From, f.To, f.TeamIDs, 7*f.HorizonWeeks, now(c))
 	if err != nil {
 		return err
 	}

@@ -26,7 +26,7 @@ func weekStart(param string, now time.Time) time.Time {
 // week renders the calendar: teams as rows, Monday..Sunday as columns.
 func (h *visitHandlers) week(c echo.Context) error {
 	ctx := c.Request().Context()
-	now := h.now()
+	now := now(c)
 	monday := weekStart(c.QueryParam("week"), now)
 	sunday := monday.AddDate(0, 0, 6)
 	w := visitpage.Week{From: locale.Date(monday), To: locale.Date(sunday), Monday: monday.Format(time.DateOnly), Month: monday.Format("2006-01"),
@@ -91,7 +91,7 @@ func (h *visitHandlers) filterOptions(c echo.Context, scope []int64, ts []team.D
 			teams = append(teams, components.Option{Value: strconv.FormatInt(t.ID, 10), Label: t.Name})
 		}
 	}
-	o, err := h.regions.Overview(c.Request().Context(), h.now().Year(), nil) // names only
+	o, err := h.regions.Overview(c.Request().Context(), now(c).Year(), nil) // names only
 	kecamatan = []components.Option{{Value: "", Label: "Semua kecamatan"}}
 	for _, k := range o.Kecamatan {
 		kecamatan = append(kecamatan, components.Option{Value: k.Code, Label: k.Name})

@@ -13,7 +13,7 @@ import (
 
 // weekVisits returns the visits of the ?week= week the user may see, for exports.
 func (h *visitHandlers) weekVisits(c echo.Context) (time.Time, []visit.Detail, error) {
-	monday := weekStart(c.QueryParam("week"), h.now())
+	monday := weekStart(c.QueryParam("week"), now(c))
 	scope, err := teamScope(c, h.teams)
 	if err != nil {
 		return monday, nil, err

@@ -14,7 +14,7 @@ import (
 
 // month renders the month grid of ?month=YYYY-MM (this month by default).
 func (h *visitHandlers) month(c echo.Context) error {
-	now := h.now()
+	now := now(c)
 	first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location())
 	if t, err := time.ParseInLocation("2006-01", c.QueryParam("month"), now.Location()); err == nil {
 		first = t

@@ -28,17 +28,14 @@ import (
 
 type coverageHandlers struct {
 	regions  *region.Store
-	cache    *progress.Cache // the coverage read model: every figure these pages show
+	cache    *progress.Caches // the coverage read model: every figure these pages show
 	pages    pageCache       // the dashboard and map as sent
 	sites    *site.Store
 	visits   *visit.Store
 	results  *result.Store
-	settings *settings.Store
-	now      func() time.Time
+	offices  *office.Store
 
-	mapOnce sync.Once // the projected boundaries never change while running
-	desaMap *geo.Map
-	mapErr  error
+	maps officeMaps // the projected desa boundaries of each office
 }
 
 // mapWidth is the SVG's coordinate width; the page scales it to the screen.
@@ -50,9 +47,36 @@ const mapSiteLimit = 5000
 // overlayDays is how far ahead the map shows planned visits.
 const overlayDays = 14
 
-func (h *coverageHandlers) boundaries() (*geo.Map, error) {
-	h.mapOnce.Do(func() { h.desaMap, h.mapErr = geo.Build(region.DesaGeoJSON, mapWidth) })
-	return h.desaMap, h.mapErr
+// officeMaps keeps each office's projected boundaries: they change only when
+// the office imports new ones (forget).
+type officeMaps struct {
+	mu     sync.Mutex
+	byCode map[string]*geo.Map
+}
+
+func (m *officeMaps) get(ctx context.Context, regions *region.Store) (*geo.Map, error) {
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if g := m.byCode[sc.Code]; g != nil {
+		return g, nil
+	}
+	b, err := regions.BoundariesGeoJSON(ctx)
+	if err != nil {
+		return nil, err
+	}
+	g, err := geo.Build(b, mapWidth)
+	if err != nil {
+		return nil, err
+	}
+	if m.byCode == nil {
+		m.byCode = map[string]*geo.Map{}
+	}
+	m.byCode[sc.Code] = g
+	return g, nil
 }
 
 // mapClass buckets a desa by the share of its target it has reached.
@@ -74,7 +98,7 @@ func trendChart(ws []progress.Week, target int64) chart.Chart {
 }
 
 func (h *coverageHandlers) show(c echo.Context) error {
-	now := h.now()
+	now := now(c)
 	snap, err := h.cache.Get(c.Request().Context(), now)
 	if err != nil {
 		return err
@@ -82,7 +106,7 @@ func (h *coverageHandlers) show(c echo.Context) error {
 	return h.pages.serve(c, snap.Key(), func() (layout.Data, templ.Component, error) {
 		cov := snap.Coverage
 		weeks := snap.Series.Weeks(now, progress.TrendWeeks)
-		k := cov.Kabupaten
+		k := cov.Office
 		v := coveragepage.Dashboard{
 			Basis:       coverageBasis(cov, now.Year()),
 			Kabupaten:   coverageFigures(k),
@@ -93,7 +117,9 @@ func (h *coverageHandlers) show(c echo.Context) error {
 			ThisMonth:   locale.Int(snap.Series.FieldBetween(time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location()), now)),
 			CSRF:        csrfToken(c),
 			CanTarget:   mayManage(c),
-			TargetInput: pctInput(cov.TargetBP),
+			TargetInput: targetInput(cov.Target),
+			TargetCount: cov.Target.Count > 0,
+			NextYear:    strconv.Itoa(now.Year() + 1),
 		}
 		verified, unverified := cov.FieldSplit()
 		v.FieldVerified, v.FieldUnverified = locale.Int(verified), locale.Int(unverified)
@@ -112,7 +138,7 @@ func (h *coverageHandlers) show(c echo.Context) error {
 
 // coverage is the current coverage, from the read model.
 func (h *coverageHandlers) coverage(c echo.Context) (progress.Coverage, error) {
-	return h.cache.Coverage(c.Request().Context(), h.now())
+	return h.cache.Coverage(c.Request().Context(), now(c))
 }
 
 // overlayQuery is the dashboard's address with its overlay choices, for the
@@ -138,7 +164,7 @@ func mayManage(c echo.Context) bool {
 
 // coverageMap builds the choropleth with the overlays the query asks for.
 func (h *coverageHandlers) coverageMap(c echo.Context, cov progress.Coverage) (coveragepage.Map, error) {
-	m, err := h.boundaries()
+	m, err := h.maps.get(ctxOf(c), h.regions)
 	if err != nil {
 		return coveragepage.Map{}, err
 	}
@@ -172,7 +198,7 @@ func (h *coverageHandlers) coverageMap(c echo.Context, cov progress.Coverage) (c
 		}
 	}
 	if v.ShowPlanned {
-		now := h.now()
+		now := now(c)
 		vs, err := h.visits.List(ctx, visit.Filter{From: now.Format(time.DateOnly), To: now.AddDate(0, 0, overlayDays).Format(time.DateOnly)})
 		if err != nil {
 			return v, err
@@ -189,18 +215,14 @@ func (h *coverageHandlers) coverageMap(c echo.Context, cov progress.Coverage) (c
 	return v, nil
 }
 
-// setTarget changes the kabupaten's target for a year.
+// setTarget changes the office's target for a year: a share of recorded
+// e-KTP (target_kind pct) or a number of residents (count).
 func (h *coverageHandlers) setTarget(c echo.Context) error {
 	ctx := c.Request().Context()
 	year, _ := strconv.Atoi(c.FormValue("year"))
-	bp, ok := parsePct(c.FormValue("target_pct"))
-	var err error
-	if !ok {
-		var f apperr.Fields
-		f.Add("target", "Target harus berupa persen, misalnya 30 atau 27,5.")
-		err = f.Err()
-	} else {
-		err = h.regions.SetTarget(ctx, actor(c), region.BuiltinKabupatenCode, year, bp)
+	t, saved, err := parseTarget(c.FormValue("target_kind"), c.FormValue("target_value"))
+	if err == nil {
+		err = h.regions.SetTarget(ctx, actor(c), year, t)
 	}
 	if apperr.CodeOf(err) == apperr.Invalid {
 		flash(c, "Target tidak disimpan: "+strings.Join(fieldMessages(err), " "))
@@ -209,8 +231,27 @@ func (h *coverageHandlers) setTarget(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	flash(c, "Target "+strconv.Itoa(year)+" disimpan: "+locale.Pct(bp)+" dari perekaman e-KTP.")
+	flash(c, "Target "+strconv.Itoa(year)+" disimpan: "+saved+".")
 	return redirect(c, paths.Coverage)
+}
+
+// parseTarget reads the target form: its kind and its value as typed.
+func parseTarget(kind, value string) (coverage.Target, string, error) {
+	var f apperr.Fields
+	if kind == "count" {
+		n, err := strconv.ParseInt(strings.NewReplacer(".", "", " ", "").Replace(strings.TrimSpace(value)), 10, 64)
+		if err != nil || n < 1 {
+			f.Add("target", "Target jumlah harus berupa bilangan bulat di atas 0, misalnya 67.802.")
+			return coverage.Target{}, "", f.Err()
+		}
+		return coverage.Target{Count: n}, locale.Int(n) + " orang", nil
+	}
+	bp, ok := parsePct(value)
+	if !ok {
+		f.Add("target", "Target harus berupa persen, misalnya 30 atau 27,5.")
+		return coverage.Target{}, "", f.Err()
+	}
+	return coverage.Target{BP: bp}, locale.Pct(bp) + " dari perekaman e-KTP", nil
 }
 
 // parsePct reads a percentage as written in Indonesian ("27,5") or with a dot,
@@ -245,13 +286,13 @@ func fieldMessages(err error) []string {
 
 // mapPage is the coverage map alone, large and printable on one A4 page.
 func (h *coverageHandlers) mapPage(c echo.Context) error {
-	snap, err := h.cache.Get(c.Request().Context(), h.now())
+	snap, err := h.cache.Get(c.Request().Context(), now(c))
 	if err != nil {
 		return err
 	}
 	return h.pages.serve(c, snap.Key(), func() (layout.Data, templ.Component, error) {
 		cov := snap.Coverage
-		v := coveragepage.MapView{Basis: coverageBasis(cov, h.now().Year()), Kabupaten: cov.Kabupaten.Name}
+		v := coveragepage.MapView{Basis: coverageBasis(cov, now(c).Year()), Kabupaten: cov.Office.Name}
 		var err error
 		v.Map, err = h.coverageMap(c, cov)
 		return page(c, "Peta cakupan", "cakupan"), coveragepage.MapPage(v), err

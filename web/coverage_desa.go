@@ -98,7 +98,7 @@ func (h *coverageHandlers) desaTable(c echo.Context) error {
 	if kec != "" {
 		base = kecamatanDesaHref(kec) + "&"
 	}
-	v := coveragepage.DesaTable{Sorter: sorter(c, base, "selisih"), Basis: coverageBasis(cov, h.now().Year()), Kec: kec}
+	v := coveragepage.DesaTable{Sorter: sorter(c, base, "selisih"), Basis: coverageBasis(cov, now(c).Year()), Kec: kec}
 	kecs := cov.Kecamatan
 	if kec != "" {
 		k, ok := cov.KecamatanByCode(kec)
@@ -126,7 +126,7 @@ const desaVisitLimit = 50
 // desaPage shows one desa: its figures and their history, its trend, its
 // sites and its visits with their results.
 func (h *coverageHandlers) desaPage(c echo.Context) error {
-	ctx, now := c.Request().Context(), h.now()
+	ctx, now := c.Request().Context(), now(c)
 	code := c.Param("code")
 	cov, err := h.coverage(c)
 	if err != nil {

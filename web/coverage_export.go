@@ -48,12 +48,12 @@ func apiRow(r region.Row) apiCoverageRow {
 }
 
 func (h *coverageHandlers) api(c echo.Context) error {
-	year := h.now().Year()
+	year := now(c).Year()
 	cov, err := h.coverage(c)
 	if err != nil {
 		return err
 	}
-	out := apiCoverage{Year: year, AsOf: cov.AsOf, Kabupaten: apiRow(cov.Kabupaten), Kecamatan: []apiCoverageKecamatan{}}
+	out := apiCoverage{Year: year, AsOf: cov.AsOf, Kabupaten: apiRow(cov.Office), Kecamatan: []apiCoverageKecamatan{}}
 	for _, k := range cov.Kecamatan {
 		kec := apiCoverageKecamatan{apiCoverageRow: apiRow(k), Desa: []apiCoverageRow{}}
 		for _, d := range cov.Overview.Desa[k.Code] {
@@ -126,7 +126,7 @@ func (h *coverageHandlers) resultsTable(c echo.Context, from, to string) (export
 // exportTable picks the table the query asks for: data=desa (default) or
 // data=hasil with dari/sampai days (default: this year).
 func (h *coverageHandlers) exportTable(c echo.Context) (export.Table, string, error) {
-	now := h.now()
+	now := now(c)
 	if c.QueryParam("data") == "hasil" {
 		from, to := c.QueryParam("dari"), c.QueryParam("sampai")
 		if from == "" {

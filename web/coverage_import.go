@@ -31,14 +31,14 @@ func (h *coverageHandlers) importView(c echo.Context, f coveragepage.ImportForm,
 	}
 	history, err := h.regions.Imports(c.Request().Context(), importHistory)
 	for _, i := range history {
-		f.History = append(f.History, coveragepage.ImportLine{At: locale.DateTime(i.ImportedAt.In(h.now().Location())), AsOf: i.AsOf,
+		f.History = append(f.History, coveragepage.ImportLine{At: locale.DateTime(i.ImportedAt.In(now(c).Location())), AsOf: i.AsOf,
 			FileName: i.FileName, Rows: strconv.Itoa(i.Rows), Replaced: strconv.Itoa(i.Replaced), Username: i.Username})
 	}
 	return f, err
 }
 
 func (h *coverageHandlers) importForm(c echo.Context) error {
-	f, err := h.importView(c, coveragepage.ImportForm{AsOf: h.now().Format(time.DateOnly)}, nil)
+	f, err := h.importView(c, coveragepage.ImportForm{AsOf: now(c).Format(time.DateOnly)}, nil)
 	if err != nil {
 		return err
 	}
@@ -60,7 +60,7 @@ func (h *coverageHandlers) importFile(c echo.Context) error {
 	if _, err := time.Parse(time.DateOnly, f.AsOf); err != nil {
 		return fail(figimport.Errors{{Message: "Isi tanggal data (per tanggal) dengan tanggal yang sah."}})
 	}
-	if f.AsOf > h.now().Format(time.DateOnly) {
+	if f.AsOf > now(c).Format(time.DateOnly) {
 		return fail(figimport.Errors{{Message: "Tanggal data tidak boleh di masa depan."}})
 	}
 	fh, err := c.FormFile("file")

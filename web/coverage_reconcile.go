@@ -43,7 +43,7 @@ func (h *coverageHandlers) reconcile(c echo.Context) error {
 		v.Error = "Tanggal awal harus sebelum tanggal akhir."
 		return render(c, http.StatusUnprocessableEntity, page(c, "Rekonsiliasi", "cakupan"), coveragepage.ReconcilePage(v))
 	}
-	r, err := h.cache.Reconciliation(ctx, h.now(), v.From, v.To, threshold)
+	r, err := h.cache.Reconciliation(ctx, now(c), v.From, v.To, threshold)
 	if err != nil {
 		return err
 	}

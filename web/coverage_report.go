@@ -17,7 +17,7 @@ const reportGaps = 5
 
 // report is the one-page A4 monthly report for the Bupati and the province.
 func (h *coverageHandlers) report(c echo.Context) error {
-	ctx, now := c.Request().Context(), h.now()
+	ctx, now := c.Request().Context(), now(c)
 	month, err := time.ParseInLocation("2006-01", c.QueryParam("bulan"), now.Location())
 	if err != nil {
 		month = now
@@ -26,13 +26,13 @@ func (h *coverageHandlers) report(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	k := m.Coverage.Kabupaten
+	k := m.Coverage.Office
 	v := coveragepage.Report{Month: monthName(m.Start), End: locale.Date(m.End), EndYear: strconv.Itoa(m.End.Year()), Today: locale.Date(now),
 		Kabupaten: k.Name, Row: coverageFigures(k), Projection: projectionView(m.Projection), Breakdown: breakdownView(m.Breakdown)}
 	for _, g := range progress.LargestGaps(m.Coverage.Kecamatan, reportGaps) {
 		v.Gaps = append(v.Gaps, coverageFigures(g))
 	}
-	o, err := h.settings.Office(ctx)
+	o, err := h.offices.Current(ctx)
 	if err != nil {
 		return err
 	}

@@ -21,7 +21,7 @@ import (
 
 // coverageBasis says which official figures the page builds on.
 func coverageBasis(cov progress.Coverage, year int) coveragepage.Basis {
-	return coveragepage.Basis{Year: strconv.Itoa(year), Target: locale.Pct(cov.TargetBP), AsOf: cov.AsOf, Demo: cov.Demo}
+	return coveragepage.Basis{Year: strconv.Itoa(year), Target: targetLabel(cov.Target), AsOf: cov.AsOf, Demo: cov.Demo}
 }
 
 // coverageFigures is one region's coverage, formatted.
@@ -51,6 +51,22 @@ func oneDecimal(v float64) string {
 }
 
 // pctInput writes basis points for an input field: 3000 → "30", 2750 → "27,5".
+// targetLabel is the office's target in words: "30% dari perekaman KTP-el"
+// or "67.802 orang".
+func targetLabel(t coverage.Target) string {
+	if t.Count > 0 {
+		return locale.Int(t.Count) + " orang"
+	}
+	return locale.Pct(t.BP) + " dari perekaman KTP-el"
+}
+
+func targetInput(t coverage.Target) string {
+	if t.Count > 0 {
+		return locale.Int(t.Count)
+	}
+	return pctInput(t.BP)
+}
+
 func pctInput(bp int64) string {
 	s := strconv.FormatInt(bp/100, 10)
 	if frac := bp % 100; frac != 0 {

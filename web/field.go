@@ -22,7 +22,6 @@ type fieldHandlers struct {
 	visits  *visit.Store
 	teams   *team.Store
 	results *result.Store
-	now     func() time.Time
 }
 
 // aheadDays is how far ahead Hari ini lists the team's visits.
@@ -39,7 +38,7 @@ func (h *fieldHandlers) today(c echo.Context) error {
 	for _, t := range ts {
 		ids = append(ids, t.ID)
 	}
-	now := h.now()
+	now := now(c)
 	vs, err := h.visits.List(ctx, visit.Filter{From: now.Format(time.DateOnly), To: now.AddDate(0, 0, aheadDays).Format(time.DateOnly), TeamIDs: ids})
 	if err != nil {
 		return err

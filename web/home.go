@@ -24,7 +24,6 @@ type homeHandlers struct {
 	users    *auth.UserStore
 	visits   *visit.Store
 	audit    *audit.Store
-	now      func() time.Time
 }
 
 // upcomingDays is how far ahead an operator's Beranda lists visits.
@@ -36,7 +35,7 @@ const topGaps = 8
 func (h *homeHandlers) show(c echo.Context) error {
 	ctx := c.Request().Context()
 	u, _ := currentUser(c)
-	now := h.now()
+	now := now(c)
 	v := homepage.View{Name: u.Name, Today: locale.Date(now), Operator: u.Role == auth.Operator,
 		ShowGaps: u.Role.In(auth.KetuaTim, auth.KepalaDinas), CanPlan: u.Role.In(planners...), CanManage: u.Role.In(managers...)}
 	teams, err := h.teams.ForUser(ctx, u.ID)
@@ -102,7 +101,7 @@ func (h *homeHandlers) counts(c echo.Context) (homepage.Counts, error) {
 // homeProgress is the kabupaten's coverage and the desa furthest from their
 // target, as Beranda shows them.
 func homeProgress(cov progress.Coverage) (homepage.Progress, []homepage.GapRow) {
-	k := cov.Kabupaten
+	k := cov.Office
 	p := homepage.Progress{Name: k.Name, Recorded: locale.Int(k.Recorded), Activated: locale.Int(k.Activated),
 		Coverage: locale.Pct(k.CoverageBP), Target: locale.Pct(cov.TargetBP), TargetCount: locale.Int(k.TargetCount),
 		Gap: locale.Int(k.Gap), Demo: cov.Demo}

@@ -9,7 +9,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jemputbola/internal/locale"
-	"jemputbola/internal/settings"
+	"jemputbola/internal/office"
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
 	"jemputbola/templates/letterpage"
@@ -33,15 +33,15 @@ func (h *visitHandlers) letter(c echo.Context) (letterpage.Letter, error) {
 	if err != nil {
 		return letterpage.Letter{}, err
 	}
-	o, err := h.settings.Office(ctx)
+	o, err := h.offices.Current(ctx)
 	if err != nil {
 		return letterpage.Letter{}, err
 	}
-	return letterView(v, t, o, h.now()), nil
+	return letterView(v, t, o, now(c)), nil
 }
 
 // letterView is the letters of visit v by team t, signed for office o on today.
-func letterView(v visit.Detail, t team.Detail, o settings.Office, today time.Time) letterpage.Letter {
+func letterView(v visit.Detail, t team.Detail, o office.Office, today time.Time) letterpage.Letter {
 	l := letterpage.Letter{
 		Office:  letterheadView(o),
 		VisitID: v.ID, SiteName: v.SiteName, TeamName: v.TeamName, Addressee: addressee(v),
@@ -87,6 +87,11 @@ func (h *visitHandlers) suratPemberitahuan(c echo.Context) error {
 }
 
 // letterheadView is the letterhead and signatory every printed page shows.
-func letterheadView(o settings.Office) letterpage.Office {
-	return letterpage.Office{Name: o.Name, Address: o.Address, City: o.City, HeadName: o.HeadName, HeadNIP: o.HeadNIP, HeadRank: o.HeadRank}
+func letterheadView(o office.Office) letterpage.Office {
+	l := letterpage.Office{Government: o.Government, Name: o.Name, Address: o.Address, City: o.City,
+		HeadName: o.HeadName, HeadNIP: o.HeadNIP, HeadRank: o.HeadRank}
+	if o.LogoType != "" {
+		l.LogoURL = paths.Logo
+	}
+	return l
 }

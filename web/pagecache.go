@@ -21,12 +21,18 @@ const maxCachedPages = 512
 // cachedPage is one rendered page, plain and gzip-compressed.
 type cachedPage struct{ plain, gzipped []byte }
 
-// pageCache keeps the rendered Cakupan pages of the current dashboard
-// snapshot: rendering and compressing a map of 156 desa costs milliseconds,
-// sending stored bytes costs microseconds. Entries are per reader (the page
-// carries their name and CSRF token) and are dropped when the snapshot changes.
+// pageCache keeps the rendered Cakupan pages of each office's current
+// dashboard snapshot: rendering and compressing a map of 156 desa costs
+// milliseconds, sending stored bytes costs microseconds. Entries are per
+// office and reader (the page carries their name and CSRF token) and are
+// dropped when that office's snapshot changes.
 type pageCache struct {
-	mu    sync.Mutex
+	mu       sync.Mutex
+	byOffice map[int64]*officePages
+}
+
+// officePages are the pages of one office's snapshot.
+type officePages struct {
 	gen   string // the snapshot the pages were rendered from
 	pages map[string]cachedPage
 }
@@ -46,11 +52,17 @@ func pageKey(c echo.Context) string {
 // serve answers from the cache, or renders, stores and answers.
 func (p *pageCache) serve(c echo.Context, gen string, d func() (layout.Data, templ.Component, error)) error {
 	key := pageKey(c)
+	shown, _ := shownOffice(c)
 	p.mu.Lock()
-	if p.gen != gen {
-		p.gen, p.pages = gen, map[string]cachedPage{}
+	if p.byOffice == nil {
+		p.byOffice = map[int64]*officePages{}
 	}
-	page, ok := p.pages[key]
+	op := p.byOffice[shown.ID]
+	if op == nil || op.gen != gen {
+		op = &officePages{gen: gen, pages: map[string]cachedPage{}}
+		p.byOffice[shown.ID] = op
+	}
+	page, ok := op.pages[key]
 	p.mu.Unlock()
 	if !ok || key == "" {
 		data, body, err := d()
@@ -65,8 +77,8 @@ func (p *pageCache) serve(c echo.Context, gen string, d func() (layout.Data, tem
 		}
 		if key != "" {
 			p.mu.Lock()
-			if p.gen == gen && len(p.pages) < maxCachedPages {
-				p.pages[key] = page
+			if op.gen == gen && len(op.pages) < maxCachedPages {
+				op.pages[key] = page
 			}
 			p.mu.Unlock()
 		}

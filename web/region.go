@@ -18,15 +18,14 @@ import (
 type regionHandlers struct {
 	regions  *region.Store
 	progress *progress.Cache
-	now      func() time.Time
 }
 
 func (h *regionHandlers) kecamatanList(c echo.Context) error {
-	cov, err := h.progress.Coverage(c.Request().Context(), h.now())
+	cov, err := h.progress.Coverage(c.Request().Context(), now(c))
 	if err != nil {
 		return err
 	}
-	v := regionpage.Kecamatan{Basis: regionBasis(cov, h.now().Year()), Kabupaten: regionFigures(cov.Kabupaten)}
+	v := regionpage.Kecamatan{Basis: regionBasis(cov, now(c).Year()), Kabupaten: regionFigures(cov.Office)}
 	for _, k := range cov.Kecamatan {
 		f := regionFigures(k)
 		f.Href = paths.ForCode(paths.Kecamatan, k.Code)
@@ -36,7 +35,7 @@ func (h *regionHandlers) kecamatanList(c echo.Context) error {
 }
 
 func (h *regionHandlers) desaList(c echo.Context) error {
-	cov, err := h.progress.Coverage(c.Request().Context(), h.now())
+	cov, err := h.progress.Coverage(c.Request().Context(), now(c))
 	if err != nil {
 		return err
 	}
@@ -44,7 +43,7 @@ func (h *regionHandlers) desaList(c echo.Context) error {
 	if !ok {
 		return apperr.New(apperr.NotFound, "Kecamatan tidak ditemukan.")
 	}
-	v := regionpage.Desa{Basis: regionBasis(cov, h.now().Year()), Kecamatan: regionFigures(k)}
+	v := regionpage.Desa{Basis: regionBasis(cov, now(c).Year()), Kecamatan: regionFigures(k)}
 	for _, d := range cov.Overview.Desa[k.Code] {
 		v.Rows = append(v.Rows, regionFigures(d))
 	}
@@ -53,7 +52,7 @@ func (h *regionHandlers) desaList(c echo.Context) error {
 
 // regionBasis says what the Wilayah figures build on.
 func regionBasis(cov progress.Coverage, year int) regionpage.Basis {
-	return regionpage.Basis{Year: strconv.Itoa(year), Target: locale.Pct(cov.TargetBP), AsOf: cov.AsOf, Demo: cov.Demo}
+	return regionpage.Basis{Year: strconv.Itoa(year), Target: targetLabel(cov.Target), AsOf: cov.AsOf, Demo: cov.Demo}
 }
 
 // regionFigures is one line of the Wilayah tables.

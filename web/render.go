@@ -8,7 +8,9 @@ import (
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
 
+	"jemputbola/internal/scope"
 	"jemputbola/templates/layout"
+	"jemputbola/web/paths"
 )
 
 // htmx request headers (https://htmx.org/reference/#request_headers).
@@ -26,6 +28,12 @@ func page(c echo.Context, title, nav string) layout.Data {
 	if u, ok := currentUser(c); ok {
 		d.UserName, d.RoleName = u.Name, u.Role.Label()
 		d.Links = navLinks(u.Role)
+	}
+	if o, ok := shownOffice(c); ok {
+		d.Office = o.Region()
+		if sc, err := scope.From(ctxOf(c)); err == nil && sc.ReadOnly {
+			d.ViewOnly, d.HomeHref = true, paths.With(paths.Coverage, url.Values{paths.OfficeParam: {ownCode(c)}})
+		}
 	}
 	if ck, err := c.Cookie(flashCookie); err == nil {
 		d.Flash, _ = url.QueryUnescape(ck.Value)

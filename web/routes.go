@@ -12,7 +12,7 @@ import (
 	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
 	"jemputbola/internal/result"
-	"jemputbola/internal/settings"
+	"jemputbola/internal/office"
 	"jemputbola/internal/site"
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
@@ -24,7 +24,9 @@ import (
 // Who may do what. Every route below names one of these; the role matrix test
 // (routes_test.go) checks each pair independently of this file.
 var (
-	everyone = []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Operator}
+	everyone = []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Operator, auth.Pimpinan}
+	staff    = []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Operator} // the office's own people
+	readers  = []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Pimpinan} // coverage and reports
 	planners = []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim}
 	managers = []auth.Role{auth.Admin, auth.KepalaDinas}
 )
@@ -47,14 +49,16 @@ func (s *Server) routes() {
 	sessions := auth.NewSessionStore(db)
 	users := auth.NewUserStore(db)
 	regions := region.NewStore(db)
-	dashboard := progress.NewCache(progress.NewStore(db))
+	offices := office.NewStore(db)
+	visits := visit.NewStore(db, nil)
+	dashboard := progress.NewCaches(progress.NewStore(db))
 	// Each group is one kind of route; the body limit comes first, since the
 	// CSRF check reads the form. Pages a person changes something on show the
 	// change at their next request (ChangedNow); the tablets' sync, the heavy
 	// write load, shows within about a second (Changed).
 	signedIn := func(limit string, more ...echo.MiddlewareFunc) *echo.Group {
 		return e.Group("", append([]echo.MiddlewareFunc{middleware.BodyLimit(limit), loadSession(sessions),
-			csrfGuard([]byte(s.deps.Secret))}, more...)...)
+			officeScope(offices), csrfGuard([]byte(s.deps.Secret))}, more...)...)
 	}
 	app := signedIn(maxBody, gzip, noteWrites(dashboard.ChangedNow))
 	upload := signedIn(maxUpload, gzip, noteWrites(dashboard.ChangedNow))
@@ -66,10 +70,10 @@ func (s *Server) routes() {
 	app.POST(paths.Login, a.login)
 	app.POST(paths.Logout, a.logout, allow(everyone...))
 
-	home := &homeHandlers{progress: dashboard, teams: team.NewStore(db), sites: site.NewStore(db), users: users, visits: visit.NewStore(db, s.deps.Zone, nil), audit: audit.NewStore(db), now: s.now}
+	home := &homeHandlers{progress: dashboard, teams: team.NewStore(db), sites: site.NewStore(db), users: users, visits: visits, audit: audit.NewStore(db)}
 	app.GET(paths.Home, home.show, allow(everyone...))
 
-	v := &visitHandlers{visits: visit.NewStore(db, s.deps.Zone, nil), sites: site.NewStore(db), teams: team.NewStore(db), regions: regions, progress: dashboard, results: result.NewStore(db), settings: settings.NewStore(db), now: s.now}
+	v := &visitHandlers{visits: visits, sites: site.NewStore(db), teams: team.NewStore(db), regions: regions, progress: dashboard, results: result.NewStore(db), offices: offices}
 	app.GET(paths.Week, v.week, allow(everyone...))
 	app.GET(paths.Month, v.month, allow(everyone...))
 	app.GET(paths.WeekICS, v.exportICS, allow(everyone...))
@@ -81,48 +85,48 @@ func (s *Server) routes() {
 	app.GET(paths.VisitEdit, v.editForm, allow(planners...))
 	app.POST(paths.Visit, v.update, allow(planners...))
 	app.POST(paths.VisitStop, v.cancel, allow(planners...))
-	app.GET(paths.TaskLetter, v.suratTugas, allow(everyone...))
-	app.GET(paths.NoticeLtr, v.suratPemberitahuan, allow(everyone...))
-	app.GET(paths.APIVisits, v.apiList, allow(everyone...))
+	app.GET(paths.TaskLetter, v.suratTugas, allow(staff...))
+	app.GET(paths.NoticeLtr, v.suratPemberitahuan, allow(staff...))
+	app.GET(paths.APIVisits, v.apiList, allow(staff...))
 
-	ap := &autoplanHandlers{db: db, coverage: dashboard, visits: visit.NewStore(db, s.deps.Zone, nil), now: s.now}
+	ap := &autoplanHandlers{db: db, coverage: dashboard, visits: visits}
 	app.GET(paths.AutoPlan, ap.show, allow(planners...))
 	app.POST(paths.AutoPlan, ap.accept, allow(planners...))
 
-	cov := &coverageHandlers{regions: regions, cache: dashboard, sites: site.NewStore(db), visits: visit.NewStore(db, s.deps.Zone, nil),
-		results: result.NewStore(db), settings: settings.NewStore(db), now: s.now}
-	cached.GET(paths.Coverage, cov.show, allow(planners...))
+	cov := &coverageHandlers{regions: regions, cache: dashboard, sites: site.NewStore(db), visits: visits,
+		results: result.NewStore(db), offices: offices}
+	cached.GET(paths.Coverage, cov.show, allow(readers...))
 	app.POST(paths.CoverageTarget, cov.setTarget, allow(managers...))
-	cached.GET(paths.CoverageMap, cov.mapPage, allow(planners...))
-	app.GET(paths.CoverageDesa, cov.desaTable, allow(planners...))
-	app.GET(paths.DesaCoverage, cov.desaPage, allow(planners...))
+	cached.GET(paths.CoverageMap, cov.mapPage, allow(readers...))
+	app.GET(paths.CoverageDesa, cov.desaTable, allow(readers...))
+	app.GET(paths.DesaCoverage, cov.desaPage, allow(readers...))
 	app.GET(paths.FigureImport, cov.importForm, allow(managers...))
 	upload.POST(paths.FigureImport, cov.importFile, allow(managers...))
-	app.GET(paths.Reconcile, cov.reconcile, allow(planners...))
-	app.GET(paths.Report, cov.report, allow(planners...))
-	app.GET(paths.CoverageCSV, cov.exportCSV, allow(planners...))
-	app.GET(paths.CoverageXLSX, cov.exportXLSX, allow(planners...))
-	app.GET(paths.APICoverage, cov.api, allow(planners...))
+	app.GET(paths.Reconcile, cov.reconcile, allow(readers...))
+	app.GET(paths.Report, cov.report, allow(readers...))
+	app.GET(paths.CoverageCSV, cov.exportCSV, allow(readers...))
+	app.GET(paths.CoverageXLSX, cov.exportXLSX, allow(readers...))
+	app.GET(paths.APICoverage, cov.api, allow(readers...))
 
-	fh := &fieldHandlers{visits: visit.NewStore(db, s.deps.Zone, nil), teams: team.NewStore(db), results: result.NewStore(db), now: s.now}
-	app.GET(paths.Today, fh.today, allow(everyone...))
-	app.POST(paths.VisitStart, fh.start, allow(everyone...))
-	app.GET(paths.Result, fh.form, allow(everyone...))
-	app.POST(paths.Result, fh.save, allow(everyone...))
-	app.POST(paths.ResultFix, fh.correct, allow(everyone...))
+	fh := &fieldHandlers{visits: visits, teams: team.NewStore(db), results: result.NewStore(db)}
+	app.GET(paths.Today, fh.today, allow(staff...))
+	app.POST(paths.VisitStart, fh.start, allow(staff...))
+	app.GET(paths.Result, fh.form, allow(staff...))
+	app.POST(paths.Result, fh.save, allow(staff...))
+	app.POST(paths.ResultFix, fh.correct, allow(staff...))
 	app.GET(paths.Verify, fh.pending, allow(planners...))
 	app.POST(paths.Verified, fh.verify, allow(planners...))
 
 	res := &resultHandlers{results: result.NewStore(db)}
-	sync.POST(paths.APIResults, res.apiLog, allow(everyone...))
+	sync.POST(paths.APIResults, res.apiLog, allow(staff...))
 
-	r := &regionHandlers{regions: regions, progress: dashboard, now: s.now}
+	r := &regionHandlers{regions: regions, progress: dashboard}
 	app.GET(paths.Regions, r.kecamatanList, allow(everyone...))
 	app.GET(paths.Kecamatan, r.desaList, allow(everyone...))
 	app.GET(paths.APIRegions, r.apiList, allow(everyone...))
 
 	st := &siteHandlers{sites: site.NewStore(db), regions: regions}
-	app.GET(paths.Sites, st.list, allow(everyone...))
+	app.GET(paths.Sites, st.list, allow(staff...))
 	app.GET(paths.SiteNew, st.newForm, allow(planners...))
 	app.POST(paths.Sites, st.create, allow(planners...))
 	app.GET(paths.SiteEdit, st.editForm, allow(planners...))
@@ -130,10 +134,10 @@ func (s *Server) routes() {
 	app.POST(paths.SiteDrop, st.delete, allow(planners...))
 
 	t := &teamHandlers{teams: team.NewStore(db), users: users}
-	app.GET(paths.Teams, t.list, allow(everyone...))
+	app.GET(paths.Teams, t.list, allow(staff...))
 	app.GET(paths.TeamNew, t.newForm, allow(planners...))
 	app.POST(paths.Teams, t.create, allow(planners...))
-	app.GET(paths.Team, t.show, allow(everyone...))
+	app.GET(paths.Team, t.show, allow(staff...))
 	app.GET(paths.TeamEdit, t.editForm, allow(planners...))
 	app.POST(paths.Team, t.update, allow(planners...))
 
@@ -144,27 +148,33 @@ func (s *Server) routes() {
 	app.GET(paths.UserEdit, u.editForm, allow(managers...))
 	app.POST(paths.User, u.update, allow(managers...))
 
-	set := &settingsHandlers{settings: settings.NewStore(db)}
+	set := &settingsHandlers{offices: offices}
 	app.GET(paths.Settings, set.show, allow(managers...))
 	app.POST(paths.Settings, set.save, allow(managers...))
+	app.GET(paths.Logo, set.logo, allow(everyone...))
+	upload.POST(paths.Logo, set.uploadLogo, allow(managers...))
 
-	au := &auditHandlers{audit: audit.NewStore(db), zone: s.deps.Zone}
+	au := &auditHandlers{audit: audit.NewStore(db)}
 	app.GET(paths.Audit, au.list, allow(managers...))
 }
 
 // navLinks is the main menu, showing only what the role may open.
 func navLinks(r auth.Role) []layout.Link {
-	links := []layout.Link{
-		{Key: "beranda", Label: "Beranda", Href: paths.Home},
-		{Key: "hari-ini", Label: "Hari ini", Href: paths.Today},
-		{Key: "jadwal", Label: "Jadwal", Href: paths.Week},
-		{Key: "wilayah", Label: "Wilayah", Href: paths.Regions},
-		{Key: "lokasi", Label: "Lokasi Sasaran", Href: paths.Sites},
-		{Key: "tim", Label: "Tim", Href: paths.Teams},
+	links := []layout.Link{{Key: "beranda", Label: "Beranda", Href: paths.Home}}
+	if r.In(staff...) {
+		links = append(links, layout.Link{Key: "hari-ini", Label: "Hari ini", Href: paths.Today})
+	}
+	links = append(links, layout.Link{Key: "jadwal", Label: "Jadwal", Href: paths.Week},
+		layout.Link{Key: "wilayah", Label: "Wilayah", Href: paths.Regions})
+	if r.In(staff...) {
+		links = append(links, layout.Link{Key: "lokasi", Label: "Lokasi Sasaran", Href: paths.Sites},
+			layout.Link{Key: "tim", Label: "Tim", Href: paths.Teams})
 	}
 	if r.In(planners...) {
-		links = append(links, layout.Link{Key: "verifikasi", Label: "Verifikasi", Href: paths.Verify},
-			layout.Link{Key: "cakupan", Label: "Cakupan", Href: paths.Coverage})
+		links = append(links, layout.Link{Key: "verifikasi", Label: "Verifikasi", Href: paths.Verify})
+	}
+	if r.In(readers...) {
+		links = append(links, layout.Link{Key: "cakupan", Label: "Cakupan", Href: paths.Coverage})
 	}
 	if r.In(managers...) {
 		links = append(links,

@@ -1,37 +1,51 @@
 package web
 
 import (
+	"io"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 
-	"jemputbola/internal/settings"
+	"jemputbola/internal/apperr"
+	"jemputbola/internal/office"
 	"jemputbola/templates/settingspage"
 	"jemputbola/web/paths"
 )
 
-type settingsHandlers struct{ settings *settings.Store }
+type settingsHandlers struct{ offices *office.Store }
+
+// settingsForm is the form filled from the office as stored.
+func settingsForm(o office.Office) settingspage.Form {
+	l := o.Letterhead()
+	return settingspage.Form{Government: l.Government, Name: l.Name, Address: l.Address, City: l.City,
+		HeadName: l.HeadName, HeadNIP: l.HeadNIP, HeadRank: l.HeadRank, Zone: office.ZoneLabel(o.Zone), HasLogo: o.LogoType != ""}
+}
 
 func (h *settingsHandlers) show(c echo.Context) error {
-	o, err := h.settings.Office(c.Request().Context())
+	o, err := h.offices.Current(ctxOf(c))
 	if err != nil {
 		return err
 	}
-	f := settingspage.Form{Name: o.Name, Address: o.Address, City: o.City, HeadName: o.HeadName, HeadNIP: o.HeadNIP, HeadRank: o.HeadRank}
-	return render(c, http.StatusOK, page(c, "Pengaturan", "pengaturan"), settingspage.Page(csrfToken(c), f))
+	return render(c, http.StatusOK, page(c, "Pengaturan", "pengaturan"), settingspage.Page(csrfToken(c), settingsForm(o)))
 }
 
 // decodeOfficeForm reads the office form: the text as typed and the letterhead.
-func decodeOfficeForm(c echo.Context) (settingspage.Form, settings.Office) {
+func decodeOfficeForm(c echo.Context, f *settingspage.Form) office.Letterhead {
 	r := readForm(c)
-	f := settingspage.Form{Name: r.text("name"), Address: r.text("address"), City: r.text("city"),
-		HeadName: r.text("head_name"), HeadNIP: r.text("head_nip"), HeadRank: r.text("head_rank")}
-	return f, settings.Office{Name: f.Name, Address: f.Address, City: f.City, HeadName: f.HeadName, HeadNIP: f.HeadNIP, HeadRank: f.HeadRank}
+	f.Government, f.Name, f.Address, f.City = r.text("government"), r.text("name"), r.text("address"), r.text("city")
+	f.HeadName, f.HeadNIP, f.HeadRank = r.text("head_name"), r.text("head_nip"), r.text("head_rank")
+	return office.Letterhead{Government: f.Government, Name: f.Name, Address: f.Address, City: f.City,
+		HeadName: f.HeadName, HeadNIP: f.HeadNIP, HeadRank: f.HeadRank}
 }
 
 func (h *settingsHandlers) save(c echo.Context) error {
-	f, o := decodeOfficeForm(c)
-	err := h.settings.SetOffice(c.Request().Context(), actor(c), o)
+	o, err := h.offices.Current(ctxOf(c))
+	if err != nil {
+		return err
+	}
+	f := settingsForm(o)
+	l := decodeOfficeForm(c, &f)
+	err = h.offices.SetLetterhead(ctxOf(c), actor(c), l)
 	if p, status, ok := formProblems(err); ok {
 		f.Problems = p
 		return render(c, status, page(c, "Pengaturan", "pengaturan"), settingspage.Page(csrfToken(c), f))
@@ -41,4 +55,63 @@ func (h *settingsHandlers) save(c echo.Context) error {
 	}
 	flash(c, "Pengaturan tersimpan.")
 	return redirect(c, paths.Settings)
+}
+
+// uploadLogo stores the letterhead logo; a file that is not a real PNG, JPEG
+// or safe SVG is refused with the form shown again.
+func (h *settingsHandlers) uploadLogo(c echo.Context) error {
+	ctx := ctxOf(c)
+	o, err := h.offices.Current(ctx)
+	if err != nil {
+		return err
+	}
+	b, err := readLogo(c)
+	if err == nil {
+		err = h.offices.SetLogo(ctx, actor(c), b)
+	}
+	if apperr.CodeOf(err) == apperr.Invalid {
+		f := settingsForm(o)
+		f.LogoError = apperr.MessageOf(err)
+		return render(c, http.StatusUnprocessableEntity, page(c, "Pengaturan", "pengaturan"), settingspage.Page(csrfToken(c), f))
+	}
+	if err != nil {
+		return err
+	}
+	flash(c, "Logo tersimpan.")
+	return redirect(c, paths.Settings)
+}
+
+var errNoLogo = apperr.New(apperr.Invalid, "Pilih berkas logo (PNG, JPEG atau SVG, paling besar 512 KB).")
+
+// readLogo reads the uploaded file, at most one byte over the limit so an
+// oversized file is refused without being read whole.
+func readLogo(c echo.Context) ([]byte, error) {
+	fh, err := c.FormFile("logo")
+	if err != nil {
+		return nil, errNoLogo
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return nil, errNoLogo
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, office.MaxLogo+1))
+	if err != nil {
+		return nil, errNoLogo
+	}
+	return b, nil
+}
+
+// logo serves the office's logo for its letters.
+func (h *settingsHandlers) logo(c echo.Context) error {
+	b, typ, err := h.offices.Logo(ctxOf(c))
+	if err != nil {
+		return err
+	}
+	if len(b) == 0 {
+		return echo.ErrNotFound
+	}
+	c.Response().Header().Set("Cache-Control", "private, no-cache")
+	c.Response().Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+	return c.Blob(http.StatusOK, typ, b)
 }

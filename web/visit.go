@@ -31,8 +31,7 @@ type visitHandlers struct {
 	regions  *region.Store
 	progress *progress.Cache
 	results  *result.Store
-	settings *settings.Store
-	now      func() time.Time
+	offices  *office.Store
 }
 
 // pickerLimit bounds the site list of the form; filters narrow it further.
@@ -46,7 +45,7 @@ func (h *visitHandlers) picker(c echo.Context, q, kind, kec string) (visitpage.P
 	if err != nil {
 		return p, err
 	}
-	cov, err := h.progress.Coverage(ctx, h.now())
+	cov, err := h.progress.Coverage(ctx, now(c))
 	o := cov.Overview
 	if err != nil {
 		return p, err
@@ -99,7 +98,7 @@ func (h *visitHandlers) newForm(c echo.Context) error {
 	f := visitpage.Form{SiteID: c.QueryParam("site_id"), TeamID: c.QueryParam("team_id"), Day: c.QueryParam("day"),
 		Start: "08:00", End: "12:00", Expected: "50"}
 	if f.Day == "" {
-		f.Day = h.now().AddDate(0, 0, 1).Format(time.DateOnly)
+		f.Day = now(c).AddDate(0, 0, 1).Format(time.DateOnly)
 	}
 	return h.renderForm(c, http.StatusOK, f)
 }

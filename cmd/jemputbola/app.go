@@ -17,14 +17,13 @@ import (
 	"jemputbola/internal/config"
 	"jemputbola/internal/db"
 	"jemputbola/internal/demo"
-	"jemputbola/internal/locale"
-	"jemputbola/internal/region"
+	"jemputbola/internal/office"
 	"jemputbola/internal/settings"
 	"jemputbola/web"
 )
 
-// openDB loads the config, opens and migrates the database and makes sure the
-// built-in regions are there: every command starts from this.
+// openDB loads the config, opens and migrates the database and gives a
+// database without any office its first one: every command starts from this.
 func openDB(getenv func(string) string) (config.Config, *gorm.DB, error) {
 	cfg, err := config.Load(getenv)
 	if err != nil {
@@ -34,7 +33,7 @@ func openDB(getenv func(string) string) (config.Config, *gorm.DB, error) {
 	if err != nil {
 		return cfg, nil, err
 	}
-	if err := region.NewStore(g).EnsureBuiltin(context.Background()); err != nil {
+	if err := office.NewStore(g).EnsureDefault(context.Background()); err != nil {
 		db.Close(g)
 		return cfg, nil, err
 	}
@@ -81,10 +80,6 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	defer db.Close(g)
 	log := newLogger(cfg, stdout)
-	zone, err := locale.LoadZone(cfg.Zone)
-	if err != nil {
-		return fmt.Errorf("JEMPUTBOLA_TZ: %w", err)
-	}
 	secret := cfg.Secret
 	if secret == "" {
 		if secret, err = settings.NewStore(g).Secret(ctx); err != nil {
@@ -92,7 +87,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		}
 	}
 	if withDemo {
-		seeded, err := demo.Seed(ctx, g, time.Now().In(zone))
+		seeded, err := demo.Seed(ctx, g, time.Now())
 		if err != nil {
 			return fmt.Errorf("data demo: %w", err)
 		}
@@ -110,7 +105,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	srv := &http.Server{
-		Handler:           web.New(web.Deps{DB: g, Secret: secret, Zone: zone, Log: log}),
+		Handler:           web.New(web.Deps{DB: g, Secret: secret, Log: log}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,

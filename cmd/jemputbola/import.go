@@ -20,11 +20,12 @@ import (
 // and all-or-nothing store as the upload page.
 func importCmd(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
 	if len(args) == 0 || args[0] != "figures" {
-		return errors.New("gunakan: import figures BERKAS --as-of TTTT-BB-HH")
+		return errors.New("gunakan: import figures BERKAS --as-of TTTT-BB-HH [--office KODE]")
 	}
 	fs := flag.NewFlagSet("import figures", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	asOf := fs.String("as-of", "", "tanggal angka resmi")
+	officeCode := fs.String("office", "", "kode kantor")
 	// The file may come before or after the flag.
 	var files []string
 	rest := args[1:]
@@ -53,6 +54,10 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 		return err
 	}
 	defer db.Close(g)
+	ctx, _, err = inOffice(ctx, g, *officeCode)
+	if err != nil {
+		return err
+	}
 	regions := region.NewStore(g)
 	known, err := regions.DesaCodes(ctx)
 	if err != nil {

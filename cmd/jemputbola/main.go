@@ -15,19 +15,23 @@ const usage = `Penggunaan: jemputbola <perintah> [opsi]
 Perintah:
   serve [--demo]       jalankan server (bawaan); --demo mengisi basis data kosong dengan data demo
   migrate              perbarui skema basis data lalu keluar
-  user add --username U --role R --name "Nama" --password-stdin
-                       buat pengguna (peran: admin, kepala_dinas, ketua_tim, operator)
+  office add --code KODE
+                       tambah kantor Dinas Dukcapil provinsi (17) atau kab/kota (17.71) dengan wilayahnya
+  office list          daftar kantor
+  user add --username U --role R --name "Nama" --password-stdin [--office KODE]
+                       buat pengguna (peran: admin, kepala_dinas, ketua_tim, operator, pimpinan)
   user passwd --username U --password-stdin
                        ganti kata sandi pengguna
-  import figures BERKAS --as-of TTTT-BB-HH
+  import figures BERKAS --as-of TTTT-BB-HH [--office KODE]
                        impor angka resmi per desa (CSV atau XLSX; semua baris atau tidak sama sekali)
-  plan --from TTTT-BB-HH --to TTTT-BB-HH [--teams 1,2] [--horizon-weeks 8] [--holidays D1,D2] [--json]
+  plan --from TTTT-BB-HH --to TTTT-BB-HH [--office KODE] [--teams 1,2] [--horizon-weeks 8] [--holidays D1,D2] [--json]
                        tampilkan usulan rencana otomatis (tidak menyimpan apa pun)
   backup BERKAS        cadangkan basis data SQLite ke BERKAS baru (aman saat server berjalan)
 
 Konfigurasi lewat variabel lingkungan: JEMPUTBOLA_ADDR (bawaan :8080), JEMPUTBOLA_DB
 (bawaan ./data/jemputbola.db) atau DATABASE_URL (postgres://…), JEMPUTBOLA_SECRET,
-JEMPUTBOLA_TZ (bawaan Asia/Jakarta), JEMPUTBOLA_LOG (text|json).
+JEMPUTBOLA_LOG (text|json). Zona waktu (WIB/WITA/WIT) mengikuti provinsi tiap kantor.
+Bila basis data hanya memuat satu kantor, --office boleh dihilangkan.
 `
 
 func main() {
@@ -50,6 +54,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return serve(ctx, args, getenv, stdout)
 	case "migrate":
 		return migrate(getenv, stdout)
+	case "office":
+		return officeCmd(ctx, args, getenv, stdout)
 	case "user":
 		return userCmd(ctx, args, getenv, stdin, stdout)
 	case "import":

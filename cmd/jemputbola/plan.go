@@ -13,7 +13,7 @@ import (
 
 	"jemputbola/internal/autoplan"
 	"jemputbola/internal/db"
-	"jemputbola/internal/locale"
+	"jemputbola/internal/office"
 	"jemputbola/internal/planner"
 	"jemputbola/internal/progress"
 )
@@ -44,6 +44,7 @@ func planCmd(ctx context.Context, args []string, getenv func(string) string, std
 	horizon := fs.Int("horizon-weeks", 8, "masa cakupan desa")
 	holidays := fs.String("holidays", "", "hari libur TTTT-BB-HH, dipisah koma")
 	asJSON := fs.Bool("json", false, "keluaran JSON")
+	officeCode := fs.String("office", "", "kode kantor")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("plan: %w", err)
 	}
@@ -61,16 +62,17 @@ func planCmd(ctx context.Context, args []string, getenv func(string) string, std
 		}
 		ids = append(ids, id)
 	}
-	cfg, g, err := openDB(getenv)
+	_, g, err := openDB(getenv)
 	if err != nil {
 		return err
 	}
 	defer db.Close(g)
-	zone, err := locale.LoadZone(cfg.Zone)
+	ctx, o, err := inOffice(ctx, g, *officeCode)
 	if err != nil {
 		return err
 	}
-	in, names, err := autoplan.Load(ctx, g, progress.NewCache(progress.NewStore(g)), *from, *to, ids, 7**horizon, time.Now().In(zone))
+	sc := office.Scope(o)
+	in, names, err := autoplan.Load(ctx, g, progress.NewCache(progress.NewStore(g), sc), *from, *to, ids, 7**horizon, sc.Now(time.Now()))
 	if err != nil {
 		return err
 	}

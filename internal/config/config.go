@@ -12,7 +12,6 @@ type Config struct {
 	SQLitePath  string // JEMPUTBOLA_DB, default "./data/jemputbola.db"
 	DatabaseURL string // DATABASE_URL; a postgres:// URL selects PostgreSQL
 	Secret      string // JEMPUTBOLA_SECRET; generated and persisted in the database when empty
-	Zone        string // JEMPUTBOLA_TZ, the office's time zone, default Asia/Jakarta
 	LogFormat   string // JEMPUTBOLA_LOG: "text" (default) or "json"
 }
 
@@ -24,7 +23,6 @@ func Load(getenv func(string) string) (Config, error) {
 		SQLitePath:  getenv("JEMPUTBOLA_DB"),
 		DatabaseURL: getenv("DATABASE_URL"),
 		Secret:      getenv("JEMPUTBOLA_SECRET"),
-		Zone:        getenv("JEMPUTBOLA_TZ"),
 		LogFormat:   getenv("JEMPUTBOLA_LOG"),
 	}
 	if c.Addr == "" {
@@ -32,9 +30,6 @@ func Load(getenv func(string) string) (Config, error) {
 	}
 	if c.SQLitePath == "" {
 		c.SQLitePath = "./data/jemputbola.db"
-	}
-	if c.Zone == "" {
-		c.Zone = "Asia/Jakarta"
 	}
 	if c.LogFormat == "" {
 		c.LogFormat = "text"

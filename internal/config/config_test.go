@@ -15,7 +15,7 @@ func TestLoad(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if c.Addr != ":8080" || c.SQLitePath != "./data/jemputbola.db" || c.Zone != "Asia/Jakarta" || c.LogFormat != "text" || c.DatabaseURL != "" {
+		if c.Addr != ":8080" || c.SQLitePath != "./data/jemputbola.db" || c.LogFormat != "text" || c.DatabaseURL != "" {
 			t.Fatalf("defaults: %+v", c)
 		}
 	})

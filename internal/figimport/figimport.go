@@ -95,7 +95,7 @@ func normalise(h string) string {
 
 // Parse reads name's content (".xlsx" files as workbooks, anything else as
 // CSV with comma or semicolon separators). known reports whether a code is a
-// desa/kelurahan of the kabupaten. It returns every row, or Errors listing
+// desa/kelurahan of the office. It returns every row, or Errors listing
 // every bad one; nothing partial.
 func Parse(name string, r io.Reader, known func(code string) bool) ([]Row, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
@@ -278,7 +278,7 @@ func check(records [][]string, lines []int, known func(string) bool) ([]Row, err
 		case code == "":
 			problems = append(problems, "kode_wilayah kosong")
 		case !known(code):
-			problems = append(problems, fmt.Sprintf("kode_wilayah %q bukan desa/kelurahan kabupaten ini", code))
+			problems = append(problems, fmt.Sprintf("kode_wilayah %q bukan desa/kelurahan wilayah kantor ini", code))
 		case seen[code] > 0:
 			problems = append(problems, fmt.Sprintf("kode_wilayah %s sudah ada di baris %d", code, seen[code]))
 		default:

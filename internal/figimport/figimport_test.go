@@ -69,7 +69,7 @@ func TestBadRows(t *testing.T) {
 		name, row, want string
 	}{
 		{"empty code", ",10,10,1", "kode_wilayah kosong"},
-		{"unknown code", "99.99.99.9999,10,10,1", "bukan desa/kelurahan kabupaten ini"},
+		{"unknown code", "99.99.99.9999,10,10,1", "bukan desa/kelurahan wilayah kantor ini"},
 		{"kecamatan code", "17.02.06,10,10,1", "bukan desa/kelurahan"},
 		{"duplicate code", "17.02.06.2001,10,10,1", "sudah ada di baris 2"},
 		{"not a number", "17.02.06.2002,sepuluh,10,1", `wajib_ktp "sepuluh" bukan bilangan bulat`},

@@ -7,9 +7,7 @@ package office
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -107,15 +105,9 @@ func (s *Store) Add(ctx context.Context, who audit.Actor, code string) (o Office
 	} else if apperr.CodeOf(err) != apperr.NotFound {
 		return o, false, err
 	}
-	rs, err := region.Subtree(code)
-	if err != nil {
+	self, ok := region.Lookup(code)
+	if !ok {
 		return o, false, apperr.Errorf(apperr.Invalid, "Kode wilayah %q tidak dikenal.", code)
-	}
-	var self region.Region
-	for _, r := range rs {
-		if r.Code == code {
-			self = r
-		}
 	}
 	o = Office{Code: code, Zone: ZoneOf(code), WorkingDays: "1,2,3,4,5", CreatedAt: time.Now().UTC()}
 	switch self.Level {
@@ -127,21 +119,9 @@ func (s *Store) Add(ctx context.Context, who audit.Actor, code string) (o Office
 		return o, false, apperr.Errorf(apperr.Invalid, "Kode %q bukan provinsi atau kabupaten/kota.", code)
 	}
 	o.City = city(self)
-	bounds, err := boundaries(code)
-	if err != nil {
-		return o, false, err
-	}
 	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		// Regions are shared by code: an office of the province or of a
-		// neighbour may have loaded them already.
-		if err := tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "code"}},
-			DoUpdates: clause.AssignmentColumns([]string{"parent_code", "level"})}).CreateInBatches(rs, 500).Error; err != nil {
+		if err := region.NewStore(tx).Load(ctx, code); err != nil {
 			return err
-		}
-		if len(bounds) > 0 {
-			if err := tx.Clauses(clause.OnConflict{DoNothing: true}).CreateInBatches(bounds, 200).Error; err != nil {
-				return err
-			}
 		}
 		res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&o)
 		if res.Error != nil {
@@ -167,45 +147,6 @@ const dinas = "Dinas Kependudukan dan Pencatatan Sipil "
 // kota itself, otherwise the region's name.
 func city(r region.Region) string {
 	return strings.TrimPrefix(strings.TrimPrefix(r.Name, "Kabupaten "), "Kota ")
-}
-
-// Boundary is one region's polygon (GeoJSON geometry).
-type Boundary struct {
-	Code     string `gorm:"primaryKey"`
-	Geometry string
-}
-
-// TableName keeps GORM on the migrated table.
-func (Boundary) TableName() string { return "region_boundaries" }
-
-// boundaries returns the built-in desa polygons under code; only Provinsi
-// Bengkulu's ship with the app.
-func boundaries(code string) ([]Boundary, error) {
-	if code != "17" && !strings.HasPrefix(code, "17.") {
-		return nil, nil
-	}
-	b, err := region.BengkuluDesaGeoJSON()
-	if err != nil {
-		return nil, err
-	}
-	var fc struct {
-		Features []struct {
-			Properties struct {
-				Code string `json:"code"`
-			} `json:"properties"`
-			Geometry json.RawMessage `json:"geometry"`
-		} `json:"features"`
-	}
-	if err := json.Unmarshal(b, &fc); err != nil {
-		return nil, fmt.Errorf("office: built-in boundaries: %w", err)
-	}
-	var bs []Boundary
-	for _, f := range fc.Features {
-		if c := f.Properties.Code; c == code || strings.HasPrefix(c, code+".") {
-			bs = append(bs, Boundary{Code: c, Geometry: string(f.Geometry)})
-		}
-	}
-	return bs, nil
 }
 
 // EnsureDefault adds Kabupaten Rejang Lebong to a database with no office, so

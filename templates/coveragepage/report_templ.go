@@ -107,7 +107,7 @@ func ReportPage(r Report) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = letterpage.Letterhead(r.Office.Name, r.Office.Address).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = letterpage.Letterhead(r.Office).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -115,7 +115,9 @@ type Dashboard struct {
 	FieldVerified, FieldUnverified string // field activations after the official figures
 	CSRF                           string
 	CanTarget                      bool   // kepala dinas and admin may change the target
-	TargetInput                    string // the target as typed in its field: "30", "27,5"
+	TargetInput                    string // the target as typed in its field: "30", "27,5", "67.802"
+	TargetCount                    bool   // the target is a number of residents, not a share
+	NextYear                       string // the other year whose target may be set
 }
 
 // Legend classes, by the share of its target a desa has reached.

@@ -9,6 +9,11 @@ type Data struct {
 	UserName string
 	RoleName string
 	Links    []Link // navigation allowed for this user; empty when signed out
+	Office   string // the region of the office whose data the page shows: "Kota Bengkulu"
+	// ViewOnly is set when a province looks at one of its kab/kota; HomeHref
+	// returns to the province's own data.
+	ViewOnly bool
+	HomeHref string
 }
 
 // Link is one navigation item.

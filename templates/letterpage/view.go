@@ -2,12 +2,14 @@ package letterpage
 
 // Office is the letterhead and the signatory of a letter.
 type Office struct {
-	Name     string
-	Address  string
-	City     string
-	HeadName string
-	HeadNIP  string
-	HeadRank string
+	Government string // "PEMERINTAH KOTA BENGKULU"
+	LogoURL    string // "" when the office uploaded no logo
+	Name       string
+	Address    string
+	City       string
+	HeadName   string
+	HeadNIP    string
+	HeadRank   string
 }
 
 // Letter is what both letters need, formatted.

@@ -4,11 +4,15 @@ import "jemputbola/templates/components"
 
 // Form is the office form with what was typed and the messages.
 type Form struct {
-	Name     string
-	Address  string
-	City     string
-	HeadName string
-	HeadNIP  string
-	HeadRank string
+	Government string
+	Name       string
+	Address    string
+	City       string
+	HeadName   string
+	HeadNIP    string
+	HeadRank   string
+	Zone       string // WIB, WITA or WIT
+	HasLogo    bool
+	LogoError  string
 	components.Problems
 }

@@ -69,6 +69,8 @@ const (
 	UserEdit = "/pengguna/:id/ubah"
 
 	Settings = "/pengaturan"
+	Logo     = "/pengaturan/logo"
+	Offices  = "/kantor"
 	Audit    = "/audit"
 
 	APIVisits   = "/api/v1/visits"
@@ -76,6 +78,10 @@ const (
 	APICoverage = "/api/v1/coverage"
 	APIRegions  = "/api/v1/regions"
 )
+
+// OfficeParam is the query parameter by which a province user picks one of
+// its kab/kota to look at: any page with ?kantor=17.71.
+const OfficeParam = "kantor"
 
 // For fills the :id of pattern: For(Result, 7) is "/kunjungan/7/hasil".
 func For(pattern string, id int64) string {
