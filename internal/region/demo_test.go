@@ -8,12 +8,12 @@ import (
 )
 
 func TestDemoFigures(t *testing.T) {
-	builtin, err := region.Builtin()
+	builtin, err := region.Subtree("17.02")
 	if err != nil {
 		t.Fatal(err)
 	}
 	three := []region.Region{
-		{Code: "17.02", Level: region.LevelKabupaten}, // ignored
+		{Code: "17.02", Level: region.LevelKabKota}, // ignored
 		{Code: "17.02.09", Level: region.LevelKecamatan},
 		{Code: "17.02.09.1001", Level: region.LevelDesa, Kind: "kelurahan"},
 		{Code: "17.02.10.2001", Level: region.LevelDesa, Kind: "desa"},
@@ -86,7 +86,7 @@ func TestDemoFigures(t *testing.T) {
 func TestDemoFiguresEmpty(t *testing.T) {
 	tests := [][]region.Region{
 		nil,
-		{{Code: "17.02", Level: region.LevelKabupaten}},
+		{{Code: "17.02", Level: region.LevelKabKota}},
 	}
 	for _, in := range tests {
 		if got := region.DemoFigures(in); len(got) != 0 {

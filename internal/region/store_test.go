@@ -8,13 +8,14 @@ import (
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
+	"jemputbola/internal/coverage"
 	"jemputbola/internal/dbtest"
 	"jemputbola/internal/region"
 )
 
 func seedDemoFigures(t *testing.T, g *gorm.DB, asOf string) {
 	t.Helper()
-	rs, err := region.Builtin()
+	rs, err := region.Subtree("17.02")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,22 +24,16 @@ func seedDemoFigures(t *testing.T, g *gorm.DB, asOf string) {
 		fs = append(fs, region.Figure{DesaCode: d.DesaCode, AsOf: asOf, WajibKTP: d.WajibKTP,
 			EktpRecorded: d.Recorded, IkdActivated: d.Activated, Source: region.SourceDemo})
 	}
-	if err := region.NewStore(g).AddFigures(context.Background(), audit.System, fs); err != nil {
+	if err := region.NewStore(g).AddFigures(dbtest.InOffice(t, g, "17.02"), audit.System, fs); err != nil {
 		t.Fatal(err)
 	}
 }
 
 func TestStore(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
-		ctx := context.Background()
+		ctx := dbtest.InOffice(t, g, "17.02")
 		s := region.NewStore(g)
-		if err := s.EnsureBuiltin(ctx); err != nil {
-			t.Fatal(err)
-		}
-		t.Run("EnsureBuiltinIdempotent", func(t *testing.T) {
-			if err := s.EnsureBuiltin(ctx); err != nil {
-				t.Fatal(err)
-			}
+		t.Run("AllOfTheOffice", func(t *testing.T) {
 			all, err := s.All(ctx)
 			if err != nil || len(all) != 1+15+156 {
 				t.Fatalf("All = %d regions, %v; want 172", len(all), err)
@@ -54,8 +49,8 @@ func TestStore(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if o.Kabupaten.Recorded != 0 || o.Kabupaten.CoverageBP != 0 || o.Kabupaten.Gap != 0 || o.AsOf != "" || len(o.Kecamatan) != 15 {
-				t.Fatalf("empty overview: %+v", o.Kabupaten)
+			if o.Office.Recorded != 0 || o.Office.CoverageBP != 0 || o.Office.Gap != 0 || o.AsOf != "" || len(o.Kecamatan) != 15 {
+				t.Fatalf("empty overview: %+v", o.Office)
 			}
 		})
 		seedDemoFigures(t, g, "2026-01-01")
@@ -64,7 +59,7 @@ func TestStore(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			k := o.Kabupaten
+			k := o.Office
 			if k.Recorded != 202820 || k.Activated != 10425 || k.CoverageBP != 514 || k.TargetCount != 60846 || k.Gap != 50421 {
 				t.Fatalf("kabupaten row %+v", k.Row)
 			}
@@ -86,7 +81,7 @@ func TestStore(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			k := o.Kabupaten
+			k := o.Office
 			if k.Activated != 10435 || k.Official != 10425 || k.Field != 10 || k.Gap != 50411 {
 				t.Fatalf("kabupaten with field: %+v official %d field %d", k.Row, k.Official, k.Field)
 			}
@@ -107,9 +102,66 @@ func TestStore(t *testing.T) {
 			}
 		})
 		t.Run("DefaultTarget", func(t *testing.T) {
-			bp, err := s.TargetBP(ctx, "17.02", 2030)
-			if err != nil || bp != 3000 {
-				t.Fatalf("TargetBP = %d, %v", bp, err)
+			tg, err := s.Target(ctx, 2030)
+			if err != nil || tg != coverage.DefaultTarget {
+				t.Fatalf("Target = %+v, %v", tg, err)
+			}
+		})
+		t.Run("AbsoluteTarget", func(t *testing.T) {
+			if err := s.SetTarget(ctx, audit.System, 2031, coverage.Target{Count: 70000}); err != nil {
+				t.Fatal(err)
+			}
+			o, err := s.Overview(ctx, 2031, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// 70,000 of 202,820 recorded (latest figures) is 34.52%, rounded up for the parts.
+			if o.Office.TargetCount != 70000 || o.Target.Count != 70000 || o.TargetBP != (coverage.Target{Count: 70000}).ShareOf(o.Office.Recorded) {
+				t.Fatalf("office row %+v, target %+v, bp %d", o.Office.Row, o.Target, o.TargetBP)
+			}
+			if err := s.SetTarget(ctx, audit.System, 2031, coverage.Target{}); apperr.CodeOf(err) != apperr.Invalid {
+				t.Fatalf("empty target: %v", err)
+			}
+		})
+		t.Run("OtherOfficeSeesNone", func(t *testing.T) {
+			kota := dbtest.InOffice(t, g, "17.71")
+			if _, err := s.Get(kota, "17.02.06.2001"); apperr.CodeOf(err) != apperr.NotFound {
+				t.Fatalf("Get of another office's desa: %v", err)
+			}
+			latest, err := s.LatestFigures(kota)
+			if err != nil || len(latest) != 0 {
+				t.Fatalf("Kota Bengkulu sees %d figures, %v", len(latest), err)
+			}
+			if _, err := s.ImportFigures(kota, audit.System, "2026-03-01", "x.csv",
+				[]region.Figure{{DesaCode: "17.02.06.2001", WajibKTP: 1, EktpRecorded: 1}}); apperr.CodeOf(err) != apperr.Invalid {
+				t.Fatalf("import into another office's desa: %v", err)
+			}
+			if _, err := s.All(context.Background()); err == nil {
+				t.Fatal("All without a scope: no error")
+			}
+		})
+		t.Run("ProvinceRollsUpItsKabKota", func(t *testing.T) {
+			prov := dbtest.InOffice(t, g, "17")
+			o, err := s.Overview(prov, 2026, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			mine, err := s.Overview(ctx, 2026, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(o.KabKota) != 10 || o.Office.DesaCount != 1513 || o.Office.Activated != mine.Office.Activated {
+				t.Fatalf("province: %d kab/kota, %d desa, %d activated (Rejang Lebong %d)", len(o.KabKota), o.Office.DesaCount, o.Office.Activated, mine.Office.Activated)
+			}
+			for _, k := range o.KabKota {
+				if k.Code == "17.02" && (k.Row != mine.Office.Row) {
+					t.Fatalf("province row of 17.02 %+v, office's own %+v", k.Row, mine.Office.Row)
+				}
+			}
+			// The province keeps no figures of a desa whose kab/kota has an office.
+			codes, err := s.DesaCodes(prov)
+			if err != nil || codes["17.02.06.2001"] || !codes["17.01.01.2001"] {
+				t.Fatalf("province desa codes: %d, %v", len(codes), err)
 			}
 		})
 	})
