@@ -52,6 +52,7 @@ func (k Kind) Valid() bool {
 // Site is one place to visit, in one desa.
 type Site struct {
 	ID        int64 `gorm:"primaryKey"`
+	OfficeID  int64
 	Name      string
 	Kind      Kind
 	DesaCode  string

@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -10,16 +11,14 @@ import (
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
 	"jemputbola/internal/dbtest"
-	"jemputbola/internal/region"
+	"jemputbola/internal/scope"
 	"jemputbola/internal/site"
 )
 
-func setup(t *testing.T, g *gorm.DB) *site.Store {
+// setup returns a store and a context working for Kabupaten Rejang Lebong.
+func setup(t *testing.T, g *gorm.DB) (*site.Store, context.Context) {
 	t.Helper()
-	if err := region.NewStore(g).EnsureBuiltin(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	return site.NewStore(g)
+	return site.NewStore(g), dbtest.InOffice(t, g, "17.02")
 }
 
 func valid() site.Input {
@@ -30,7 +29,7 @@ func ptr(f float64) *float64 { return &f }
 
 func TestValidation(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
-		s := setup(t, g)
+		s, ctx := setup(t, g)
 		cases := []struct {
 			name, field, msg string // msg "" means any message
 			edit             func(*site.Input)
@@ -57,7 +56,7 @@ func TestValidation(t *testing.T) {
 			t.Run(tc.name, func(t *testing.T) {
 				in := valid()
 				tc.edit(&in)
-				_, err := s.Create(context.Background(), audit.System, in)
+				_, err := s.Create(ctx, audit.System, in)
 				got := apperr.FieldsOf(err)[tc.field]
 				if got == "" || (tc.msg != "" && got != tc.msg) {
 					t.Fatalf("Create = %v (fields %v), want a message on %s", err, apperr.FieldsOf(err), tc.field)
@@ -84,7 +83,7 @@ func TestValidation(t *testing.T) {
 			t.Run(tc.name, func(t *testing.T) {
 				in := valid()
 				tc.edit(&in)
-				if _, err := s.Create(context.Background(), audit.System, in); err != nil {
+				if _, err := s.Create(ctx, audit.System, in); err != nil {
 					t.Fatalf("Create: %v (fields %v)", err, apperr.FieldsOf(err))
 				}
 			})
@@ -92,14 +91,14 @@ func TestValidation(t *testing.T) {
 		t.Run("CheckWritesNothing", func(t *testing.T) {
 			in := valid()
 			in.Name = "Only checked"
-			if err := s.Check(context.Background(), 0, in); err != nil {
+			if err := s.Check(ctx, 0, in); err != nil {
 				t.Fatal(err)
 			}
 			in.DesaCode = ""
-			if apperr.FieldsOf(s.Check(context.Background(), 0, in))["desa_code"] == "" {
+			if apperr.FieldsOf(s.Check(ctx, 0, in))["desa_code"] == "" {
 				t.Fatal("Check missed the desa")
 			}
-			if p, _ := s.List(context.Background(), site.Filter{Query: "only checked"}); p.Total != 0 {
+			if p, _ := s.List(ctx, site.Filter{Query: "only checked"}); p.Total != 0 {
 				t.Fatal("Check wrote a row")
 			}
 		})
@@ -108,8 +107,7 @@ func TestValidation(t *testing.T) {
 
 func TestStore(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
-		ctx := context.Background()
-		s := setup(t, g)
+		s, ctx := setup(t, g)
 		in := valid()
 		in.Lat, in.Lng = ptr(-3.47), ptr(102.52)
 		created, err := s.Create(ctx, audit.System, in)
@@ -247,6 +245,124 @@ func TestStore(t *testing.T) {
 			}
 			if err != nil || len(gs) != 15 || n != 156 {
 				t.Fatalf("%d groups, %d desa, %v", len(gs), n, err)
+			}
+		})
+	})
+}
+
+// TestOffices keeps each office to its own sites: another office's site id is
+// not found, its desa cannot be chosen, and names are unique per office.
+func TestOffices(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		s := site.NewStore(g)
+		rl := dbtest.InOffice(t, g, "17.02")
+		kota := dbtest.InOffice(t, g, "17.71")
+		mine, err := s.Create(rl, audit.System, valid())
+		if err != nil {
+			t.Fatal(err)
+		}
+		notFound := func(name string, err error) {
+			t.Helper()
+			if apperr.CodeOf(err) != apperr.NotFound {
+				t.Errorf("%s from another office: %v, want NotFound", name, err)
+			}
+		}
+		t.Run("ErrOtherOfficeID", func(t *testing.T) {
+			_, err := s.Get(kota, mine.ID)
+			notFound("Get", err)
+			in := valid()
+			in.DesaCode = "17.71.01.1001"
+			_, err = s.Update(kota, audit.System, mine.ID, in)
+			notFound("Update", err)
+			notFound("Delete", s.Delete(kota, audit.System, mine.ID))
+			if got, err := s.Get(rl, mine.ID); err != nil || got.Name != mine.Name || got.OfficeID == 0 {
+				t.Fatalf("own site after the other office's tries: %+v, %v", got, err)
+			}
+		})
+		t.Run("ListsEmpty", func(t *testing.T) {
+			if p, err := s.List(kota, site.Filter{}); err != nil || p.Total != 0 || len(p.Rows) != 0 {
+				t.Fatalf("List = %d rows of %d, %v", len(p.Rows), p.Total, err)
+			}
+			if p, _ := s.List(kota, site.Filter{DesaCode: mine.DesaCode}); p.Total != 0 {
+				t.Fatalf("List by the other office's desa = %d", p.Total)
+			}
+			if n, err := s.Count(kota); err != nil || n != 0 {
+				t.Fatalf("Count = %d, %v", n, err)
+			}
+			if n, _ := s.Count(rl); n != 1 {
+				t.Fatalf("own Count = %d", n)
+			}
+		})
+		t.Run("ErrDesaOutsideOffice", func(t *testing.T) {
+			for _, c := range []struct {
+				ctx  context.Context
+				desa string // a desa of the other office
+			}{{kota, "17.02.19.1001"}, {rl, "17.71.01.1001"}} {
+				in := valid()
+				in.Name, in.DesaCode = "Di luar wilayah", c.desa
+				_, err := s.Create(c.ctx, audit.System, in)
+				if apperr.FieldsOf(err)["desa_code"] != "Pilih desa/kelurahan." {
+					t.Fatalf("Create in %s: %v", in.DesaCode, err)
+				}
+				if apperr.FieldsOf(s.Check(c.ctx, 0, in))["desa_code"] == "" {
+					t.Fatalf("Check missed desa %s", in.DesaCode)
+				}
+			}
+			if _, err := s.Update(rl, audit.System, mine.ID, site.Input{Name: mine.Name, Kind: mine.Kind, DesaCode: "17.71.01.1001"}); apperr.FieldsOf(err)["desa_code"] == "" {
+				t.Fatalf("Update into another office's desa: %v", err)
+			}
+		})
+		t.Run("DesaOptionsOfOffice", func(t *testing.T) {
+			gs, err := s.DesaOptions(kota)
+			if err != nil || len(gs) == 0 {
+				t.Fatalf("%d groups, %v", len(gs), err)
+			}
+			for _, grp := range gs {
+				if !strings.HasPrefix(grp.Code, "17.71.") {
+					t.Fatalf("kecamatan %s offered to Kota Bengkulu", grp.Code)
+				}
+			}
+		})
+		t.Run("NameUniquePerOffice", func(t *testing.T) {
+			// The province covers Rejang Lebong's desa too, with sites of its own.
+			prov := dbtest.InOffice(t, g, "17")
+			if _, err := s.Create(prov, audit.System, valid()); err != nil {
+				t.Fatalf("same name and desa in the province's office: %v", err)
+			}
+			if p, _ := s.List(rl, site.Filter{}); p.Total != 1 {
+				t.Fatalf("Rejang Lebong sees %d sites", p.Total)
+			}
+		})
+		t.Run("ErrNoScope", func(t *testing.T) {
+			bg := context.Background()
+			_, err := s.Create(bg, audit.System, valid())
+			errs := map[string]error{"Create": err, "Check": s.Check(bg, 0, valid()), "Delete": s.Delete(bg, audit.System, mine.ID)}
+			_, errs["Get"] = s.Get(bg, mine.ID)
+			_, errs["List"] = s.List(bg, site.Filter{})
+			_, errs["Count"] = s.Count(bg)
+			_, errs["DesaOptions"] = s.DesaOptions(bg)
+			for name, err := range errs {
+				if !errors.Is(err, scope.ErrMissing) {
+					t.Errorf("%s without scope: %v", name, err)
+				}
+			}
+		})
+		t.Run("ErrReadOnly", func(t *testing.T) {
+			sc, _ := scope.From(rl)
+			sc.ReadOnly = true
+			ro := scope.With(context.Background(), sc)
+			in := valid()
+			in.Name = "Hanya dilihat"
+			_, err := s.Create(ro, audit.System, in)
+			errs := map[string]error{"Create": err, "Check": s.Check(ro, 0, in), "Delete": s.Delete(ro, audit.System, mine.ID)}
+			_, errs["Update"] = s.Update(ro, audit.System, mine.ID, in)
+			for name, err := range errs {
+				if !errors.Is(err, scope.ErrReadOnly) {
+					t.Errorf("%s read-only: %v", name, err)
+				}
+			}
+			if got, err := s.Get(ro, mine.ID); err != nil || got.ID != mine.ID {
+				t.Fatalf("read-only Get: %+v, %v", got, err)
 			}
 		})
 	})

@@ -10,9 +10,10 @@ import (
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
+	"jemputbola/internal/scope"
 )
 
-// Store keeps sites.
+// Store keeps sites, each owned by one office.
 type Store struct{ db *gorm.DB }
 
 // NewStore returns a Store on g.
@@ -20,20 +21,23 @@ func NewStore(g *gorm.DB) *Store { return &Store{db: g} }
 
 var errInUse = apperr.New(apperr.Conflict, "Lokasi ini tidak dapat dihapus karena sudah memiliki kunjungan.")
 
-// check validates in against the database too: the desa exists, the name is
-// unique within it (ignoring the site being edited).
-func check(tx *gorm.DB, in *Input, exceptID int64) error {
+// check validates in against the database too: the desa exists and lies in
+// the office's area, the name is unique among the office's sites in that desa
+// (ignoring the site being edited).
+func check(tx *gorm.DB, sc scope.Scope, in *Input, exceptID int64) error {
 	f := in.validate()
 	var level string
 	if err := tx.Raw("SELECT level FROM regions WHERE code = ?", in.DesaCode).Scan(&level).Error; err != nil {
 		return err
 	}
-	if level != "desa" {
+	// A desa outside the office reads as unknown: the form never offers it.
+	if level != "desa" || !sc.Under(in.DesaCode) {
 		f.Add("desa_code", "Pilih desa/kelurahan.")
 	}
 	if in.Name != "" {
 		var n int64
-		if err := tx.Model(&Site{}).Where("desa_code = ? AND LOWER(name) = LOWER(?) AND id <> ?", in.DesaCode, in.Name, exceptID).Count(&n).Error; err != nil {
+		if err := tx.Model(&Site{}).Where("office_id = ? AND desa_code = ? AND LOWER(name) = LOWER(?) AND id <> ?",
+			sc.OfficeID, in.DesaCode, in.Name, exceptID).Count(&n).Error; err != nil {
 			return err
 		}
 		if n > 0 {
@@ -49,19 +53,30 @@ func (in Input) apply(s *Site) {
 }
 
 // Check validates in as Create (id 0) or Update (id) would, without writing,
-// so a form can show every problem at once. Errors: Invalid with fields.
+// so a form can show every problem at once. Errors: Invalid with fields,
+// scope.ErrReadOnly.
 func (s *Store) Check(ctx context.Context, id int64, in Input) error {
-	return check(s.db.WithContext(ctx), &in, id)
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return err
+	}
+	return check(s.db.WithContext(ctx), sc, &in, id)
 }
 
-// Create adds a site. Errors: Invalid with fields.
+// Create adds a site to the office of ctx. Errors: Invalid with fields,
+// scope.ErrReadOnly.
 func (s *Store) Create(ctx context.Context, who audit.Actor, in Input) (Site, error) {
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return Site{}, err
+	}
 	var st Site
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := check(tx, &in, 0); err != nil {
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := check(tx, sc, &in, 0); err != nil {
 			return err
 		}
 		in.apply(&st)
+		st.OfficeID = sc.OfficeID
 		st.CreatedAt = time.Now().UTC()
 		st.UpdatedAt = st.CreatedAt
 		if err := tx.Create(&st).Error; err != nil {
@@ -72,15 +87,19 @@ func (s *Store) Create(ctx context.Context, who audit.Actor, in Input) (Site, er
 	return st, err
 }
 
-// Update changes a site. Errors: NotFound, Invalid.
+// Update changes a site. Errors: NotFound, Invalid, scope.ErrReadOnly.
 func (s *Store) Update(ctx context.Context, who audit.Actor, id int64, in Input) (Site, error) {
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return Site{}, err
+	}
 	var st Site
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		before, err := get(tx, id)
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		before, err := get(tx, sc, id)
 		if err != nil {
 			return err
 		}
-		if err := check(tx, &in, id); err != nil {
+		if err := check(tx, sc, &in, id); err != nil {
 			return err
 		}
 		st = before
@@ -94,14 +113,19 @@ func (s *Store) Update(ctx context.Context, who audit.Actor, id int64, in Input)
 	return st, err
 }
 
-// Delete removes a site. Errors: NotFound; Conflict when visits refer to it.
+// Delete removes a site. Errors: NotFound; Conflict when visits refer to it;
+// scope.ErrReadOnly.
 func (s *Store) Delete(ctx context.Context, who audit.Actor, id int64) error {
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		before, err := get(tx, id)
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return err
+	}
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		before, err := get(tx, sc, id)
 		if err != nil {
 			return err
 		}
-		if err := tx.Delete(&Site{}, id).Error; err != nil {
+		if err := tx.Where("office_id = ?", sc.OfficeID).Delete(&Site{}, id).Error; err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, who, audit.Delete, "site", id, before, nil)
@@ -112,24 +136,33 @@ func (s *Store) Delete(ctx context.Context, who audit.Actor, id int64) error {
 	return err
 }
 
-// Get returns one site. Errors: NotFound.
+// Get returns one site of the office. Errors: NotFound.
 func (s *Store) Get(ctx context.Context, id int64) (Site, error) {
-	return get(s.db.WithContext(ctx), id)
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return Site{}, err
+	}
+	return get(s.db.WithContext(ctx), sc, id)
 }
 
-func get(tx *gorm.DB, id int64) (Site, error) {
+// get reads a site of the office; another office's site is not found.
+func get(tx *gorm.DB, sc scope.Scope, id int64) (Site, error) {
 	var st Site
-	err := tx.First(&st, id).Error
+	err := tx.Where("office_id = ?", sc.OfficeID).First(&st, id).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return st, apperr.New(apperr.NotFound, "Lokasi tidak ditemukan.")
 	}
 	return st, err
 }
 
-// Count returns how many sites exist.
+// Count returns how many sites the office has.
 func (s *Store) Count(ctx context.Context) (int64, error) {
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return 0, err
+	}
 	var n int64
-	return n, s.db.WithContext(ctx).Model(&Site{}).Count(&n).Error
+	return n, s.db.WithContext(ctx).Model(&Site{}).Where("office_id = ?", sc.OfficeID).Count(&n).Error
 }
 
 // Filter narrows a listing.
@@ -157,8 +190,12 @@ type Page struct {
 	Pages int
 }
 
-// List returns one page of sites, ordered by kecamatan, desa and name.
+// List returns one page of the office's sites, ordered by kecamatan, desa and name.
 func (s *Store) List(ctx context.Context, f Filter) (Page, error) {
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return Page{}, err
+	}
 	if f.PerPage <= 0 {
 		f.PerPage = 50
 	}
@@ -167,7 +204,8 @@ func (s *Store) List(ctx context.Context, f Filter) (Page, error) {
 	}
 	q := s.db.WithContext(ctx).Table("sites").
 		Joins("JOIN regions d ON d.code = sites.desa_code").
-		Joins("JOIN regions k ON k.code = d.parent_code")
+		Joins("JOIN regions k ON k.code = d.parent_code").
+		Where("sites.office_id = ?", sc.OfficeID)
 	if f.Kind != "" {
 		q = q.Where("sites.kind = ?", f.Kind)
 	}
@@ -188,7 +226,7 @@ func (s *Store) List(ctx context.Context, f Filter) (Page, error) {
 	if f.Page > p.Pages { // a stale link past the end shows the last page
 		f.Page, p.Page = p.Pages, p.Pages
 	}
-	err := q.Select("sites.*, d.name AS desa_name, k.code AS kecamatan_code, k.name AS kecamatan_name").
+	err = q.Select("sites.*, d.name AS desa_name, k.code AS kecamatan_code, k.name AS kecamatan_name").
 		Order("k.code, d.name, d.code, LOWER(sites.name), sites.id").Limit(f.PerPage).Offset((f.Page - 1) * f.PerPage).
 		Scan(&p.Rows).Error
 	return p, err
@@ -206,13 +244,19 @@ type DesaGroup struct {
 // Option is one choice in a drop-down.
 type Option struct{ Code, Name string }
 
-// DesaOptions returns every kecamatan with its desa, in code order.
+// DesaOptions returns every kecamatan of the office's area with its desa, in
+// code order.
 func (s *Store) DesaOptions(ctx context.Context) ([]DesaGroup, error) {
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var rs []struct {
 		Code, Name, Level string
 		ParentCode        *string
 	}
-	if err := s.db.WithContext(ctx).Raw("SELECT code, name, level, parent_code FROM regions WHERE level IN ('kecamatan', 'desa') ORDER BY code").Scan(&rs).Error; err != nil {
+	if err := s.db.WithContext(ctx).Raw("SELECT code, name, level, parent_code FROM regions WHERE level IN ('kecamatan', 'desa') AND code LIKE ? ORDER BY code",
+		sc.Below()).Scan(&rs).Error; err != nil {
 		return nil, err
 	}
 	var gs []DesaGroup

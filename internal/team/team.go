@@ -1,5 +1,6 @@
 // Package team keeps the operator teams: a leader (ketua tim), operators and the
-// number of activations a day the team can manage.
+// number of activations a day the team can manage. A team belongs to one
+// office, and so do its leader and operators.
 package team
 
 import (
@@ -15,11 +16,13 @@ import (
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
+	"jemputbola/internal/scope"
 )
 
 // Team is one field team.
 type Team struct {
 	ID            int64 `gorm:"primaryKey"`
+	OfficeID      int64
 	Name          string
 	LeaderID      *int64
 	DailyCapacity int
@@ -67,7 +70,10 @@ type Store struct{ db *gorm.DB }
 // NewStore returns a Store on g.
 func NewStore(g *gorm.DB) *Store { return &Store{db: g} }
 
-func check(tx *gorm.DB, in *Input, exceptID int64) error {
+// check validates in against the office's teams and users: the name is free
+// in the office, the leader and operators are its active users of the right
+// role (another office's user id reads as unknown).
+func check(tx *gorm.DB, sc scope.Scope, in *Input, exceptID int64) error {
 	in.Name = strings.TrimSpace(in.Name)
 	in.Notes = strings.TrimSpace(in.Notes)
 	var f apperr.Fields
@@ -78,7 +84,7 @@ func check(tx *gorm.DB, in *Input, exceptID int64) error {
 		f.Add("name", "Nama tim maksimal 80 karakter.")
 	default:
 		var c int64
-		if err := tx.Model(&Team{}).Where("LOWER(name) = LOWER(?) AND id <> ?", in.Name, exceptID).Count(&c).Error; err != nil {
+		if err := tx.Model(&Team{}).Where("office_id = ? AND LOWER(name) = LOWER(?) AND id <> ?", sc.OfficeID, in.Name, exceptID).Count(&c).Error; err != nil {
 			return err
 		}
 		if c > 0 {
@@ -93,7 +99,7 @@ func check(tx *gorm.DB, in *Input, exceptID int64) error {
 	}
 	if in.LeaderID != 0 {
 		var c int64
-		if err := tx.Model(&auth.User{}).Where("id = ? AND role = ? AND active = ?", in.LeaderID, auth.KetuaTim, true).Count(&c).Error; err != nil {
+		if err := tx.Model(&auth.User{}).Where("id = ? AND office_id = ? AND role = ? AND active = ?", in.LeaderID, sc.OfficeID, auth.KetuaTim, true).Count(&c).Error; err != nil {
 			return err
 		}
 		if c == 0 {
@@ -103,7 +109,7 @@ func check(tx *gorm.DB, in *Input, exceptID int64) error {
 	in.OperatorIDs = unique(in.OperatorIDs)
 	if len(in.OperatorIDs) > 0 {
 		var c int64
-		if err := tx.Model(&auth.User{}).Where("id IN ? AND role = ? AND active = ?", in.OperatorIDs, auth.Operator, true).Count(&c).Error; err != nil {
+		if err := tx.Model(&auth.User{}).Where("id IN ? AND office_id = ? AND role = ? AND active = ?", in.OperatorIDs, sc.OfficeID, auth.Operator, true).Count(&c).Error; err != nil {
 			return err
 		}
 		if c != int64(len(in.OperatorIDs)) {
@@ -148,19 +154,30 @@ func setMembers(tx *gorm.DB, teamID int64, ids []int64) error {
 }
 
 // Check validates in as Create (id 0) or Update (id) would, without writing,
-// so a form can show every problem at once. Errors: Invalid with fields.
+// so a form can show every problem at once. Errors: Invalid with fields,
+// scope.ErrReadOnly.
 func (s *Store) Check(ctx context.Context, id int64, in Input) error {
-	return check(s.db.WithContext(ctx), &in, id)
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return err
+	}
+	return check(s.db.WithContext(ctx), sc, &in, id)
 }
 
-// Create adds a team with its operators. Errors: Invalid with fields.
+// Create adds a team with its operators to the office of ctx. Errors: Invalid
+// with fields, scope.ErrReadOnly.
 func (s *Store) Create(ctx context.Context, who audit.Actor, in Input) (Team, error) {
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return Team{}, err
+	}
 	var t Team
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := check(tx, &in, 0); err != nil {
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := check(tx, sc, &in, 0); err != nil {
 			return err
 		}
 		in.apply(&t)
+		t.OfficeID = sc.OfficeID
 		t.CreatedAt = time.Now().UTC()
 		t.UpdatedAt = t.CreatedAt
 		if err := tx.Create(&t).Error; err != nil {
@@ -174,11 +191,16 @@ func (s *Store) Create(ctx context.Context, who audit.Actor, in Input) (Team, er
 	return t, err
 }
 
-// Update changes a team and replaces its operators. Errors: NotFound, Invalid.
+// Update changes a team and replaces its operators. Errors: NotFound, Invalid,
+// scope.ErrReadOnly.
 func (s *Store) Update(ctx context.Context, who audit.Actor, id int64, in Input) (Team, error) {
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return Team{}, err
+	}
 	var t Team
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		before, err := get(tx, id)
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		before, err := get(tx, sc, id)
 		if err != nil {
 			return err
 		}
@@ -186,7 +208,7 @@ func (s *Store) Update(ctx context.Context, who audit.Actor, id int64, in Input)
 		if err != nil {
 			return err
 		}
-		if err := check(tx, &in, id); err != nil {
+		if err := check(tx, sc, &in, id); err != nil {
 			return err
 		}
 		t = before
@@ -203,9 +225,10 @@ func (s *Store) Update(ctx context.Context, who audit.Actor, id int64, in Input)
 	return t, err
 }
 
-func get(tx *gorm.DB, id int64) (Team, error) {
+// get reads a team of the office; another office's team is not found.
+func get(tx *gorm.DB, sc scope.Scope, id int64) (Team, error) {
 	var t Team
-	err := tx.First(&t, id).Error
+	err := tx.Where("office_id = ?", sc.OfficeID).First(&t, id).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return t, apperr.New(apperr.NotFound, "Tim tidak ditemukan.")
 	}
@@ -217,32 +240,40 @@ func memberIDs(tx *gorm.DB, teamID int64) ([]int64, error) {
 	return ids, tx.Model(&member{}).Where("team_id = ?", teamID).Order("user_id").Pluck("user_id", &ids).Error
 }
 
-// Get returns a team with its leader and operators. Errors: NotFound.
+// Get returns a team of the office with its leader and operators. Errors: NotFound.
 func (s *Store) Get(ctx context.Context, id int64) (Detail, error) {
-	tx := s.db.WithContext(ctx)
-	t, err := get(tx, id)
+	sc, err := scope.From(ctx)
 	if err != nil {
 		return Detail{}, err
 	}
-	ds, err := s.details(tx, []Team{t})
+	tx := s.db.WithContext(ctx)
+	t, err := get(tx, sc, id)
+	if err != nil {
+		return Detail{}, err
+	}
+	ds, err := s.details(tx, sc, []Team{t})
 	if err != nil {
 		return Detail{}, err
 	}
 	return ds[0], nil
 }
 
-// List returns every team with leader and operators, ordered by name.
+// List returns every team of the office with leader and operators, ordered by name.
 func (s *Store) List(ctx context.Context) ([]Detail, error) {
-	tx := s.db.WithContext(ctx)
-	var ts []Team
-	if err := tx.Order("name").Find(&ts).Error; err != nil {
+	sc, err := scope.From(ctx)
+	if err != nil {
 		return nil, err
 	}
-	return s.details(tx, ts)
+	tx := s.db.WithContext(ctx)
+	var ts []Team
+	if err := tx.Where("office_id = ?", sc.OfficeID).Order("name").Find(&ts).Error; err != nil {
+		return nil, err
+	}
+	return s.details(tx, sc, ts)
 }
 
-// details loads the people of ts in two queries.
-func (s *Store) details(tx *gorm.DB, ts []Team) ([]Detail, error) {
+// details loads the people of ts, teams of the office sc, in two queries.
+func (s *Store) details(tx *gorm.DB, sc scope.Scope, ts []Team) ([]Detail, error) {
 	ids := make([]int64, len(ts))
 	for i, t := range ts {
 		ids[i] = t.ID
@@ -261,7 +292,7 @@ func (s *Store) details(tx *gorm.DB, ts []Team) ([]Detail, error) {
 		}
 	}
 	var us []auth.User
-	if err := tx.Where("id IN ?", userIDs).Order("name").Find(&us).Error; err != nil {
+	if err := tx.Where("id IN ? AND office_id = ?", userIDs, sc.OfficeID).Order("name").Find(&us).Error; err != nil {
 		return nil, err
 	}
 	byID := map[int64]auth.User{}
@@ -277,8 +308,8 @@ func (s *Store) details(tx *gorm.DB, ts []Team) ([]Detail, error) {
 			}
 		}
 		for _, m := range ms {
-			if m.TeamID == t.ID {
-				out[i].Operators = append(out[i].Operators, byID[m.UserID])
+			if u, ok := byID[m.UserID]; ok && m.TeamID == t.ID {
+				out[i].Operators = append(out[i].Operators, u)
 			}
 		}
 		sort.Slice(out[i].Operators, func(a, b int) bool { return out[i].Operators[a].Name < out[i].Operators[b].Name })
@@ -290,28 +321,41 @@ func (s *Store) details(tx *gorm.DB, ts []Team) ([]Detail, error) {
 // the team or is one of its operators. Its two arguments are the user id.
 const inTeam = "(teams.leader_id = ? OR teams.id IN (SELECT team_id FROM team_members WHERE user_id = ?))"
 
-// ForUser returns the teams the user leads or belongs to, by name.
+// ForUser returns the teams of the office the user leads or belongs to, by name.
 func (s *Store) ForUser(ctx context.Context, userID int64) ([]Team, error) {
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var ts []Team
-	err := s.db.WithContext(ctx).Where(inTeam, userID, userID).Order("name").Find(&ts).Error
+	err = s.db.WithContext(ctx).Where("teams.office_id = ? AND "+inTeam, sc.OfficeID, userID, userID).Order("name").Find(&ts).Error
 	return ts, err
 }
 
 // IsMember reports whether the user leads or belongs to the team. It is the
 // one rule for who works a team's visits in the field: only members start a
 // visit and log or correct its result; everyone else may only read them.
-// q may be a transaction.
+// A team of another office than ctx's has no members. q may be a transaction.
 func IsMember(ctx context.Context, q *gorm.DB, teamID, userID int64) (bool, error) {
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return false, err
+	}
 	var n int64
-	err := q.WithContext(ctx).Model(&Team{}).Where("teams.id = ? AND "+inTeam, teamID, userID, userID).Count(&n).Error
+	err = q.WithContext(ctx).Model(&Team{}).Where("teams.id = ? AND teams.office_id = ? AND "+inTeam, teamID, sc.OfficeID, userID, userID).Count(&n).Error
 	return n > 0, err
 }
 
 // Leads reports whether the user is the team's leader: the one who verifies
-// its results. q may be a transaction.
+// its results. A team of another office than ctx's has no leader. q may be a
+// transaction.
 func Leads(ctx context.Context, q *gorm.DB, teamID, userID int64) (bool, error) {
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return false, err
+	}
 	var n int64
-	err := q.WithContext(ctx).Model(&Team{}).Where("id = ? AND leader_id = ?", teamID, userID).Count(&n).Error
+	err = q.WithContext(ctx).Model(&Team{}).Where("id = ? AND office_id = ? AND leader_id = ?", teamID, sc.OfficeID, userID).Count(&n).Error
 	return n > 0, err
 }
 
@@ -321,8 +365,12 @@ func (s *Store) IsMember(ctx context.Context, teamID, userID int64) (bool, error
 	return IsMember(ctx, s.db, teamID, userID)
 }
 
-// Count returns how many teams exist.
+// Count returns how many teams the office has.
 func (s *Store) Count(ctx context.Context) (int64, error) {
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return 0, err
+	}
 	var n int64
-	return n, s.db.WithContext(ctx).Model(&Team{}).Count(&n).Error
+	return n, s.db.WithContext(ctx).Model(&Team{}).Where("office_id = ?", sc.OfficeID).Count(&n).Error
 }

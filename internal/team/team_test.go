@@ -2,9 +2,11 @@ package team_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -12,29 +14,38 @@ import (
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
 	"jemputbola/internal/dbtest"
+	"jemputbola/internal/scope"
 	"jemputbola/internal/team"
 )
 
 type people struct{ leader, op1, op2, kadis, gone, goneOp auth.User }
 
-func setup(t *testing.T, g *gorm.DB) people {
+// user adds an account of the office of ctx. It writes the row itself, so
+// the tests depend on the users table only, not on how auth fills it.
+func user(t *testing.T, g *gorm.DB, ctx context.Context, username string, role auth.Role, active bool) auth.User {
 	t.Helper()
-	users := auth.NewUserStore(g)
-	mk := func(username string, role auth.Role) auth.User {
-		u, err := users.Create(context.Background(), audit.System, auth.UserInput{Username: username, Name: "N " + username, Role: role, Password: "rahasia-123"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return u
+	sc, err := scope.From(ctx)
+	if err != nil {
+		t.Fatal(err)
 	}
-	p := people{leader: mk("ketua1", auth.KetuaTim), op1: mk("operator1", auth.Operator), op2: mk("operator2", auth.Operator),
-		kadis: mk("kadis", auth.KepalaDinas), gone: mk("ketua-lama", auth.KetuaTim), goneOp: mk("operator-lama", auth.Operator)}
-	for _, u := range []auth.User{p.gone, p.goneOp} {
-		if _, err := users.Update(context.Background(), audit.System, u.ID, auth.UserInput{Name: u.Name, Role: u.Role, Active: false}); err != nil {
-			t.Fatal(err)
-		}
+	now := time.Now().UTC()
+	u := auth.User{Username: username, Name: "N " + username, Role: role, Active: active}
+	err = g.Raw(`INSERT INTO users (office_id, username, name, role, password_hash, active, demo, created_at, updated_at)
+		VALUES (?, ?, ?, ?, 'x', ?, FALSE, ?, ?) RETURNING id`, sc.OfficeID, u.Username, u.Name, string(u.Role), u.Active, now, now).Scan(&u.ID).Error
+	if err != nil || u.ID == 0 {
+		t.Fatalf("add user %s: id %d, %v", username, u.ID, err)
 	}
-	return p
+	return u
+}
+
+// setup returns the people of Kabupaten Rejang Lebong and a context working for it.
+func setup(t *testing.T, g *gorm.DB) (people, context.Context) {
+	t.Helper()
+	ctx := dbtest.InOffice(t, g, "17.02")
+	mk := func(username string, role auth.Role) auth.User { return user(t, g, ctx, username, role, true) }
+	return people{leader: mk("ketua1", auth.KetuaTim), op1: mk("operator1", auth.Operator), op2: mk("operator2", auth.Operator),
+		kadis: mk("kadis", auth.KepalaDinas), gone: user(t, g, ctx, "ketua-lama", auth.KetuaTim, false),
+		goneOp: user(t, g, ctx, "operator-lama", auth.Operator, false)}, ctx
 }
 
 // messages are the Indonesian field messages the forms show.
@@ -47,8 +58,7 @@ var messages = map[string]string{
 
 func TestTeamStore(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
-		ctx := context.Background()
-		p := setup(t, g)
+		p, ctx := setup(t, g)
 		s := team.NewStore(g)
 		valid := func() team.Input {
 			return team.Input{Name: "Tim 1 Curup", LeaderID: p.leader.ID, OperatorIDs: []int64{p.op1.ID, p.op2.ID, p.op1.ID}, DailyCapacity: 60}
@@ -219,6 +229,141 @@ func TestTeamStore(t *testing.T) {
 			}
 			if !strings.Contains(update.Before, fmt.Sprintf("[%d]", p.op2.ID)) || !strings.Contains(update.After, "Membawa 3 tablet.") {
 				t.Fatalf("update entry %q -> %q", update.Before, update.After)
+			}
+		})
+	})
+}
+
+// TestOffices keeps each office to its own teams and people: another office's
+// team id is not found and has no members, another office's users cannot join.
+func TestOffices(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		p, rl := setup(t, g)
+		kota := dbtest.InOffice(t, g, "17.71")
+		kotaLeader := user(t, g, kota, "ketua-kota", auth.KetuaTim, true)
+		kotaOp := user(t, g, kota, "operator-kota", auth.Operator, true)
+		s := team.NewStore(g)
+		in := team.Input{Name: "Tim 1 Curup", LeaderID: p.leader.ID, OperatorIDs: []int64{p.op1.ID}, DailyCapacity: 60}
+		mine, err := s.Create(rl, audit.System, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		notFound := func(name string, err error) {
+			t.Helper()
+			if apperr.CodeOf(err) != apperr.NotFound {
+				t.Errorf("%s from another office: %v, want NotFound", name, err)
+			}
+		}
+		t.Run("ErrOtherOfficeID", func(t *testing.T) {
+			_, err := s.Get(kota, mine.ID)
+			notFound("Get", err)
+			_, err = s.Update(kota, audit.System, mine.ID, team.Input{Name: "Direbut", DailyCapacity: 10})
+			notFound("Update", err)
+			if d, err := s.Get(rl, mine.ID); err != nil || d.Name != "Tim 1 Curup" || d.OfficeID == 0 || len(d.Operators) != 1 {
+				t.Fatalf("own team after the other office's tries: %+v, %v", d, err)
+			}
+		})
+		t.Run("ListsEmpty", func(t *testing.T) {
+			if ds, err := s.List(kota); err != nil || len(ds) != 0 {
+				t.Fatalf("List = %d teams, %v", len(ds), err)
+			}
+			if n, err := s.Count(kota); err != nil || n != 0 {
+				t.Fatalf("Count = %d, %v", n, err)
+			}
+			if ts, err := s.ForUser(kota, p.leader.ID); err != nil || len(ts) != 0 {
+				t.Fatalf("ForUser = %d teams, %v", len(ts), err)
+			}
+		})
+		t.Run("MembershipOfOffice", func(t *testing.T) {
+			for _, c := range []struct {
+				name string
+				ctx  context.Context
+				want bool
+			}{{"Own", rl, true}, {"Other", kota, false}} {
+				member, err := team.IsMember(c.ctx, g, mine.ID, p.op1.ID)
+				storeMember, err2 := s.IsMember(c.ctx, mine.ID, p.leader.ID)
+				leads, err3 := team.Leads(c.ctx, g, mine.ID, p.leader.ID)
+				if errors.Join(err, err2, err3) != nil || member != c.want || storeMember != c.want || leads != c.want {
+					t.Errorf("%s office: IsMember %v, store %v, Leads %v (%v %v %v); want %v", c.name, member, storeMember, leads, err, err2, err3, c.want)
+				}
+			}
+		})
+		t.Run("ErrOtherOfficePeople", func(t *testing.T) {
+			_, err := s.Create(kota, audit.System, team.Input{Name: "Tim Kota", LeaderID: p.leader.ID, DailyCapacity: 50})
+			if apperr.FieldsOf(err)["leader_id"] != messages["leader_id"] {
+				t.Errorf("leader of another office: %v", err)
+			}
+			_, err = s.Create(kota, audit.System, team.Input{Name: "Tim Kota", OperatorIDs: []int64{kotaOp.ID, p.op2.ID}, DailyCapacity: 50})
+			if apperr.FieldsOf(err)["operator_ids"] != messages["operator_ids"] {
+				t.Errorf("operator of another office: %v", err)
+			}
+			err = s.Check(rl, mine.ID, team.Input{Name: "Tim 1 Curup", LeaderID: kotaLeader.ID, OperatorIDs: []int64{kotaOp.ID}, DailyCapacity: 60})
+			if f := apperr.FieldsOf(err); f["leader_id"] == "" || f["operator_ids"] == "" {
+				t.Errorf("Check with the other office's people: %v", err)
+			}
+			_, err = s.Update(rl, audit.System, mine.ID, team.Input{Name: "Tim 1 Curup", OperatorIDs: []int64{kotaOp.ID}, DailyCapacity: 60})
+			if apperr.FieldsOf(err)["operator_ids"] == "" {
+				t.Errorf("Update with an operator of another office: %v", err)
+			}
+		})
+		t.Run("DetailShowsOwnPeopleOnly", func(t *testing.T) {
+			// A membership no store would write: the other office's user stays hidden.
+			if err := g.Exec("INSERT INTO team_members (team_id, user_id) VALUES (?, ?)", mine.ID, kotaOp.ID).Error; err != nil {
+				t.Fatal(err)
+			}
+			defer g.Exec("DELETE FROM team_members WHERE user_id = ?", kotaOp.ID)
+			if d, err := s.Get(rl, mine.ID); err != nil || len(d.Operators) != 1 || d.Operators[0].ID != p.op1.ID {
+				t.Fatalf("Get = %+v, %v", d.Operators, err)
+			}
+		})
+		t.Run("NameUniquePerOffice", func(t *testing.T) {
+			own, err := s.Create(kota, audit.System, team.Input{Name: "tim 1 curup", LeaderID: kotaLeader.ID, OperatorIDs: []int64{kotaOp.ID}, DailyCapacity: 40})
+			if err != nil {
+				t.Fatalf("same name in another office: %v", err)
+			}
+			ds, err := s.List(kota)
+			if err != nil || len(ds) != 1 || ds[0].ID != own.ID || ds[0].Leader == nil || ds[0].Leader.ID != kotaLeader.ID {
+				t.Fatalf("List of Kota Bengkulu = %+v, %v", ds, err)
+			}
+			if ts, _ := s.ForUser(kota, kotaOp.ID); len(ts) != 1 || ts[0].ID != own.ID {
+				t.Fatalf("ForUser = %+v", ts)
+			}
+			if ds, _ := s.List(rl); len(ds) != 1 || ds[0].ID != mine.ID {
+				t.Fatalf("List of Rejang Lebong = %+v", ds)
+			}
+		})
+		t.Run("ErrNoScope", func(t *testing.T) {
+			bg := context.Background()
+			errs := map[string]error{"Check": s.Check(bg, 0, in)}
+			_, errs["Create"] = s.Create(bg, audit.System, in)
+			_, errs["Update"] = s.Update(bg, audit.System, mine.ID, in)
+			_, errs["Get"] = s.Get(bg, mine.ID)
+			_, errs["List"] = s.List(bg)
+			_, errs["Count"] = s.Count(bg)
+			_, errs["ForUser"] = s.ForUser(bg, p.leader.ID)
+			_, errs["IsMember"] = team.IsMember(bg, g, mine.ID, p.leader.ID)
+			_, errs["Leads"] = team.Leads(bg, g, mine.ID, p.leader.ID)
+			for name, err := range errs {
+				if !errors.Is(err, scope.ErrMissing) {
+					t.Errorf("%s without scope: %v", name, err)
+				}
+			}
+		})
+		t.Run("ErrReadOnly", func(t *testing.T) {
+			sc, _ := scope.From(rl)
+			sc.ReadOnly = true
+			ro := scope.With(context.Background(), sc)
+			fresh := team.Input{Name: "Hanya dilihat", DailyCapacity: 10}
+			errs := map[string]error{"Check": s.Check(ro, 0, fresh)}
+			_, errs["Create"] = s.Create(ro, audit.System, fresh)
+			_, errs["Update"] = s.Update(ro, audit.System, mine.ID, fresh)
+			for name, err := range errs {
+				if !errors.Is(err, scope.ErrReadOnly) {
+					t.Errorf("%s read-only: %v", name, err)
+				}
+			}
+			if d, err := s.Get(ro, mine.ID); err != nil || d.Name != "Tim 1 Curup" {
+				t.Fatalf("read-only Get: %+v, %v", d, err)
 			}
 		})
 	})

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"jemputbola/internal/apperr"
+	"jemputbola/internal/scope"
 )
 
 type detailRow struct {
@@ -28,23 +29,27 @@ const detailSQL = `SELECT v.*, s.name AS site_name, s.kind AS site_kind, s.desa_
 	LEFT JOIN regions d ON d.code = s.desa_code
 	LEFT JOIN regions k ON k.code = d.parent_code`
 
-func (s *Store) detail(r detailRow) Detail {
+func detail(r detailRow, loc *time.Location) Detail {
 	v := normalise(r.Visit)
-	return Detail{Visit: v, Start: v.StartAt.In(s.zone), End: v.EndAt.In(s.zone),
+	return Detail{Visit: v, Start: v.StartAt.In(loc), End: v.EndAt.In(loc),
 		SiteName: r.SiteName, SiteKind: r.SiteKind, DesaCode: r.DesaCode, DesaName: r.DesaName,
 		KecamatanCode: r.KecamatanCode, KecamatanName: r.KecamatanName, TeamName: r.TeamName}
 }
 
-// Get returns one visit with its names. Errors: NotFound.
+// Get returns one visit of the office with its names. Errors: NotFound.
 func (s *Store) Get(ctx context.Context, id int64) (Detail, error) {
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return Detail{}, err
+	}
 	var rs []detailRow
-	if err := s.db.WithContext(ctx).Raw(detailSQL+" WHERE v.id = ?", id).Scan(&rs).Error; err != nil {
+	if err := s.db.WithContext(ctx).Raw(detailSQL+" WHERE v.office_id = ? AND v.id = ?", sc.OfficeID, id).Scan(&rs).Error; err != nil {
 		return Detail{}, err
 	}
 	if len(rs) == 0 {
 		return Detail{}, errNotFound
 	}
-	return s.detail(rs[0]), nil
+	return detail(rs[0], zone(sc)), nil
 }
 
 // Filter narrows List. Zero fields do not filter; a non-nil empty TeamIDs
@@ -59,9 +64,13 @@ type Filter struct {
 	IncludeCancelled bool
 }
 
-// List returns the visits that match f, ordered by start. Errors: Invalid (a
-// From or To that is not a date).
+// List returns the office's visits that match f, ordered by start. Errors:
+// Invalid (a From or To that is not a date).
 func (s *Store) List(ctx context.Context, f Filter) ([]Detail, error) {
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var bad apperr.Fields
 	for field, d := range map[string]string{"from": f.From, "to": f.To} {
 		if _, err := time.Parse("2006-01-02", d); d != "" && err != nil {
@@ -77,6 +86,7 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Detail, error) {
 	var where []string
 	var args []any
 	add := func(cond string, arg any) { where = append(where, cond); args = append(args, arg) }
+	add("v.office_id = ?", sc.OfficeID)
 	if f.From != "" {
 		add("v.day >= ?", f.From)
 	}
@@ -101,30 +111,32 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Detail, error) {
 	if !f.IncludeCancelled {
 		add("v.status <> ?", string(Dibatalkan))
 	}
-	sql := detailSQL
-	if len(where) > 0 {
-		sql += " WHERE " + strings.Join(where, " AND ")
-	}
+	sql := detailSQL + " WHERE " + strings.Join(where, " AND ")
 	var rs []detailRow
 	if err := s.db.WithContext(ctx).Raw(sql+" ORDER BY v.start_at, v.id", args...).Scan(&rs).Error; err != nil {
 		return nil, err
 	}
 	out := make([]Detail, len(rs))
+	z := zone(sc)
 	for i, r := range rs {
-		out[i] = s.detail(r)
+		out[i] = detail(r, z)
 	}
 	return out, nil
 }
 
-// LastVisitBySite returns, per site, the newest day (YYYY-MM-DD) of a visit that
-// is not cancelled; planned future visits count.
+// LastVisitBySite returns, per site of the office, the newest day (YYYY-MM-DD)
+// of a visit that is not cancelled; planned future visits count.
 func (s *Store) LastVisitBySite(ctx context.Context) (map[int64]string, error) {
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var rs []struct {
 		SiteID int64
 		Day    string
 	}
-	err := s.db.WithContext(ctx).Raw(`SELECT site_id, MAX(day) AS day FROM visits WHERE status <> ?
-		GROUP BY site_id`, string(Dibatalkan)).Scan(&rs).Error
+	err = s.db.WithContext(ctx).Raw(`SELECT site_id, MAX(day) AS day FROM visits WHERE office_id = ? AND status <> ?
+		GROUP BY site_id`, sc.OfficeID, string(Dibatalkan)).Scan(&rs).Error
 	if err != nil {
 		return nil, err
 	}

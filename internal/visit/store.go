@@ -13,29 +13,27 @@ import (
 	"jemputbola/internal/audit"
 	"jemputbola/internal/db"
 	"jemputbola/internal/locale"
+	"jemputbola/internal/scope"
 )
 
-// Store plans visits. Days and times are read in the office's zone; now is the
-// clock the "not in the past" rule uses (injected so tests can fix it).
+// Store plans the visits of the office of each call's context. Days and times
+// are read in that office's zone; now is the clock the "not in the past" rule
+// uses (injected so tests can fix it).
 type Store struct {
-	db   *gorm.DB
-	zone *time.Location
-	now  func() time.Time
+	db  *gorm.DB
+	now func() time.Time
 }
 
-// NewStore returns a Store on g. A nil zone means UTC, a nil now means time.Now.
-func NewStore(g *gorm.DB, zone *time.Location, now func() time.Time) *Store {
-	if zone == nil {
-		zone = time.UTC
-	}
+// NewStore returns a Store on g. A nil now means time.Now.
+func NewStore(g *gorm.DB, now func() time.Time) *Store {
 	if now == nil {
 		now = time.Now
 	}
-	return &Store{db: g, zone: zone, now: now}
+	return &Store{db: g, now: now}
 }
 
-// Zone is the office's time zone the store reads days and times in.
-func (s *Store) Zone() *time.Location { return s.zone }
+// zone is the office's time zone; Now knows what a scope without one means.
+func zone(sc scope.Scope) *time.Location { return sc.Now(time.Time{}).Location() }
 
 const entity = "visit"
 
@@ -59,21 +57,24 @@ type checked struct {
 	warnings []string
 }
 
-// check applies every rule to in, ignoring the visit excludeID (0 for a new one).
-// With lock set (inside a write transaction) it locks the team row on PostgreSQL,
-// so two planners booking the same team are serialised; on SQLite the write
-// transaction (BEGIN IMMEDIATE) already is.
-func (s *Store) check(ctx context.Context, q *gorm.DB, in Input, excludeID int64, lock bool) (checked, error) {
+// check applies every rule to in for the office sc, ignoring the visit
+// excludeID (0 for a new one). The site and the team must be the office's: any
+// other id reads as unknown. With lock set (inside a write transaction) it
+// locks the team row on PostgreSQL, so two planners booking the same team are
+// serialised; on SQLite the write transaction (BEGIN IMMEDIATE) already is.
+func (s *Store) check(ctx context.Context, q *gorm.DB, sc scope.Scope, in Input, excludeID int64, lock bool) (checked, error) {
 	q = q.WithContext(ctx)
-	w, f := validate(in, s.zone, s.now())
+	now := sc.Now(s.now())
+	loc := now.Location()
+	w, f := validate(in, loc, now)
 	var team teamRow
 	if in.TeamID > 0 {
-		sql := "SELECT id, name, daily_capacity FROM teams WHERE id = ?"
+		sql := "SELECT id, name, daily_capacity FROM teams WHERE id = ? AND office_id = ?"
 		if lock && db.Dialect(q) == db.Postgres {
 			sql += " FOR UPDATE"
 		}
 		var ts []teamRow
-		if err := q.Raw(sql, in.TeamID).Scan(&ts).Error; err != nil {
+		if err := q.Raw(sql, in.TeamID, sc.OfficeID).Scan(&ts).Error; err != nil {
 			return checked{}, err
 		}
 		if len(ts) == 0 {
@@ -85,7 +86,7 @@ func (s *Store) check(ctx context.Context, q *gorm.DB, in Input, excludeID int64
 	var site siteRow
 	if in.SiteID > 0 {
 		var ss []siteRow
-		if err := q.Raw("SELECT id, name, eligible FROM sites WHERE id = ?", in.SiteID).Scan(&ss).Error; err != nil {
+		if err := q.Raw("SELECT id, name, eligible FROM sites WHERE id = ? AND office_id = ?", in.SiteID, sc.OfficeID).Scan(&ss).Error; err != nil {
 			return checked{}, err
 		}
 		if len(ss) == 0 {
@@ -98,7 +99,8 @@ func (s *Store) check(ctx context.Context, q *gorm.DB, in Input, excludeID int64
 		return checked{}, err
 	}
 
-	// Half-open windows [start, end): touching windows do not overlap.
+	// Half-open windows [start, end): touching windows do not overlap. A team
+	// belongs to one office, so its visits are all in sc's.
 	var clash []struct {
 		ID      int64
 		StartAt time.Time
@@ -106,22 +108,23 @@ func (s *Store) check(ctx context.Context, q *gorm.DB, in Input, excludeID int64
 		Name    string
 	}
 	err := q.Raw(`SELECT v.id, v.start_at, v.end_at, s.name FROM visits v JOIN sites s ON s.id = v.site_id
-		WHERE v.team_id = ? AND v.status <> ? AND v.id <> ? AND v.start_at < ? AND v.end_at > ?
+		WHERE v.office_id = ? AND v.team_id = ? AND v.status <> ? AND v.id <> ? AND v.start_at < ? AND v.end_at > ?
 		ORDER BY v.start_at, v.id LIMIT 1`,
-		in.TeamID, string(Dibatalkan), excludeID, w.end, w.start).Scan(&clash).Error
+		sc.OfficeID, in.TeamID, string(Dibatalkan), excludeID, w.end, w.start).Scan(&clash).Error
 	if err != nil {
 		return checked{}, err
 	}
 	if len(clash) > 0 {
 		c := clash[0]
-		return checked{}, newConflict(c.ID, c.Name, c.StartAt.In(s.zone), c.EndAt.In(s.zone))
+		return checked{}, newConflict(c.ID, c.Name, c.StartAt.In(loc), c.EndAt.In(loc))
 	}
 
 	c := checked{w: w}
 	day := w.day.Format("2006-01-02")
 	var sameDay int64
 	err = q.Raw(`SELECT CAST(COALESCE(SUM(expected_activations), 0) AS BIGINT) FROM visits
-		WHERE team_id = ? AND day = ? AND status <> ? AND id <> ?`, in.TeamID, day, string(Dibatalkan), excludeID).
+		WHERE office_id = ? AND team_id = ? AND day = ? AND status <> ? AND id <> ?`,
+		sc.OfficeID, in.TeamID, day, string(Dibatalkan), excludeID).
 		Scan(&sameDay).Error
 	if err != nil {
 		return checked{}, err
@@ -142,8 +145,8 @@ func (s *Store) check(ctx context.Context, q *gorm.DB, in Input, excludeID int64
 	}
 	monday := w.day.AddDate(0, 0, -((int(w.day.Weekday()) + 6) % 7))
 	var days []string
-	err = q.Raw(`SELECT DISTINCT day FROM visits WHERE site_id = ? AND status <> ? AND id <> ?
-		AND day >= ? AND day <= ? ORDER BY day`, in.SiteID, string(Dibatalkan), excludeID,
+	err = q.Raw(`SELECT DISTINCT day FROM visits WHERE office_id = ? AND site_id = ? AND status <> ? AND id <> ?
+		AND day >= ? AND day <= ? ORDER BY day`, sc.OfficeID, in.SiteID, string(Dibatalkan), excludeID,
 		monday.Format("2006-01-02"), monday.AddDate(0, 0, 6).Format("2006-01-02")).Scan(&days).Error
 	if err != nil {
 		return checked{}, err
@@ -151,7 +154,7 @@ func (s *Store) check(ctx context.Context, q *gorm.DB, in Input, excludeID int64
 	if len(days) > 0 {
 		names := make([]string, len(days))
 		for i, d := range days {
-			t, _ := time.ParseInLocation("2006-01-02", d, s.zone)
+			t, _ := time.ParseInLocation("2006-01-02", d, loc)
 			names[i] = locale.Date(t)
 		}
 		c.warnings = append(c.warnings, fmt.Sprintf("Lokasi ini sudah punya kunjungan pada minggu yang sama (%s).",
@@ -162,21 +165,29 @@ func (s *Store) check(ctx context.Context, q *gorm.DB, in Input, excludeID int64
 
 // Check applies every rule to in without saving, ignoring the visit excludeID
 // (0 for a new visit), and returns the warnings. Errors: Invalid (with Fields),
-// Conflict (a *ConflictError).
+// Conflict (a *ConflictError), scope.ErrReadOnly.
 func (s *Store) Check(ctx context.Context, in Input, excludeID int64) ([]string, error) {
-	c, err := s.check(ctx, s.db, in, excludeID, false)
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.check(ctx, s.db, sc, in, excludeID, false)
 	return c.warnings, err
 }
 
 // Create plans a visit (status Direncanakan) and returns it with the warnings.
 // Errors: Invalid (with Fields), Conflict (a *ConflictError naming the visit the
-// team is already in).
+// team is already in), scope.ErrReadOnly.
 func (s *Store) Create(ctx context.Context, who audit.Actor, in Input) (Visit, []string, error) {
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return Visit{}, nil, err
+	}
 	var v Visit
 	var warnings []string
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var err error
-		v, warnings, err = s.create(ctx, tx, who, in)
+		v, warnings, err = s.create(ctx, tx, sc, who, in)
 		return err
 	})
 	if err != nil {
@@ -187,12 +198,16 @@ func (s *Store) Create(ctx context.Context, who audit.Actor, in Input) (Visit, [
 
 // CreateAll plans several visits in one transaction, all or none: the rules
 // of Create apply to each, including overlaps with the ones before it. An
-// error names the visit (1-based) that broke a rule.
+// error names the visit (1-based) that broke a rule. Errors: those of Create.
 func (s *Store) CreateAll(ctx context.Context, who audit.Actor, ins []Input) ([]Visit, error) {
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return nil, err
+	}
 	vs := make([]Visit, 0, len(ins))
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		for i, in := range ins {
-			v, _, err := s.create(ctx, tx, who, in)
+			v, _, err := s.create(ctx, tx, sc, who, in)
 			if err != nil {
 				return &BatchError{Index: i, Err: err}
 			}
@@ -215,13 +230,13 @@ type BatchError struct {
 func (e *BatchError) Error() string { return fmt.Sprintf("kunjungan ke-%d: %v", e.Index+1, e.Err) }
 func (e *BatchError) Unwrap() error { return e.Err }
 
-func (s *Store) create(ctx context.Context, tx *gorm.DB, who audit.Actor, in Input) (Visit, []string, error) {
-	c, err := s.check(ctx, tx, in, 0, true)
+func (s *Store) create(ctx context.Context, tx *gorm.DB, sc scope.Scope, who audit.Actor, in Input) (Visit, []string, error) {
+	c, err := s.check(ctx, tx, sc, in, 0, true)
 	if err != nil {
 		return Visit{}, nil, err
 	}
 	now := time.Now().UTC()
-	v := Visit{SiteID: in.SiteID, TeamID: in.TeamID, Day: c.w.day.Format("2006-01-02"),
+	v := Visit{OfficeID: sc.OfficeID, SiteID: in.SiteID, TeamID: in.TeamID, Day: c.w.day.Format("2006-01-02"),
 		StartAt: c.w.start, EndAt: c.w.end, Expected: in.Expected, Notes: strings.TrimSpace(in.Notes),
 		Status: Direncanakan, CreatedAt: now, UpdatedAt: now}
 	if who.UserID != 0 {
@@ -235,11 +250,15 @@ func (s *Store) create(ctx context.Context, tx *gorm.DB, who audit.Actor, in Inp
 
 // Update edits or reschedules a visit that is still Direncanakan, under the same
 // rules as Create. Errors: NotFound, Conflict (not Direncanakan any more, or a
-// *ConflictError), Invalid (with Fields).
+// *ConflictError), Invalid (with Fields), scope.ErrReadOnly.
 func (s *Store) Update(ctx context.Context, who audit.Actor, id int64, in Input) (Visit, []string, error) {
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return Visit{}, nil, err
+	}
 	var v Visit
 	var warnings []string
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		before, err := Lock(ctx, tx, id)
 		if err != nil {
 			return err
@@ -248,7 +267,7 @@ func (s *Store) Update(ctx context.Context, who audit.Actor, id int64, in Input)
 			return apperr.Errorf(apperr.Conflict, "Kunjungan berstatus %s tidak dapat diubah lagi; hanya kunjungan yang masih direncanakan.",
 				before.Status.Label())
 		}
-		c, err := s.check(ctx, tx, in, id, true)
+		c, err := s.check(ctx, tx, sc, in, id, true)
 		if err != nil {
 			return err
 		}
@@ -256,7 +275,7 @@ func (s *Store) Update(ctx context.Context, who audit.Actor, id int64, in Input)
 		v.SiteID, v.TeamID, v.Day = in.SiteID, in.TeamID, c.w.day.Format("2006-01-02")
 		v.StartAt, v.EndAt, v.Expected, v.Notes = c.w.start, c.w.end, in.Expected, strings.TrimSpace(in.Notes)
 		v.UpdatedAt = time.Now().UTC()
-		err = tx.Model(&Visit{}).Where("id = ?", id).Updates(map[string]any{
+		err = tx.Model(&Visit{}).Where("id = ? AND office_id = ?", id, sc.OfficeID).Updates(map[string]any{
 			"site_id": v.SiteID, "team_id": v.TeamID, "day": v.Day, "start_at": v.StartAt, "end_at": v.EndAt,
 			"expected_activations": v.Expected, "notes": v.Notes, "updated_at": v.UpdatedAt,
 		}).Error
@@ -273,8 +292,11 @@ func (s *Store) Update(ctx context.Context, who audit.Actor, id int64, in Input)
 }
 
 // Cancel marks a visit Dibatalkan with a reason. Errors: Invalid (Fields
-// "reason"), NotFound, Conflict (already Selesai or Dibatalkan).
+// "reason"), NotFound, Conflict (already Selesai or Dibatalkan), scope.ErrReadOnly.
 func (s *Store) Cancel(ctx context.Context, who audit.Actor, id int64, reason string) error {
+	if _, err := scope.ForWrite(ctx); err != nil {
+		return err
+	}
 	reason = strings.TrimSpace(reason)
 	var f apperr.Fields
 	switch {
@@ -300,7 +322,8 @@ func (s *Store) Cancel(ctx context.Context, who audit.Actor, id int64, reason st
 // the transition rules (see CanMove), and records it in the audit trail. It is
 // the one way a visit's status changes; cancelling goes through Cancel, which
 // needs a reason. Errors: Invalid (unknown status, or Dibatalkan), Conflict (a
-// move CanMove refuses).
+// move CanMove refuses), NotFound (v is not a visit of ctx's office),
+// scope.ErrReadOnly.
 func Move(ctx context.Context, tx *gorm.DB, who audit.Actor, v Visit, to Status) (Visit, error) {
 	var f apperr.Fields
 	switch {
@@ -317,7 +340,8 @@ func Move(ctx context.Context, tx *gorm.DB, who audit.Actor, v Visit, to Status)
 
 // Finish moves v, read with Lock in tx, to Selesai because its result was
 // logged. A planned visit is started first, so the audit trail shows both
-// steps; a visit already Selesai stays as it is. Errors: Conflict (cancelled).
+// steps; a visit already Selesai stays as it is. Errors: Conflict (cancelled),
+// and those of Move.
 func Finish(ctx context.Context, tx *gorm.DB, who audit.Actor, v Visit) (Visit, error) {
 	var err error
 	if v.Status == Direncanakan {
@@ -345,6 +369,10 @@ func move(ctx context.Context, tx *gorm.DB, who audit.Actor, before Visit, to St
 		return before, apperr.Errorf(apperr.Conflict, "Status kunjungan tidak dapat diubah dari %s ke %s.",
 			before.Status.Label(), to.Label())
 	}
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return before, err
+	}
 	v := before
 	v.Status, v.UpdatedAt = to, time.Now().UTC()
 	set := map[string]any{"status": string(to), "updated_at": v.UpdatedAt}
@@ -352,22 +380,33 @@ func move(ctx context.Context, tx *gorm.DB, who audit.Actor, before Visit, to St
 		v.CancelReason = reason
 		set["cancel_reason"] = reason
 	}
-	if err := tx.WithContext(ctx).Model(&Visit{}).Where("id = ?", v.ID).Updates(set).Error; err != nil {
-		return before, err
+	// The office in the WHERE keeps a visit not read by Lock from changing
+	// another office's row.
+	res := tx.WithContext(ctx).Model(&Visit{}).Where("id = ? AND office_id = ?", v.ID, sc.OfficeID).Updates(set)
+	if res.Error != nil {
+		return before, res.Error
+	}
+	if res.RowsAffected == 0 {
+		return before, errNotFound
 	}
 	return v, audit.Record(ctx, tx, who, audit.Update, entity, v.ID, before, v)
 }
 
-// Lock reads a visit inside the write transaction tx, locking its row on
-// PostgreSQL (SQLite's write transaction already serialises). Errors: NotFound.
+// Lock reads a visit of ctx's office inside the write transaction tx, locking
+// its row on PostgreSQL (SQLite's write transaction already serialises).
+// Errors: NotFound (also for another office's visit), scope.ErrReadOnly.
 func Lock(ctx context.Context, tx *gorm.DB, id int64) (Visit, error) {
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return Visit{}, err
+	}
 	q := tx.WithContext(ctx)
-	sql := "SELECT * FROM visits WHERE id = ?"
+	sql := "SELECT * FROM visits WHERE id = ? AND office_id = ?"
 	if db.Dialect(q) == db.Postgres {
 		sql += " FOR UPDATE"
 	}
 	var vs []Visit
-	if err := q.Raw(sql, id).Scan(&vs).Error; err != nil {
+	if err := q.Raw(sql, id, sc.OfficeID).Scan(&vs).Error; err != nil {
 		return Visit{}, err
 	}
 	if len(vs) == 0 {

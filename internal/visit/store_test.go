@@ -15,7 +15,7 @@ import (
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
 	"jemputbola/internal/dbtest"
-	"jemputbola/internal/region"
+	"jemputbola/internal/scope"
 	"jemputbola/internal/visit"
 )
 
@@ -39,9 +39,10 @@ const (
 	nextMo = "2026-07-13"
 )
 
-// fixture holds the rows every store test builds on.
+// fixture holds the rows every store test builds on, all of one office.
 type fixture struct {
 	g              *gorm.DB
+	ctx            context.Context // working for the office
 	s              *visit.Store
 	who            audit.Actor
 	teamA, teamB   int64 // capacities 100 and 500
@@ -51,18 +52,24 @@ type fixture struct {
 	otherKecamatan string // of siteB
 }
 
+// setup builds the fixture in Kabupaten Rejang Lebong.
 func setup(t *testing.T, g *gorm.DB) fixture {
 	t.Helper()
-	rs, err := region.Builtin()
+	return setupIn(t, g, dbtest.InOffice(t, g, "17.02"), "ketua1", "17.02.06.1004", "17.02.07")
+}
+
+// setupIn builds the fixture in the office of ctx: team A led by the user
+// leader (a username unique in the install), site A in desaA and site B in a
+// desa of otherKecamatan.
+func setupIn(t *testing.T, g *gorm.DB, ctx context.Context, leader, desaA, otherKecamatan string) fixture {
+	t.Helper()
+	sc, err := scope.From(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := g.CreateInBatches(rs, 100).Error; err != nil {
-		t.Fatal(err)
-	}
 	now := time.Now().UTC()
-	f := fixture{g: g, s: visit.NewStore(g, jakarta, func() time.Time { return testNow }),
-		siteAName: "SMA Negeri 1 Rejang Lebong", kecamatan: "17.02.06", otherKecamatan: "17.02.07"}
+	f := fixture{g: g, ctx: ctx, s: visit.NewStore(g, func() time.Time { return testNow }),
+		siteAName: "SMA Negeri 1 Rejang Lebong", kecamatan: desaA[:strings.LastIndex(desaA, ".")], otherKecamatan: otherKecamatan}
 	id := func(sql string, args ...any) int64 {
 		t.Helper()
 		var id int64
@@ -71,24 +78,28 @@ func setup(t *testing.T, g *gorm.DB) fixture {
 		}
 		return id
 	}
-	uid := id(`INSERT INTO users (username, name, role, password_hash, active, demo, created_at, updated_at)
-		VALUES ('ketua1', 'Ketua Satu', 'ketua_tim', 'x', TRUE, FALSE, ?, ?)`, now, now)
-	f.who = audit.Actor{UserID: uid, Username: "ketua1"}
-	f.teamA = id(`INSERT INTO teams (name, leader_id, daily_capacity, created_at, updated_at) VALUES ('Tim A', ?, 100, ?, ?)`, uid, now, now)
-	f.teamB = id(`INSERT INTO teams (name, daily_capacity, created_at, updated_at) VALUES ('Tim B', 500, ?, ?)`, now, now)
-	f.siteA = id(`INSERT INTO sites (name, kind, desa_code, eligible, created_at, updated_at) VALUES (?, 'sekolah', '17.02.06.1004', 150, ?, ?)`,
-		f.siteAName, now, now)
+	office := sc.OfficeID
+	uid := id(`INSERT INTO users (office_id, username, name, role, password_hash, active, demo, created_at, updated_at)
+		VALUES (?, ?, 'Ketua Satu', 'ketua_tim', 'x', TRUE, FALSE, ?, ?)`, office, leader, now, now)
+	f.who = audit.Actor{UserID: uid, Username: leader}
+	f.teamA = id(`INSERT INTO teams (office_id, name, leader_id, daily_capacity, created_at, updated_at) VALUES (?, 'Tim A', ?, 100, ?, ?)`,
+		office, uid, now, now)
+	f.teamB = id(`INSERT INTO teams (office_id, name, daily_capacity, created_at, updated_at) VALUES (?, 'Tim B', 500, ?, ?)`, office, now, now)
+	f.siteA = id(`INSERT INTO sites (office_id, name, kind, desa_code, eligible, created_at, updated_at) VALUES (?, ?, 'sekolah', ?, 150, ?, ?)`,
+		office, f.siteAName, desaA, now, now)
 	var desaB string
 	if err := g.Raw("SELECT MIN(code) FROM regions WHERE parent_code = ?", f.otherKecamatan).Scan(&desaB).Error; err != nil || desaB == "" {
 		t.Fatalf("desa of %s: %q %v", f.otherKecamatan, desaB, err)
 	}
-	f.siteB = id(`INSERT INTO sites (name, kind, desa_code, created_at, updated_at) VALUES ('Balai Desa B', 'desa', ?, ?, ?)`, desaB, now, now)
+	f.siteB = id(`INSERT INTO sites (office_id, name, kind, desa_code, created_at, updated_at) VALUES (?, 'Balai Desa B', 'desa', ?, ?, ?)`,
+		office, desaB, now, now)
 	return f
 }
 
 func (f fixture) reset(t *testing.T) {
 	t.Helper()
-	if err := f.g.Exec("DELETE FROM visits").Error; err != nil {
+	sc, _ := scope.From(f.ctx)
+	if err := f.g.Exec("DELETE FROM visits WHERE office_id = ?", sc.OfficeID).Error; err != nil {
 		t.Fatal(err)
 	}
 }
@@ -104,7 +115,7 @@ func (f fixture) in(mod ...func(*visit.Input)) visit.Input {
 
 func (f fixture) create(t *testing.T, in visit.Input) visit.Visit {
 	t.Helper()
-	v, _, err := f.s.Create(context.Background(), f.who, in)
+	v, _, err := f.s.Create(f.ctx, f.who, in)
 	if err != nil {
 		t.Fatalf("Create(%+v): %v", in, err)
 	}
@@ -160,9 +171,9 @@ func TestValidation(t *testing.T) {
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {
 				in := f.in(c.mod)
-				_, err := f.s.Check(context.Background(), in, 0)
+				_, err := f.s.Check(f.ctx, in, 0)
 				wantField(t, err, apperr.Invalid, c.field, c.inMsg)
-				_, _, err = f.s.Create(context.Background(), f.who, in)
+				_, _, err = f.s.Create(f.ctx, f.who, in)
 				wantField(t, err, apperr.Invalid, c.field, c.inMsg)
 			})
 		}
@@ -184,7 +195,7 @@ func TestValidation(t *testing.T) {
 			})
 		}
 		t.Run("SeveralFieldsAtOnce", func(t *testing.T) {
-			_, err := f.s.Check(context.Background(), visit.Input{Expected: -5}, 0)
+			_, err := f.s.Check(f.ctx, visit.Input{Expected: -5}, 0)
 			got := apperr.FieldsOf(err)
 			for _, k := range []string{"site_id", "team_id", "day", "start", "end", "expected"} {
 				if got[k] == "" {
@@ -198,7 +209,7 @@ func TestValidation(t *testing.T) {
 func TestZone(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
 		f := setup(t, g)
-		ctx := context.Background()
+		ctx := f.ctx
 		v := f.create(t, f.in(window("07:30", "09:15"), func(in *visit.Input) { in.Notes = "  bawa spanduk  " }))
 		if want := time.Date(2026, 7, 6, 0, 30, 0, 0, time.UTC); !v.StartAt.Equal(want) || v.StartAt.Location() != time.UTC {
 			t.Fatalf("StartAt = %v, want %v (UTC)", v.StartAt, want)
@@ -210,7 +221,7 @@ func TestZone(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if d.Start.Location() != jakarta || d.Start.Format("2006-01-02 15:04") != "2026-07-06 07:30" || d.End.Format("15:04") != "09:15" {
+		if d.Start.Location().String() != "Asia/Jakarta" || d.Start.Format("2006-01-02 15:04") != "2026-07-06 07:30" || d.End.Format("15:04") != "09:15" {
 			t.Fatalf("Detail window %v – %v", d.Start, d.End)
 		}
 		if !d.StartAt.Equal(v.StartAt) || !d.EndAt.Equal(v.EndAt) {
@@ -232,7 +243,7 @@ func TestZone(t *testing.T) {
 func TestOverlap(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
 		f := setup(t, g)
-		ctx := context.Background()
+		ctx := f.ctx
 		// Each case starts from one visit of team A at site A on Monday 10:00–12:00.
 		cases := []struct {
 			name     string
@@ -308,7 +319,7 @@ func TestOverlap(t *testing.T) {
 func TestWarnings(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
 		f := setup(t, g)
-		ctx := context.Background()
+		ctx := f.ctx
 		expected := func(n int64) func(*visit.Input) { return func(in *visit.Input) { in.Expected = n } }
 		teamB := func(in *visit.Input) { in.TeamID = f.teamB }
 		siteB := func(in *visit.Input) { in.SiteID = f.siteB }
@@ -381,7 +392,7 @@ func TestWarnings(t *testing.T) {
 func TestLifecycle(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
 		f := setup(t, g)
-		ctx := context.Background()
+		ctx := f.ctx
 		status := func(t *testing.T, id int64) visit.Status {
 			t.Helper()
 			d, err := f.s.Get(ctx, id)
@@ -517,7 +528,7 @@ func (f fixture) finish(ctx context.Context, id int64) (visit.Visit, error) {
 func TestFinish(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
 		f := setup(t, g)
-		ctx := context.Background()
+		ctx := f.ctx
 		entries := func(t *testing.T, id int64) int64 {
 			t.Helper()
 			es, _, err := audit.NewStore(g).List(ctx, audit.Filter{Entity: "visit", Limit: 1000})
@@ -574,7 +585,7 @@ func TestFinish(t *testing.T) {
 func TestAudit(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
 		f := setup(t, g)
-		ctx := context.Background()
+		ctx := f.ctx
 		v := f.create(t, f.in())
 		if _, _, err := f.s.Update(ctx, f.who, v.ID, f.in(window("13:00", "14:00"))); err != nil {
 			t.Fatal(err)
@@ -616,7 +627,7 @@ func TestAudit(t *testing.T) {
 func TestListAndLastVisit(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
 		f := setup(t, g)
-		ctx := context.Background()
+		ctx := f.ctx
 		a1 := f.create(t, f.in(window("13:00", "14:00")))
 		a2 := f.create(t, f.in(window("08:00", "09:00")))
 		b1 := f.create(t, f.in(func(in *visit.Input) { in.TeamID, in.SiteID = f.teamB, f.siteB }, onDay(friday)))
@@ -664,7 +675,7 @@ func TestListAndLastVisit(t *testing.T) {
 				t.Fatal(ds, err)
 			}
 			d := ds[0]
-			if d.TeamName != "Tim B" || d.SiteName != "Balai Desa B" || d.KecamatanCode != f.otherKecamatan || d.Start.Location() != jakarta || d.Start.Hour() != 10 {
+			if d.TeamName != "Tim B" || d.SiteName != "Balai Desa B" || d.KecamatanCode != f.otherKecamatan || d.Start.Location().String() != "Asia/Jakarta" || d.Start.Hour() != 10 {
 				t.Fatalf("%+v", d)
 			}
 		})
@@ -701,7 +712,7 @@ func equal(a, b []int64) bool {
 func TestConcurrentDoubleBooking(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
 		f := setup(t, g)
-		ctx := context.Background()
+		ctx := f.ctx
 		const planners = 10
 		for round := range 3 {
 			f.reset(t)
@@ -737,5 +748,155 @@ func TestConcurrentDoubleBooking(t *testing.T) {
 				t.Fatalf("round %d: %d winners, %d visits; want 1 and 1", round, wins, n)
 			}
 		}
+	})
+}
+
+// TestOffices keeps each office to its own visits, sites and teams, in its own
+// time zone.
+func TestOffices(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		rl := setup(t, g)
+		kota := setupIn(t, g, dbtest.InOffice(t, g, "17.71"), "ketua-kota", "17.71.01.1001", "17.71.02")
+		mine := rl.create(t, rl.in())
+		notFound := func(name string, err error) {
+			t.Helper()
+			if apperr.CodeOf(err) != apperr.NotFound {
+				t.Errorf("%s from another office: %v, want NotFound", name, err)
+			}
+		}
+		t.Run("ErrOtherOfficeID", func(t *testing.T) {
+			_, err := kota.s.Get(kota.ctx, mine.ID)
+			notFound("Get", err)
+			_, _, err = kota.s.Update(kota.ctx, kota.who, mine.ID, kota.in())
+			notFound("Update", err)
+			notFound("Cancel", kota.s.Cancel(kota.ctx, kota.who, mine.ID, "Bukan milik kami"))
+			notFound("Lock+Move", kota.move(kota.ctx, mine.ID, visit.Berlangsung))
+			_, err = kota.finish(kota.ctx, mine.ID)
+			notFound("Lock+Finish", err)
+			// A visit read by the other office, handed to Move, changes nothing.
+			err = g.Transaction(func(tx *gorm.DB) error {
+				_, err := visit.Move(kota.ctx, tx, kota.who, mine, visit.Berlangsung)
+				return err
+			})
+			notFound("Move", err)
+			if d, err := rl.s.Get(rl.ctx, mine.ID); err != nil || d.Status != visit.Direncanakan || d.SiteID != rl.siteA || d.OfficeID == 0 {
+				t.Fatalf("own visit after the other office's tries: %+v, %v", d.Visit, err)
+			}
+		})
+		t.Run("ListsEmpty", func(t *testing.T) {
+			for name, f := range map[string]visit.Filter{
+				"All": {IncludeCancelled: true}, "Week": {From: monday, To: "2026-07-12"}, "Day": {From: monday, To: monday},
+				"Team": {TeamID: rl.teamA}, "TeamIDs": {TeamIDs: []int64{rl.teamA, rl.teamB}}, "Site": {SiteID: rl.siteA},
+				"Kecamatan": {KecamatanCode: rl.kecamatan},
+			} {
+				if ds, err := kota.s.List(kota.ctx, f); err != nil || len(ds) != 0 {
+					t.Errorf("List %s = %d visits, %v", name, len(ds), err)
+				}
+			}
+			if m, err := kota.s.LastVisitBySite(kota.ctx); err != nil || len(m) != 0 {
+				t.Errorf("LastVisitBySite = %v, %v", m, err)
+			}
+			if ds, _ := rl.s.List(rl.ctx, visit.Filter{}); len(ds) != 1 {
+				t.Errorf("own List = %d visits", len(ds))
+			}
+		})
+		t.Run("ErrOtherOfficeSiteOrTeam", func(t *testing.T) {
+			otherSite := kota.in(func(in *visit.Input) { in.SiteID = rl.siteA })
+			otherTeam := kota.in(func(in *visit.Input) { in.TeamID = rl.teamA })
+			for _, c := range []struct {
+				name, field, msg string
+				in               visit.Input
+			}{{"Site", "site_id", "Pilih lokasi sasaran.", otherSite}, {"Team", "team_id", "Pilih tim.", otherTeam}} {
+				_, _, err := kota.s.Create(kota.ctx, kota.who, c.in)
+				wantField(t, err, apperr.Invalid, c.field, c.msg)
+				_, err = kota.s.Check(kota.ctx, c.in, 0)
+				wantField(t, err, apperr.Invalid, c.field, c.msg)
+				_, err = kota.s.CreateAll(kota.ctx, kota.who, []visit.Input{kota.in(onDay(friday)), c.in})
+				wantField(t, err, apperr.Invalid, c.field, c.msg)
+			}
+			_, _, err := rl.s.Update(rl.ctx, rl.who, mine.ID, rl.in(func(in *visit.Input) { in.TeamID = kota.teamA }))
+			wantField(t, err, apperr.Invalid, "team_id", "Pilih tim.")
+			if ds, _ := kota.s.List(kota.ctx, visit.Filter{}); len(ds) != 0 {
+				t.Fatalf("refused creates left %d visits", len(ds))
+			}
+		})
+		t.Run("OverlapWithinOffice", func(t *testing.T) {
+			// Same window, same team and site names: the other office's visit is no clash.
+			v, warnings, err := kota.s.Create(kota.ctx, kota.who, kota.in())
+			if err != nil || len(warnings) != 0 || v.OfficeID == 0 || v.OfficeID == mine.OfficeID {
+				t.Fatalf("Create = %+v, %q, %v", v, warnings, err)
+			}
+			if ds, _ := kota.s.List(kota.ctx, visit.Filter{}); len(ds) != 1 || ds[0].ID != v.ID || ds[0].DesaCode != "17.71.01.1001" {
+				t.Fatalf("List of Kota Bengkulu = %+v", ds)
+			}
+			kota.reset(t)
+			if _, err := rl.s.Get(rl.ctx, mine.ID); err != nil {
+				t.Fatalf("reset of one office removed the other's visit: %v", err)
+			}
+		})
+		t.Run("ZoneOfOffice", func(t *testing.T) {
+			mks := setupIn(t, g, dbtest.InOffice(t, g, "73.71"), "ketua-makassar", "73.71.01.1001", "73.71.02")
+			v := mks.create(t, mks.in(window("07:30", "09:15")))
+			if want := time.Date(2026, 7, 5, 23, 30, 0, 0, time.UTC); !v.StartAt.Equal(want) || v.Day != monday {
+				t.Fatalf("07:30 WITA on %s: StartAt %v, day %s; want %v", monday, v.StartAt, v.Day, want)
+			}
+			d, err := mks.s.Get(mks.ctx, v.ID)
+			if err != nil || d.Start.Location().String() != "Asia/Makassar" || d.Start.Format("15:04") != "07:30" {
+				t.Fatalf("Detail start %v, %v", d.Start, err)
+			}
+			// 09:00 in Jakarta is 10:00 in Makassar: 09:30 there has passed.
+			_, err = mks.s.Check(mks.ctx, mks.in(onDay("2026-07-01"), window("09:30", "11:00")), 0)
+			wantField(t, err, apperr.Invalid, "start", "sudah lewat")
+			if _, err := rl.s.Check(rl.ctx, rl.in(onDay("2026-07-01"), window("09:30", "11:00"), func(in *visit.Input) { in.TeamID = rl.teamB }), 0); err != nil {
+				t.Fatalf("09:30 WIB is still ahead: %v", err)
+			}
+		})
+		t.Run("ErrNoScope", func(t *testing.T) {
+			bg := context.Background()
+			errs := map[string]error{
+				"Cancel": rl.s.Cancel(bg, rl.who, mine.ID, "alasan"),
+				"Lock":   rl.move(bg, mine.ID, visit.Berlangsung),
+			}
+			_, errs["Get"] = rl.s.Get(bg, mine.ID)
+			_, errs["List"] = rl.s.List(bg, visit.Filter{})
+			_, errs["LastVisitBySite"] = rl.s.LastVisitBySite(bg)
+			_, errs["Check"] = rl.s.Check(bg, rl.in(onDay(friday)), 0)
+			_, _, errs["Create"] = rl.s.Create(bg, rl.who, rl.in(onDay(friday)))
+			_, errs["CreateAll"] = rl.s.CreateAll(bg, rl.who, []visit.Input{rl.in(onDay(friday))})
+			_, _, errs["Update"] = rl.s.Update(bg, rl.who, mine.ID, rl.in(onDay(friday)))
+			for name, err := range errs {
+				if !errors.Is(err, scope.ErrMissing) {
+					t.Errorf("%s without scope: %v", name, err)
+				}
+			}
+		})
+		t.Run("ErrReadOnly", func(t *testing.T) {
+			sc, _ := scope.From(rl.ctx)
+			sc.ReadOnly = true
+			ro := scope.With(context.Background(), sc)
+			errs := map[string]error{
+				"Cancel": rl.s.Cancel(ro, rl.who, mine.ID, "alasan"),
+				"Lock":   rl.move(ro, mine.ID, visit.Berlangsung),
+			}
+			_, errs["Check"] = rl.s.Check(ro, rl.in(onDay(friday)), 0)
+			_, _, errs["Create"] = rl.s.Create(ro, rl.who, rl.in(onDay(friday)))
+			_, errs["CreateAll"] = rl.s.CreateAll(ro, rl.who, []visit.Input{rl.in(onDay(friday))})
+			_, _, errs["Update"] = rl.s.Update(ro, rl.who, mine.ID, rl.in(onDay(friday)))
+			errs["Move"] = g.Transaction(func(tx *gorm.DB) error {
+				_, err := visit.Move(ro, tx, rl.who, mine, visit.Berlangsung)
+				return err
+			})
+			for name, err := range errs {
+				if !errors.Is(err, scope.ErrReadOnly) {
+					t.Errorf("%s read-only: %v", name, err)
+				}
+			}
+			if d, err := rl.s.Get(ro, mine.ID); err != nil || d.Status != visit.Direncanakan {
+				t.Fatalf("read-only Get: %+v, %v", d.Visit, err)
+			}
+			if ds, err := rl.s.List(ro, visit.Filter{}); err != nil || len(ds) != 1 {
+				t.Fatalf("read-only List: %d, %v", len(ds), err)
+			}
+		})
 	})
 }

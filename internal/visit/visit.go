@@ -86,6 +86,7 @@ type Input struct {
 // Visit is one row of the visits table.
 type Visit struct {
 	ID           int64 `gorm:"primaryKey"`
+	OfficeID     int64
 	SiteID       int64
 	TeamID       int64
 	Day          string    // office-local date, YYYY-MM-DD
