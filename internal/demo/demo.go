@@ -13,9 +13,10 @@ import (
 
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
+	"jemputbola/internal/office"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
-	"jemputbola/internal/settings"
+	"jemputbola/internal/scope"
 )
 
 // Password of every demo account; README.md gives it. Demo use only.
@@ -47,11 +48,17 @@ var demoUsers = []demoUser{
 // Seed fills the database when it holds no user yet and reports whether it did.
 // Everything is written in one transaction: a failed seed leaves nothing behind.
 func Seed(ctx context.Context, g *gorm.DB, now time.Time) (bool, error) {
-	n, err := auth.NewUserStore(g).Count(ctx)
-	if err != nil || n > 0 {
+	var n int64
+	if err := g.WithContext(ctx).Table("users").Count(&n).Error; err != nil || n > 0 {
 		return false, err
 	}
-	err = g.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err := g.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		o, _, err := office.NewStore(tx).Add(ctx, who, region.DefaultOfficeCode)
+		if err != nil {
+			return err
+		}
+		sc := office.Scope(o)
+		ctx, now := scope.With(ctx, sc), sc.Now(now)
 		users, err := seedUsers(ctx, tx)
 		if err != nil {
 			return err
@@ -73,7 +80,7 @@ func Seed(ctx context.Context, g *gorm.DB, now time.Time) (bool, error) {
 		if err := seedOlderFigures(ctx, tx, now); err != nil {
 			return err
 		}
-		return seedOffice(ctx, tx)
+		return seedLetterhead(ctx, tx, o)
 	})
 	return err == nil, err
 }
@@ -101,7 +108,7 @@ const (
 
 // seedFigures stores the published totals as the official count of four weeks ago.
 func seedFigures(ctx context.Context, tx *gorm.DB, now time.Time) error {
-	regions, err := region.Builtin()
+	regions, err := region.Subtree(region.DefaultOfficeCode)
 	if err != nil {
 		return err
 	}
@@ -147,13 +154,10 @@ func seedOlderFigures(ctx context.Context, tx *gorm.DB, now time.Time) error {
 	return region.NewStore(tx).AddFigures(ctx, who, fs)
 }
 
-// seedOffice fills the letterhead's head of office, so the demo letters are complete.
-func seedOffice(ctx context.Context, tx *gorm.DB) error {
-	s := settings.NewStore(tx)
-	o, err := s.Office(ctx)
-	if err != nil {
-		return err
-	}
-	o.HeadName, o.HeadRank = "Kepala Dinas (demo)", "Pembina Utama Muda (IV/c)"
-	return s.SetOffice(ctx, who, o)
+// seedLetterhead fills the head of office, so the demo letters are complete.
+func seedLetterhead(ctx context.Context, tx *gorm.DB, o office.Office) error {
+	l := o.Letterhead()
+	l.Address = "Jl. S. Sukowati No. 1, Curup, Rejang Lebong, Bengkulu"
+	l.HeadName, l.HeadRank = "Kepala Dinas (demo)", "Pembina Utama Muda (IV/c)"
+	return office.NewStore(tx).SetLetterhead(ctx, who, l)
 }

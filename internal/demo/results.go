@@ -7,6 +7,7 @@ import (
 	"gorm.io/gorm"
 
 	"jemputbola/internal/result"
+	"jemputbola/internal/scope"
 	"jemputbola/internal/site"
 	"jemputbola/internal/visit"
 )
@@ -42,6 +43,13 @@ func seedResults(ctx context.Context, tx *gorm.DB, visits []visit.Visit, kinds m
 			FailNoEmail: rest * 35 / 100, FailNoAndroid: rest * 25 / 100, FailNoSignal: rest * 15 / 100,
 			FailIncompatiblePhone: rest * 10 / 100, FailDataProblem: rest * 8 / 100, FailRefused: rest * 4 / 100,
 			Notes: "Hasil demo", LoggedBy: by, LoggedAt: v.EndAt, UpdatedAt: v.EndAt, Verification: "diverifikasi"})
+	}
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return err
+	}
+	for i := range rs {
+		rs[i].OfficeID = sc.OfficeID
 	}
 	return tx.WithContext(ctx).CreateInBatches(&rs, 200).Error
 }

@@ -9,6 +9,7 @@ import (
 
 	"jemputbola/internal/auth"
 	"jemputbola/internal/region"
+	"jemputbola/internal/scope"
 	"jemputbola/internal/site"
 	"jemputbola/internal/team"
 )
@@ -27,7 +28,11 @@ func (memberRow) TableName() string { return "team_members" }
 // demo schools and OPDs. The eligible people of a balai desa are the desa's
 // recorded residents not yet activated, as a village visit reaches anyone.
 func seedSites(ctx context.Context, tx *gorm.DB) ([]site.Site, error) {
-	regions, err := region.Builtin()
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return nil, err
+	}
+	regions, err := region.Subtree(sc.Code)
 	if err != nil {
 		return nil, err
 	}
@@ -47,14 +52,14 @@ func seedSites(ctx context.Context, tx *gorm.DB) ([]site.Site, error) {
 		}
 		lat, lng := r.Lat, r.Lng
 		f := figs[r.Code]
-		rows = append(rows, site.Site{Name: name, Kind: site.Desa, DesaCode: r.Code, Lat: &lat, Lng: &lng,
+		rows = append(rows, site.Site{OfficeID: sc.OfficeID, Name: name, Kind: site.Desa, DesaCode: r.Code, Lat: &lat, Lng: &lng,
 			Eligible: f.Recorded - f.Activated, Demo: true, CreatedAt: now, UpdatedAt: now})
 	}
 	for _, p := range demoSchools {
-		rows = append(rows, site.Site{Name: p.name, Kind: site.Sekolah, DesaCode: p.desa, Eligible: p.eligible, Demo: true, CreatedAt: now, UpdatedAt: now})
+		rows = append(rows, site.Site{OfficeID: sc.OfficeID, Name: p.name, Kind: site.Sekolah, DesaCode: p.desa, Eligible: p.eligible, Demo: true, CreatedAt: now, UpdatedAt: now})
 	}
 	for _, p := range demoOPDs {
-		rows = append(rows, site.Site{Name: p.name, Kind: site.OPD, DesaCode: p.desa, Eligible: p.eligible, Demo: true, CreatedAt: now, UpdatedAt: now})
+		rows = append(rows, site.Site{OfficeID: sc.OfficeID, Name: p.name, Kind: site.OPD, DesaCode: p.desa, Eligible: p.eligible, Demo: true, CreatedAt: now, UpdatedAt: now})
 	}
 	if err := tx.WithContext(ctx).CreateInBatches(&rows, 100).Error; err != nil {
 		return nil, fmt.Errorf("sites: %w", err)
@@ -77,11 +82,15 @@ var demoTeams = []demoTeam{
 }
 
 func seedTeams(ctx context.Context, tx *gorm.DB, users map[string]auth.User) ([]team.Team, error) {
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return nil, err
+	}
 	now := time.Now().UTC()
 	var teams []team.Team
 	for _, d := range demoTeams {
 		leader := users[d.leader].ID
-		t := team.Team{Name: d.name, LeaderID: &leader, DailyCapacity: d.capacity, Demo: true, CreatedAt: now, UpdatedAt: now,
+		t := team.Team{OfficeID: sc.OfficeID, Name: d.name, LeaderID: &leader, DailyCapacity: d.capacity, Demo: true, CreatedAt: now, UpdatedAt: now,
 			Notes: "Tim demo"}
 		if err := tx.WithContext(ctx).Create(&t).Error; err != nil {
 			return nil, fmt.Errorf("team %s: %w", d.name, err)

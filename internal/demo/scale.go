@@ -8,6 +8,7 @@ import (
 	"gorm.io/gorm"
 
 	"jemputbola/internal/region"
+	"jemputbola/internal/scope"
 	"jemputbola/internal/site"
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
@@ -27,7 +28,11 @@ var YearOfKabupaten = Scale{Sites: 500, Teams: 20, Visits: 20_000}
 // since the domain refuses visits in the past; the database must hold no
 // sites or teams yet.
 func SeedScale(ctx context.Context, g *gorm.DB, now time.Time, sc Scale) error {
-	regions, err := region.Builtin()
+	in, err := scope.ForWrite(ctx)
+	if err != nil {
+		return err
+	}
+	regions, err := region.Subtree(in.Code)
 	if err != nil {
 		return err
 	}
@@ -57,17 +62,23 @@ func SeedScale(ctx context.Context, g *gorm.DB, now time.Time, sc Scale) error {
 			return err
 		}
 		sites := scaleSites(desa, sc.Sites, now)
+		for i := range sites {
+			sites[i].OfficeID = in.OfficeID
+		}
 		if err := tx.CreateInBatches(&sites, 200).Error; err != nil {
 			return err
 		}
 		teams := make([]team.Team, sc.Teams)
 		for i := range teams {
-			teams[i] = team.Team{Name: fmt.Sprintf("Tim Skala %02d", i+1), DailyCapacity: 150, Demo: true, CreatedAt: now, UpdatedAt: now}
+			teams[i] = team.Team{OfficeID: in.OfficeID, Name: fmt.Sprintf("Tim Skala %02d", i+1), DailyCapacity: 150, Demo: true, CreatedAt: now, UpdatedAt: now}
 		}
 		if err := tx.CreateInBatches(&teams, 200).Error; err != nil {
 			return err
 		}
 		visits := scaleVisits(start, sites, teams, sc.Visits, now)
+		for i := range visits {
+			visits[i].OfficeID = in.OfficeID
+		}
 		if err := tx.CreateInBatches(&visits, 500).Error; err != nil {
 			return err
 		}

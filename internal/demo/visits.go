@@ -9,6 +9,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"jemputbola/internal/scope"
 	"jemputbola/internal/site"
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
@@ -51,6 +52,13 @@ func seedVisits(ctx context.Context, tx *gorm.DB, now time.Time, sites []site.Si
 				oi++
 			}
 		}
+	}
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return err
+	}
+	for i := range rows {
+		rows[i].OfficeID = sc.OfficeID
 	}
 	if err := tx.WithContext(ctx).CreateInBatches(&rows, 200).Error; err != nil {
 		return err

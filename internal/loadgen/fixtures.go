@@ -16,7 +16,9 @@ import (
 
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
+	"jemputbola/internal/office"
 	"jemputbola/internal/region"
+	"jemputbola/internal/scope"
 	"jemputbola/internal/site"
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
@@ -38,7 +40,7 @@ const (
 type FixtureConfig struct {
 	Tablets int            // one operator and one team per tablet
 	Visits  int            // spread evenly over the teams
-	Zone    *time.Location // the office zone days are read in; UTC when nil
+	Office  string // code of the office the run works for; Kabupaten Rejang Lebong when ""
 }
 
 // Tablet is one simulated field tablet: its operator, team and visits in order.
@@ -82,25 +84,28 @@ func Prepare(ctx context.Context, g *gorm.DB, cfg FixtureConfig) (*Fixtures, err
 	if cfg.Tablets < 1 || cfg.Visits < cfg.Tablets {
 		return nil, errors.New("loadgen: need at least one tablet and one visit per tablet")
 	}
-	if cfg.Zone == nil {
-		cfg.Zone = time.UTC
+	if cfg.Office == "" {
+		cfg.Office = region.DefaultOfficeCode
 	}
-	if err := region.NewStore(g).EnsureBuiltin(ctx); err != nil {
+	o, _, err := office.NewStore(g).Add(ctx, audit.System, cfg.Office)
+	if err != nil {
 		return nil, err
 	}
+	sc := office.Scope(o)
+	ctx = scope.With(ctx, sc)
 	fx := &Fixtures{Prefix: newPrefix()}
-	err := g.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = g.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		hash, err := createReader(ctx, tx, fx)
 		if err != nil {
 			return err
 		}
-		if err := createTablets(tx, fx, cfg.Tablets, hash); err != nil {
+		if err := createTablets(tx, fx, sc, cfg.Tablets, hash); err != nil {
 			return err
 		}
-		if err := createSite(tx, fx); err != nil {
+		if err := createSite(tx, fx, sc); err != nil {
 			return err
 		}
-		return createVisits(tx, fx, cfg)
+		return createVisits(tx, fx, sc, cfg)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("loadgen: prepare fixtures: %w", err)
@@ -125,14 +130,14 @@ func createReader(ctx context.Context, tx *gorm.DB, fx *Fixtures) (string, error
 	return u.PasswordHash, err
 }
 
-func createTablets(tx *gorm.DB, fx *Fixtures, n int, hash string) error {
+func createTablets(tx *gorm.DB, fx *Fixtures, sc scope.Scope, n int, hash string) error {
 	now := time.Now().UTC()
 	users := make([]auth.User, n)
 	teams := make([]team.Team, n)
 	for i := range n {
-		users[i] = auth.User{Username: fmt.Sprintf("%s-op%04d", fx.Prefix, i+1), Name: fmt.Sprintf("Operator uji %d", i+1),
+		users[i] = auth.User{OfficeID: sc.OfficeID, Username: fmt.Sprintf("%s-op%04d", fx.Prefix, i+1), Name: fmt.Sprintf("Operator uji %d", i+1),
 			Role: auth.Operator, PasswordHash: hash, Active: true, CreatedAt: now, UpdatedAt: now}
-		teams[i] = team.Team{Name: fmt.Sprintf("Uji beban %s #%04d", fx.Prefix, i+1), DailyCapacity: 1000, CreatedAt: now, UpdatedAt: now}
+		teams[i] = team.Team{OfficeID: sc.OfficeID, Name: fmt.Sprintf("Uji beban %s #%04d", fx.Prefix, i+1), DailyCapacity: 1000, CreatedAt: now, UpdatedAt: now}
 	}
 	if err := tx.CreateInBatches(users, batchSize).Error; err != nil {
 		return err
@@ -149,13 +154,13 @@ func createTablets(tx *gorm.DB, fx *Fixtures, n int, hash string) error {
 	return tx.CreateInBatches(members, batchSize).Error
 }
 
-func createSite(tx *gorm.DB, fx *Fixtures) error {
+func createSite(tx *gorm.DB, fx *Fixtures, sc scope.Scope) error {
 	var desa string
-	if err := tx.Raw("SELECT code FROM regions WHERE level = ? ORDER BY code LIMIT 1", region.LevelDesa).Scan(&desa).Error; err != nil {
+	if err := tx.Raw("SELECT code FROM regions WHERE level = ? AND code LIKE ? ORDER BY code LIMIT 1", region.LevelDesa, sc.Below()).Scan(&desa).Error; err != nil {
 		return err
 	}
 	now := time.Now().UTC()
-	s := site.Site{Name: "Lokasi uji beban " + fx.Prefix, Kind: site.Lainnya, DesaCode: desa, CreatedAt: now, UpdatedAt: now}
+	s := site.Site{OfficeID: sc.OfficeID, Name: "Lokasi uji beban " + fx.Prefix, Kind: site.Lainnya, DesaCode: desa, CreatedAt: now, UpdatedAt: now}
 	if err := tx.Create(&s).Error; err != nil {
 		return err
 	}
@@ -165,17 +170,17 @@ func createSite(tx *gorm.DB, fx *Fixtures) error {
 
 // createVisits gives team i every visit k with k % tablets == i, so the teams
 // share the work evenly; each team's visits fill its slots day after day.
-func createVisits(tx *gorm.DB, fx *Fixtures, cfg FixtureConfig) error {
+func createVisits(tx *gorm.DB, fx *Fixtures, sc scope.Scope, cfg FixtureConfig) error {
 	now := time.Now().UTC()
-	y, m, d := time.Now().In(cfg.Zone).Date()
-	first := time.Date(y, m, d+1, 0, 0, 0, 0, cfg.Zone)
+	y, m, d := sc.Now(now).Date()
+	first := time.Date(y, m, d+1, 0, 0, 0, 0, sc.Zone)
 	n := len(fx.Tablets)
 	batch := make([]visit.Visit, 0, batchSize)
 	for k := range cfg.Visits {
 		slot := k / n
-		start := time.Date(first.Year(), first.Month(), first.Day()+slot/slotsPerDay, firstHour, 0, 0, 0, cfg.Zone).
+		start := time.Date(first.Year(), first.Month(), first.Day()+slot/slotsPerDay, firstHour, 0, 0, 0, sc.Zone).
 			Add(time.Duration(slot%slotsPerDay) * slotLength)
-		batch = append(batch, visit.Visit{SiteID: fx.SiteID, TeamID: fx.Tablets[k%n].TeamID, Day: start.Format(time.DateOnly),
+		batch = append(batch, visit.Visit{OfficeID: sc.OfficeID, SiteID: fx.SiteID, TeamID: fx.Tablets[k%n].TeamID, Day: start.Format(time.DateOnly),
 			StartAt: start.UTC(), EndAt: start.Add(slotLength - 5*time.Minute).UTC(), Expected: 10,
 			Status: visit.Direncanakan, CreatedAt: now, UpdatedAt: now})
 		if len(batch) == batchSize || k == cfg.Visits-1 {

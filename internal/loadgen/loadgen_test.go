@@ -29,7 +29,7 @@ func TestRunInProcess(t *testing.T) {
 	srv := httptest.NewServer(web.New(web.Deps{DB: g, Secret: strings.Repeat("s", 32), Zone: zone}))
 	t.Cleanup(srv.Close)
 
-	fx, err := loadgen.Prepare(ctx, g, loadgen.FixtureConfig{Tablets: 4, Visits: 4000, Zone: zone})
+	fx, err := loadgen.Prepare(ctx, g, loadgen.FixtureConfig{Tablets: 4, Visits: 4000})
 	if err != nil {
 		t.Fatal(err)
 	}
