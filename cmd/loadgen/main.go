@@ -23,9 +23,9 @@ import (
 
 type options struct {
 	url, sqlitePath, databaseURL, dashboard, office string
-	tablets, readers, visits                int
-	duration                                time.Duration
-	json                                    bool
+	tablets, readers, visits                        int
+	duration                                        time.Duration
+	json                                            bool
 }
 
 func main() {

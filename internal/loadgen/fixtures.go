@@ -38,8 +38,8 @@ const (
 
 // FixtureConfig says how many tablets and visits to prepare.
 type FixtureConfig struct {
-	Tablets int            // one operator and one team per tablet
-	Visits  int            // spread evenly over the teams
+	Tablets int    // one operator and one team per tablet
+	Visits  int    // spread evenly over the teams
 	Office  string // code of the office the run works for; Kabupaten Rejang Lebong when ""
 }
 
