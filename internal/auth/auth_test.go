@@ -12,13 +12,14 @@ import (
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
 	"jemputbola/internal/dbtest"
+	"jemputbola/internal/scope"
 )
 
 const pw = "rahasia-123"
 
-func mustUser(t *testing.T, g *gorm.DB, username string, role auth.Role) auth.User {
+func mustUser(t *testing.T, ctx context.Context, g *gorm.DB, username string, role auth.Role) auth.User {
 	t.Helper()
-	u, err := auth.NewUserStore(g).Create(context.Background(), audit.System,
+	u, err := auth.NewUserStore(g).Create(ctx, audit.System,
 		auth.UserInput{Username: username, Name: "Nama " + username, Role: role, Password: pw})
 	if err != nil {
 		t.Fatal(err)
@@ -56,9 +57,9 @@ func TestUserValidation(t *testing.T) {
 
 func TestUserStore(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
-		ctx := context.Background()
+		ctx := dbtest.InOffice(t, g, "17.02")
 		users := auth.NewUserStore(g)
-		u := mustUser(t, g, "ketua1", auth.KetuaTim)
+		u := mustUser(t, ctx, g, "ketua1", auth.KetuaTim)
 		t.Run("HashNotPassword", func(t *testing.T) {
 			if u.PasswordHash == "" || u.PasswordHash == pw {
 				t.Fatalf("password stored as %q", u.PasswordHash)
@@ -93,8 +94,8 @@ func TestUserStore(t *testing.T) {
 
 func TestSignIn(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
-		ctx := context.Background()
-		mustUser(t, g, "operator1", auth.Operator)
+		ctx := dbtest.InOffice(t, g, "17.02")
+		mustUser(t, ctx, g, "operator1", auth.Operator)
 		a := auth.NewAuthenticator(g)
 		t.Run("OK", func(t *testing.T) {
 			u, err := a.SignIn(ctx, " Operator1 ", pw, "10.0.0.1")
@@ -113,7 +114,7 @@ func TestSignIn(t *testing.T) {
 			}
 		})
 		t.Run("LockedAfterRepeatedFailures", func(t *testing.T) {
-			mustUser(t, g, "korban", auth.Operator)
+			mustUser(t, ctx, g, "korban", auth.Operator)
 			for i := range auth.MaxFailures {
 				if _, err := a.SignIn(ctx, "korban", "tebakan-salah", "10.0.0.2"); !errors.Is(err, auth.ErrBadCredentials) {
 					t.Fatalf("attempt %d: %v", i+1, err)
@@ -129,7 +130,7 @@ func TestSignIn(t *testing.T) {
 			}
 		})
 		t.Run("ErrDeactivated", func(t *testing.T) {
-			u := mustUser(t, g, "pensiun", auth.Operator)
+			u := mustUser(t, ctx, g, "pensiun", auth.Operator)
 			users := auth.NewUserStore(g)
 			if _, err := users.Update(ctx, audit.System, u.ID, auth.UserInput{Name: u.Name, Role: u.Role, Active: false}); err != nil {
 				t.Fatal(err)
@@ -143,8 +144,8 @@ func TestSignIn(t *testing.T) {
 
 func TestSessions(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
-		ctx := context.Background()
-		u := mustUser(t, g, "kadis", auth.KepalaDinas)
+		ctx := dbtest.InOffice(t, g, "17.02")
+		u := mustUser(t, ctx, g, "kadis", auth.KepalaDinas)
 		s := auth.NewSessionStore(g)
 		token, err := s.Create(ctx, u.ID)
 		if err != nil {
@@ -208,8 +209,8 @@ func TestSessions(t *testing.T) {
 
 func TestDeleteExpired(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
-		ctx := context.Background()
-		u := mustUser(t, g, "kadis", auth.KepalaDinas)
+		ctx := dbtest.InOffice(t, g, "17.02")
+		u := mustUser(t, ctx, g, "kadis", auth.KepalaDinas)
 		s := auth.NewSessionStore(g)
 		old, err := s.Create(ctx, u.ID)
 		if err != nil {
@@ -237,6 +238,110 @@ func TestDeleteExpired(t *testing.T) {
 		}
 		if n, err := s.DeleteExpired(ctx); err != nil || n != 0 {
 			t.Fatalf("second DeleteExpired = %d, %v; want 0", n, err)
+		}
+	})
+}
+
+func TestOfficeIsolation(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		here, there := dbtest.InOffice(t, g, "17.02"), dbtest.InOffice(t, g, "17.71")
+		sc, _ := scope.From(here)
+		users := auth.NewUserStore(g)
+		u := mustUser(t, here, g, "ketua-a", auth.KetuaTim)
+		if u.OfficeID != sc.OfficeID {
+			t.Fatalf("created in office %d, want %d", u.OfficeID, sc.OfficeID)
+		}
+		notFound := func(what string, err error) {
+			t.Helper()
+			if apperr.CodeOf(err) != apperr.NotFound {
+				t.Errorf("%s from another office: %v, want NotFound", what, err)
+			}
+		}
+		t.Run("OtherOfficeSeesNothing", func(t *testing.T) {
+			_, err := users.Get(there, u.ID)
+			notFound("Get", err)
+			_, err = users.ByUsername(there, u.Username)
+			notFound("ByUsername", err)
+			_, err = users.Update(there, audit.System, u.ID, auth.UserInput{Name: "Diambil", Role: auth.Operator, Active: true})
+			notFound("Update", err)
+			notFound("SetPassword", users.SetPassword(there, audit.System, u.Username, "kata-sandi-baru"))
+			if us, err := users.List(there, ""); err != nil || len(us) != 0 {
+				t.Errorf("List = %d users, %v; want none", len(us), err)
+			}
+			if n, err := users.Count(there); err != nil || n != 0 {
+				t.Errorf("Count = %d, %v; want 0", n, err)
+			}
+			if got, err := users.Get(here, u.ID); err != nil || got.Name != u.Name {
+				t.Errorf("own office after the attempts: %+v, %v", got, err)
+			}
+		})
+		t.Run("UsernamesUniqueAcrossOffices", func(t *testing.T) {
+			_, err := users.Create(there, audit.System, auth.UserInput{Username: u.Username, Name: "Lain", Role: auth.Operator, Password: pw})
+			if apperr.CodeOf(err) != apperr.Conflict {
+				t.Fatalf("same username in another office: %v", err)
+			}
+		})
+		t.Run("SignInAndSessionCarryTheOffice", func(t *testing.T) {
+			got, err := auth.NewAuthenticator(g).SignIn(context.Background(), u.Username, pw, "10.0.0.9")
+			if err != nil || got.OfficeID != sc.OfficeID {
+				t.Fatalf("SignIn = office %d, %v; want %d", got.OfficeID, err, sc.OfficeID)
+			}
+			s := auth.NewSessionStore(g)
+			token, err := s.Create(context.Background(), got.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, err := s.User(context.Background(), token); err != nil || got.OfficeID != sc.OfficeID {
+				t.Fatalf("session user = office %d, %v; want %d", got.OfficeID, err, sc.OfficeID)
+			}
+		})
+		t.Run("ErrMissingScope", func(t *testing.T) {
+			ctx := context.Background()
+			_, err := users.Create(ctx, audit.System, auth.UserInput{Username: "tanpa-kantor", Name: "X", Role: auth.Operator, Password: pw})
+			for what, err := range map[string]error{
+				"Create":      err,
+				"Get":         second(users.Get(ctx, u.ID)),
+				"ByUsername":  second(users.ByUsername(ctx, u.Username)),
+				"List":        second(users.List(ctx, "")),
+				"Count":       second(users.Count(ctx)),
+				"SetPassword": users.SetPassword(ctx, audit.System, u.Username, "kata-sandi-baru"),
+			} {
+				if !errors.Is(err, scope.ErrMissing) {
+					t.Errorf("%s without a scope: %v", what, err)
+				}
+			}
+		})
+		t.Run("ErrReadOnly", func(t *testing.T) {
+			ro := sc
+			ro.ReadOnly = true
+			ctx := scope.With(context.Background(), ro)
+			_, cerr := users.Create(ctx, audit.System, auth.UserInput{Username: "hanya-lihat", Name: "X", Role: auth.Operator, Password: pw})
+			_, uerr := users.Update(ctx, audit.System, u.ID, auth.UserInput{Name: "X", Role: u.Role, Active: true})
+			for what, err := range map[string]error{"Create": cerr, "Update": uerr,
+				"SetPassword": users.SetPassword(ctx, audit.System, u.Username, "kata-sandi-baru")} {
+				if !errors.Is(err, scope.ErrReadOnly) {
+					t.Errorf("%s on a read-only view: %v", what, err)
+				}
+			}
+			if us, err := users.List(ctx, ""); err != nil || len(us) != 1 {
+				t.Errorf("List on a read-only view = %d, %v; want the office's one user", len(us), err)
+			}
+		})
+	})
+}
+
+// second is the error of a two-value call.
+func second[T any](_ T, err error) error { return err }
+
+func TestPimpinan(t *testing.T) {
+	if !auth.Pimpinan.Valid() || auth.Pimpinan.Label() != "Pimpinan" || auth.Roles[len(auth.Roles)-1] != auth.Pimpinan {
+		t.Fatalf("role pimpinan: valid %v, label %q, roles %v", auth.Pimpinan.Valid(), auth.Pimpinan.Label(), auth.Roles)
+	}
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		ctx := dbtest.InOffice(t, g, "17.71")
+		u := mustUser(t, ctx, g, "bupati", auth.Pimpinan)
+		if got, err := auth.NewUserStore(g).List(ctx, auth.Pimpinan); err != nil || len(got) != 1 || got[0].ID != u.ID {
+			t.Fatalf("List(pimpinan) = %+v, %v", got, err)
 		}
 	})
 }

@@ -10,10 +10,13 @@ const (
 	KepalaDinas Role = "kepala_dinas" // head of the office: sees all, manages users and targets
 	KetuaTim    Role = "ketua_tim"    // team leader: plans visits, manages sites and teams
 	Operator    Role = "operator"     // field operator: own team's visits, logs results
+	// Pimpinan reads coverage, plans and reports and changes nothing: the
+	// Bupati, the Sekda, a camat, the province looking on.
+	Pimpinan Role = "pimpinan"
 )
 
 // Roles lists every role in display order.
-var Roles = []Role{Admin, KepalaDinas, KetuaTim, Operator}
+var Roles = []Role{Admin, KepalaDinas, KetuaTim, Operator, Pimpinan}
 
 // Valid reports whether r is a known role.
 func (r Role) Valid() bool {
@@ -36,6 +39,8 @@ func (r Role) Label() string {
 		return "Ketua Tim"
 	case Operator:
 		return "Operator"
+	case Pimpinan:
+		return "Pimpinan"
 	}
 	return string(r)
 }

@@ -11,11 +11,15 @@ import (
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
+	"jemputbola/internal/scope"
 )
 
-// User is an account. PasswordHash never leaves this package's callers' reach in JSON.
+// User is an account of one office. PasswordHash never leaves this package's
+// callers' reach in JSON. Usernames are unique across the install: signing in
+// needs no office, and the user's office gives the scope of their requests.
 type User struct {
 	ID           int64 `gorm:"primaryKey"`
+	OfficeID     int64
 	Username     string
 	Name         string
 	Role         Role
@@ -68,14 +72,19 @@ func (in *UserInput) Validate(creating bool) error {
 	return f.Err()
 }
 
-// UserStore keeps accounts.
+// UserStore keeps the accounts of the office of ctx's scope.
 type UserStore struct{ db *gorm.DB }
 
 // NewUserStore returns a UserStore on g.
 func NewUserStore(g *gorm.DB) *UserStore { return &UserStore{db: g} }
 
-// Create adds a user. Errors: Invalid (fields), Conflict when the username is taken.
+// Create adds a user to ctx's office. Errors: Invalid (fields), Conflict when
+// the username is taken (in any office), scope.ErrMissing, scope.ErrReadOnly.
 func (s *UserStore) Create(ctx context.Context, who audit.Actor, in UserInput) (User, error) {
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return User{}, err
+	}
 	in.Active = true
 	if err := in.Validate(true); err != nil {
 		return User{}, err
@@ -85,7 +94,7 @@ func (s *UserStore) Create(ctx context.Context, who audit.Actor, in UserInput) (
 		return User{}, err
 	}
 	now := time.Now().UTC()
-	u := User{Username: in.Username, Name: in.Name, Role: in.Role, PasswordHash: hash, Active: true, Demo: in.Demo, CreatedAt: now, UpdatedAt: now}
+	u := User{OfficeID: sc.OfficeID, Username: in.Username, Name: in.Name, Role: in.Role, PasswordHash: hash, Active: true, Demo: in.Demo, CreatedAt: now, UpdatedAt: now}
 	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Create(&u).Error; err != nil {
 			if errors.Is(err, gorm.ErrDuplicatedKey) {
@@ -99,11 +108,16 @@ func (s *UserStore) Create(ctx context.Context, who audit.Actor, in UserInput) (
 	return u, err
 }
 
-// Update changes name, role, active and (when given) the password. Errors: Invalid, NotFound.
+// Update changes name, role, active and (when given) the password. Errors:
+// Invalid, NotFound (also another office's user), scope.ErrMissing, scope.ErrReadOnly.
 func (s *UserStore) Update(ctx context.Context, who audit.Actor, id int64, in UserInput) (User, error) {
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return User{}, err
+	}
 	var u User
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		before, err := getUser(tx, id)
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		before, err := getUser(tx, sc, id)
 		if err != nil {
 			return err
 		}
@@ -135,8 +149,13 @@ func (s *UserStore) Update(ctx context.Context, who audit.Actor, id int64, in Us
 	return u, err
 }
 
-// SetPassword replaces a user's password and ends their sessions. Errors: Invalid, NotFound.
+// SetPassword replaces the password of a user of ctx's office and ends their
+// sessions. Errors: Invalid, NotFound, scope.ErrMissing, scope.ErrReadOnly.
 func (s *UserStore) SetPassword(ctx context.Context, who audit.Actor, username, password string) error {
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return err
+	}
 	if msg := checkPassword(password); msg != "" {
 		return &apperr.Error{Code: apperr.Invalid, Message: msg, Fields: map[string]string{passwordField: msg}}
 	}
@@ -145,7 +164,7 @@ func (s *UserStore) SetPassword(ctx context.Context, who audit.Actor, username, 
 		return err
 	}
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		u, err := s.byUsername(tx, username)
+		u, err := byUsername(tx, sc, username)
 		if err != nil {
 			return err
 		}
@@ -159,37 +178,46 @@ func (s *UserStore) SetPassword(ctx context.Context, who audit.Actor, username, 
 	})
 }
 
-// Get returns one user. Errors: NotFound.
+// Get returns one user of ctx's office. Errors: NotFound, scope.ErrMissing.
 func (s *UserStore) Get(ctx context.Context, id int64) (User, error) {
-	return getUser(s.db.WithContext(ctx), id)
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return User{}, err
+	}
+	return getUser(s.db.WithContext(ctx), sc, id)
 }
 
-// ByUsername returns one user. Errors: NotFound.
+// ByUsername returns one user of ctx's office. Errors: NotFound, scope.ErrMissing.
 func (s *UserStore) ByUsername(ctx context.Context, username string) (User, error) {
-	return s.byUsername(s.db.WithContext(ctx), username)
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return User{}, err
+	}
+	return byUsername(s.db.WithContext(ctx), sc, username)
 }
 
-func (s *UserStore) byUsername(tx *gorm.DB, username string) (User, error) {
+func byUsername(tx *gorm.DB, sc scope.Scope, username string) (User, error) {
 	var u User
-	err := tx.Where("username = ?", strings.ToLower(strings.TrimSpace(username))).First(&u).Error
+	err := tx.Where("username = ? AND office_id = ?", strings.ToLower(strings.TrimSpace(username)), sc.OfficeID).First(&u).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return u, apperr.Errorf(apperr.NotFound, "Pengguna %q tidak ditemukan.", username)
 	}
 	return u, err
 }
 
-func getUser(tx *gorm.DB, id int64) (User, error) {
+func getUser(tx *gorm.DB, sc scope.Scope, id int64) (User, error) {
 	var u User
-	err := tx.First(&u, id).Error
+	err := tx.Where("id = ? AND office_id = ?", id, sc.OfficeID).First(&u).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return u, apperr.New(apperr.NotFound, "Pengguna tidak ditemukan.")
 	}
 	return u, err
 }
 
-// List returns all users ordered by role then name; role filters when not empty.
+// List returns the users of ctx's office ordered by role then name; role
+// filters when not empty. Errors: scope.ErrMissing.
 func (s *UserStore) List(ctx context.Context, role Role) ([]User, error) {
-	q := s.db.WithContext(ctx).Order("role, name")
+	q := s.db.WithContext(ctx).Scopes(scope.Own(ctx, "users")).Order("role, name")
 	if role != "" {
 		q = q.Where("role = ?", role)
 	}
@@ -197,8 +225,8 @@ func (s *UserStore) List(ctx context.Context, role Role) ([]User, error) {
 	return us, q.Find(&us).Error
 }
 
-// Count returns how many users exist.
+// Count returns how many users ctx's office has. Errors: scope.ErrMissing.
 func (s *UserStore) Count(ctx context.Context) (int64, error) {
 	var n int64
-	return n, s.db.WithContext(ctx).Model(&User{}).Count(&n).Error
+	return n, s.db.WithContext(ctx).Model(&User{}).Scopes(scope.Own(ctx, "users")).Count(&n).Error
 }
