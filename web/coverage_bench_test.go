@@ -22,7 +22,7 @@ import (
 // sites, 20 teams and 20,000 visits done, each with a result.
 func yearApp(b *testing.B) (*testApp, *testClient) {
 	app := newTestApp(b)
-	if err := demo.SeedScale(context.Background(), app.DB, time.Now(), demo.YearOfKabupaten); err != nil {
+	if err := demo.SeedScale(app.Ctx, app.DB, time.Now(), demo.YearOfKabupaten); err != nil {
 		b.Fatal(err)
 	}
 	return app, app.login(b, "kadis", auth.KepalaDinas)

@@ -316,7 +316,7 @@ func TestFigureImport(t *testing.T) {
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("status %d", res.StatusCode)
 		}
-		figs, _ := region.NewStore(app.DB).LatestFigures(context.Background())
+		figs, _ := region.NewStore(app.DB).LatestFigures(app.Ctx)
 		if f := figs["17.02.06.2002"]; f.IkdActivated != 44 || f.Source != region.SourceImport {
 			t.Fatalf("stored %+v", f)
 		}

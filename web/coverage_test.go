@@ -21,7 +21,7 @@ func TestCoverageMap(t *testing.T) {
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("status %d", res.StatusCode)
 	}
-	o, err := region.NewStore(app.DB).Overview(context.Background(), time.Now().Year(), nil) // no visits: official figures only
+	o, err := region.NewStore(app.DB).Overview(app.Ctx, time.Now().Year(), nil) // no visits: official figures only
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,21 +9,22 @@ import (
 
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
-	"jemputbola/internal/settings"
+	"jemputbola/internal/office"
 	"jemputbola/internal/team"
 )
 
 func TestLetters(t *testing.T) {
 	app := newTestApp(t)
 	app.fixtures(t)
-	ctx := context.Background()
+	ctx := app.Ctx
 	leader := app.user(t, "ketua1", auth.KetuaTim)
 	op := app.user(t, "operator1", auth.Operator)
 	if _, err := team.NewStore(app.DB).Update(ctx, audit.System, 1, team.Input{Name: "Tim Uji", LeaderID: leader.ID, DailyCapacity: 50, OperatorIDs: []int64{op.ID}}); err != nil {
 		t.Fatal(err)
 	}
-	office := settings.Office{Name: "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Rejang Lebong", Address: "Jl. Uji", City: "Curup", HeadName: "Drs. Kepala Uji", HeadNIP: "197001011990011001"}
-	if err := settings.NewStore(app.DB).SetOffice(ctx, audit.System, office); err != nil {
+	head := office.Letterhead{Government: "PEMERINTAH KABUPATEN REJANG LEBONG", Name: "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Rejang Lebong",
+		Address: "Jl. Uji", City: "Curup", HeadName: "Drs. Kepala Uji", HeadNIP: "197001011990011001"}
+	if err := office.NewStore(app.DB).SetLetterhead(ctx, audit.System, head); err != nil {
 		t.Fatal(err)
 	}
 	c := app.client(t)

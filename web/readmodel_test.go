@@ -48,8 +48,8 @@ func byPrefix(t *testing.T, m map[string]string, prefix string) int64 {
 // desa's own figure, whatever the date of other desa's figures.
 func (a *testApp) mixedFigureDates(t *testing.T) (field int64) {
 	t.Helper()
-	ctx := context.Background()
-	rs, err := region.Builtin()
+	ctx := a.Ctx
+	rs, err := region.Subtree(region.DefaultOfficeCode)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ import (
 // addDemoFigures stores the demo population figures as of today.
 func (a *testApp) addDemoFigures(t *testing.T) {
 	t.Helper()
-	rs, err := region.Builtin()
+	rs, err := region.Subtree(region.DefaultOfficeCode)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,7 +26,7 @@ func (a *testApp) addDemoFigures(t *testing.T) {
 		fs = append(fs, region.Figure{DesaCode: d.DesaCode, AsOf: time.Now().Format(time.DateOnly), WajibKTP: d.WajibKTP,
 			EktpRecorded: d.Recorded, IkdActivated: d.Activated, Source: region.SourceDemo})
 	}
-	if err := region.NewStore(a.DB).AddFigures(context.Background(), audit.System, fs); err != nil {
+	if err := region.NewStore(a.DB).AddFigures(a.Ctx, audit.System, fs); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -19,7 +19,7 @@ import (
 // fixtures creates one site, one team and one visit next month (ids 1 on a fresh database).
 func (a *testApp) fixtures(t testing.TB) {
 	t.Helper()
-	ctx := context.Background()
+	ctx := a.Ctx
 	if _, err := site.NewStore(a.DB).Create(ctx, audit.System, site.Input{Name: "SMA Negeri 1 Rejang Lebong", Kind: site.Sekolah, DesaCode: "17.02.19.1001", Eligible: 300}); err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +27,7 @@ func (a *testApp) fixtures(t testing.TB) {
 		t.Fatal(err)
 	}
 	day := time.Now().AddDate(0, 1, 0).Format(time.DateOnly)
-	if _, _, err := visit.NewStore(a.DB, nil, nil).Create(ctx, audit.System, visit.Input{SiteID: 1, TeamID: 1, Day: day, Start: "08:00", End: "12:00", Expected: 40}); err != nil {
+	if _, _, err := visit.NewStore(a.DB, nil).Create(ctx, audit.System, visit.Input{SiteID: 1, TeamID: 1, Day: day, Start: "08:00", End: "12:00", Expected: 40}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -217,7 +217,7 @@ func TestSiteDeleteRefusedWhileVisited(t *testing.T) {
 
 func TestSiteListFiltersAndPaging(t *testing.T) {
 	app := newTestApp(t)
-	ctx := context.Background()
+	ctx := app.Ctx
 	sites := site.NewStore(app.DB)
 	for i := range 55 {
 		in := site.Input{Name: fmt.Sprintf("SD Negeri %02d", i+1), Kind: site.Sekolah, DesaCode: "17.02.06.2001", Eligible: 10}

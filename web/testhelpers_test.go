@@ -19,7 +19,6 @@ import (
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
 	"jemputbola/internal/dbtest"
-	"jemputbola/internal/locale"
 	"jemputbola/internal/region"
 	"jemputbola/web"
 )
@@ -28,6 +27,7 @@ import (
 // with JEMPUTBOLA_TEST_DB=postgres) behind a real HTTP server.
 type testApp struct {
 	DB     *gorm.DB
+	Ctx    context.Context // works for the app's first office, Kabupaten Rejang Lebong (17.02)
 	URL    string
 	Server *web.Server
 	srv    *httptest.Server
@@ -62,30 +62,34 @@ func newTestApp(t testing.TB) *testApp {
 	return newTestAppOn(t, dbtest.Selected(t))
 }
 
-// newTestAppOn starts the app on g (SQLite or PostgreSQL) after loading the regions.
+// newTestAppOn starts the app on g (SQLite or PostgreSQL) with its first
+// office, Kabupaten Rejang Lebong, and its regions.
 func newTestAppOn(t testing.TB, g *gorm.DB) *testApp {
 	t.Helper()
-	regions, err := region.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := g.Create(&regions).Error; err != nil {
-		t.Fatal(err)
-	}
-	zone, err := locale.LoadZone(locale.DefaultZone)
-	if err != nil {
-		t.Fatal(err)
-	}
-	app := web.New(web.Deps{DB: g, Secret: strings.Repeat("s", 32), Zone: zone})
+	ctx := dbtest.InOffice(t, g, region.DefaultOfficeCode)
+	app := web.New(web.Deps{DB: g, Secret: strings.Repeat("s", 32)})
 	srv := httptest.NewServer(app)
 	t.Cleanup(srv.Close)
-	return &testApp{DB: g, URL: srv.URL, Server: app, srv: srv}
+	return &testApp{DB: g, Ctx: ctx, URL: srv.URL, Server: app, srv: srv}
 }
 
-// user creates an account with the test password.
+// inOffice adds the office of code (with its regions) and returns a context
+// working for it.
+func (a *testApp) inOffice(t testing.TB, code string) context.Context {
+	t.Helper()
+	return dbtest.InOffice(t, a.DB, code)
+}
+
+// user creates an account of the first office with the test password.
 func (a *testApp) user(t testing.TB, username string, role auth.Role) auth.User {
 	t.Helper()
-	u, err := auth.NewUserStore(a.DB).Create(context.Background(), audit.System,
+	return a.userIn(t, a.Ctx, username, role)
+}
+
+// userIn creates an account of ctx's office with the test password.
+func (a *testApp) userIn(t testing.TB, ctx context.Context, username string, role auth.Role) auth.User {
+	t.Helper()
+	u, err := auth.NewUserStore(a.DB).Create(ctx, audit.System,
 		auth.UserInput{Username: username, Name: "Uji " + username, Role: role, Password: testPassword})
 	if err != nil {
 		t.Fatalf("create user %s: %v", username, err)
@@ -96,7 +100,7 @@ func (a *testApp) user(t testing.TB, username string, role auth.Role) auth.User 
 // ensureUser creates the account unless it exists already.
 func (a *testApp) ensureUser(t testing.TB, username string, role auth.Role) {
 	t.Helper()
-	if _, err := auth.NewUserStore(a.DB).ByUsername(context.Background(), username); err == nil {
+	if _, err := auth.NewUserStore(a.DB).ByUsername(a.Ctx, username); err == nil {
 		return
 	}
 	a.user(t, username, role)
@@ -122,6 +126,15 @@ func (a *testApp) client(t testing.TB) *testClient {
 func (a *testApp) login(t testing.TB, username string, role auth.Role) *testClient {
 	t.Helper()
 	a.user(t, username, role)
+	c := a.client(t)
+	c.signIn(t, username, testPassword)
+	return c
+}
+
+// loginIn signs in as a new user of ctx's office.
+func (a *testApp) loginIn(t testing.TB, ctx context.Context, username string, role auth.Role) *testClient {
+	t.Helper()
+	a.userIn(t, ctx, username, role)
 	c := a.client(t)
 	c.signIn(t, username, testPassword)
 	return c

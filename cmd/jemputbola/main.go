@@ -20,7 +20,7 @@ Perintah:
   office list          daftar kantor
   user add --username U --role R --name "Nama" --password-stdin [--office KODE]
                        buat pengguna (peran: admin, kepala_dinas, ketua_tim, operator, pimpinan)
-  user passwd --username U --password-stdin
+  user passwd --username U --password-stdin [--office KODE]
                        ganti kata sandi pengguna
   import figures BERKAS --as-of TTTT-BB-HH [--office KODE]
                        impor angka resmi per desa (CSV atau XLSX; semua baris atau tidak sama sekali)

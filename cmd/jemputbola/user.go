@@ -27,7 +27,7 @@ func userCmd(ctx context.Context, args []string, getenv func(string) string, std
 	role := fs.String("role", "", "peran")
 	name := fs.String("name", "", "nama lengkap")
 	fromStdin := fs.Bool("password-stdin", false, "baca kata sandi dari stdin")
-	officeCode := fs.String("office", "", "kode kantor pengguna baru")
+	officeCode := fs.String("office", "", "kode kantor pengguna")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -43,13 +43,13 @@ func userCmd(ctx context.Context, args []string, getenv func(string) string, std
 		return err
 	}
 	defer db.Close(g)
+	ctx, _, err = inOffice(ctx, g, *officeCode)
+	if err != nil {
+		return err
+	}
 	users := auth.NewUserStore(g)
 	switch args[0] {
 	case "add":
-		ctx, _, err := inOffice(ctx, g, *officeCode)
-		if err != nil {
-			return err
-		}
 		u, err := users.Create(ctx, audit.System, auth.UserInput{Username: *username, Name: *name, Role: auth.Role(*role), Password: password})
 		if err != nil {
 			return describe(err)

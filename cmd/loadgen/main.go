@@ -18,7 +18,6 @@ import (
 
 	"jemputbola/internal/db"
 	"jemputbola/internal/loadgen"
-	"jemputbola/internal/locale"
 )
 
 type options struct {
