@@ -34,10 +34,14 @@ type apiCoverageKecamatan struct {
 	Desa []apiCoverageRow `json:"desa"`
 }
 
+// apiCoverage keeps the field name "kabupaten" for the office's own row (a
+// kab/kota or a province) so existing readers keep working; a province adds
+// one row per kab/kota, each equal to that kab/kota office's own row.
 type apiCoverage struct {
 	Year      int                    `json:"year"`
 	AsOf      string                 `json:"as_of"`
 	Kabupaten apiCoverageRow         `json:"kabupaten"`
+	KabKota   []apiCoverageRow       `json:"kabkota,omitempty"`
 	Kecamatan []apiCoverageKecamatan `json:"kecamatan"`
 }
 
@@ -54,6 +58,9 @@ func (h *coverageHandlers) api(c echo.Context) error {
 		return err
 	}
 	out := apiCoverage{Year: year, AsOf: cov.AsOf, Kabupaten: apiRow(cov.Office), Kecamatan: []apiCoverageKecamatan{}}
+	for _, k := range cov.KabKota {
+		out.KabKota = append(out.KabKota, apiRow(k))
+	}
 	for _, k := range cov.Kecamatan {
 		kec := apiCoverageKecamatan{apiCoverageRow: apiRow(k), Desa: []apiCoverageRow{}}
 		for _, d := range cov.Overview.Desa[k.Code] {

@@ -12,8 +12,10 @@ import (
 const anonymous = auth.Role("") // a browser that is not signed in
 
 var (
-	public   = []auth.Role{anonymous, auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Operator}
-	all      = []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Operator}
+	public   = []auth.Role{anonymous, auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Operator, auth.Pimpinan}
+	all      = []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Operator, auth.Pimpinan}
+	field    = []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Operator} // the office's working staff
+	read     = []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Pimpinan}  // coverage, reports
 	plan     = []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim}
 	managing = []auth.Role{auth.Admin, auth.KepalaDinas}
 )
@@ -38,48 +40,48 @@ var routeMatrix = []struct {
 	{"GET", "/jadwal/ekspor.xlsx", "/jadwal/ekspor.xlsx", all},
 	{"GET", "/kunjungan/baru", "/kunjungan/baru", plan},
 	{"POST", "/kunjungan", "/kunjungan", plan},
-	{"GET", "/kunjungan/:id", "/kunjungan/1", plan}, // operators only for their own team's visits
+	{"GET", "/kunjungan/:id", "/kunjungan/1", read}, // operators only for their own team's visits
 	{"GET", "/kunjungan/:id/ubah", "/kunjungan/1/ubah", plan},
 	{"POST", "/kunjungan/:id", "/kunjungan/1", plan},
 	{"POST", "/kunjungan/:id/batal", "/kunjungan/1/batal", plan},
 	{"GET", "/kunjungan/:id/surat-tugas", "/kunjungan/1/surat-tugas", plan}, // and operators of the visit's team
 	{"GET", "/kunjungan/:id/surat-pemberitahuan", "/kunjungan/1/surat-pemberitahuan", plan},
-	{"GET", "/hari-ini", "/hari-ini", all},
-	{"POST", "/kunjungan/:id/mulai", "/kunjungan/999/mulai", all}, // the team rule is the domain's
+	{"GET", "/hari-ini", "/hari-ini", field},
+	{"POST", "/kunjungan/:id/mulai", "/kunjungan/999/mulai", field}, // the team rule is the domain's
 	{"GET", "/kunjungan/:id/hasil", "/kunjungan/1/hasil", plan},   // and operators of the visit's team
 	{"POST", "/kunjungan/:id/hasil", "/kunjungan/1/hasil", plan},
 	{"POST", "/kunjungan/:id/hasil/koreksi", "/kunjungan/1/hasil/koreksi", plan},
 	{"GET", "/verifikasi", "/verifikasi", plan},
 	{"POST", "/hasil/:id/verifikasi", "/hasil/999/verifikasi", plan},
-	{"POST", "/api/v1/results", "/api/v1/results", all},
-	{"GET", "/api/v1/visits", "/api/v1/visits?from=2026-01-01&to=2026-01-31", all},
+	{"POST", "/api/v1/results", "/api/v1/results", field},
+	{"GET", "/api/v1/visits", "/api/v1/visits?from=2026-01-01&to=2026-01-31", field},
 	{"GET", "/rencana-otomatis", "/rencana-otomatis", plan},
 	{"POST", "/rencana-otomatis", "/rencana-otomatis", plan},
-	{"GET", "/cakupan", "/cakupan", plan},
+	{"GET", "/cakupan", "/cakupan", read},
 	{"POST", "/cakupan/target", "/cakupan/target", managing},
-	{"GET", "/cakupan/peta", "/cakupan/peta?lokasi=1", plan},
-	{"GET", "/cakupan/desa", "/cakupan/desa", plan},
-	{"GET", "/cakupan/desa/:code", "/cakupan/desa/17.02.06.2001", plan},
+	{"GET", "/cakupan/peta", "/cakupan/peta?lokasi=1", read},
+	{"GET", "/cakupan/desa", "/cakupan/desa", read},
+	{"GET", "/cakupan/desa/:code", "/cakupan/desa/17.02.06.2001", read},
 	{"GET", "/cakupan/impor", "/cakupan/impor", managing},
 	{"POST", "/cakupan/impor", "/cakupan/impor", managing},
-	{"GET", "/cakupan/rekonsiliasi", "/cakupan/rekonsiliasi", plan},
-	{"GET", "/cakupan/laporan", "/cakupan/laporan", plan},
-	{"GET", "/cakupan/ekspor.csv", "/cakupan/ekspor.csv?data=hasil", plan},
-	{"GET", "/cakupan/ekspor.xlsx", "/cakupan/ekspor.xlsx", plan},
-	{"GET", "/api/v1/coverage", "/api/v1/coverage", plan},
+	{"GET", "/cakupan/rekonsiliasi", "/cakupan/rekonsiliasi", read},
+	{"GET", "/cakupan/laporan", "/cakupan/laporan", read},
+	{"GET", "/cakupan/ekspor.csv", "/cakupan/ekspor.csv?data=hasil", read},
+	{"GET", "/cakupan/ekspor.xlsx", "/cakupan/ekspor.xlsx", read},
+	{"GET", "/api/v1/coverage", "/api/v1/coverage", read},
 	{"GET", "/wilayah", "/wilayah", all},
 	{"GET", "/wilayah/:code", "/wilayah/17.02.06", all},
 	{"GET", "/api/v1/regions", "/api/v1/regions", all},
-	{"GET", "/lokasi", "/lokasi", all},
+	{"GET", "/lokasi", "/lokasi", field},
 	{"GET", "/lokasi/baru", "/lokasi/baru", plan},
 	{"POST", "/lokasi", "/lokasi", plan},
 	{"GET", "/lokasi/:id/ubah", "/lokasi/1/ubah", plan},
 	{"POST", "/lokasi/:id", "/lokasi/1", plan},
 	{"POST", "/lokasi/:id/hapus", "/lokasi/999/hapus", plan},
-	{"GET", "/tim", "/tim", all},
+	{"GET", "/tim", "/tim", field},
 	{"GET", "/tim/baru", "/tim/baru", plan},
 	{"POST", "/tim", "/tim", plan},
-	{"GET", "/tim/:id", "/tim/1", all},
+	{"GET", "/tim/:id", "/tim/1", field},
 	{"GET", "/tim/:id/ubah", "/tim/1/ubah", plan},
 	{"POST", "/tim/:id", "/tim/1", plan},
 	{"GET", "/pengguna", "/pengguna", managing},
@@ -90,6 +92,8 @@ var routeMatrix = []struct {
 	{"GET", "/audit", "/audit", managing},
 	{"GET", "/pengaturan", "/pengaturan", managing},
 	{"POST", "/pengaturan", "/pengaturan", managing},
+	{"GET", "/pengaturan/logo", "/pengaturan/logo", all},
+	{"POST", "/pengaturan/logo", "/pengaturan/logo", managing},
 }
 
 // TestRouteRoleMatrix signs in as every role (and none) and tries every route:
@@ -97,7 +101,7 @@ var routeMatrix = []struct {
 func TestRouteRoleMatrix(t *testing.T) {
 	app := newTestApp(t)
 	app.fixtures(t) // site 1 and team 1, so id routes reach real rows
-	roles := []auth.Role{anonymous, auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Operator}
+	roles := []auth.Role{anonymous, auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Operator, auth.Pimpinan}
 	signedIn := func(t *testing.T, role auth.Role) *testClient {
 		c := app.client(t)
 		if role == anonymous {

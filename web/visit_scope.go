@@ -9,10 +9,10 @@ import (
 )
 
 // teamScope returns the teams whose visits the user may see: nil means all
-// (planners), otherwise the operator's own teams (possibly none).
+// (planners and pimpinan), otherwise the operator's own teams (possibly none).
 func teamScope(c echo.Context, teams *team.Store) ([]int64, error) {
 	u, _ := currentUser(c)
-	if u.Role.In(planners...) {
+	if u.Role.In(readers...) {
 		return nil, nil
 	}
 	ts, err := teams.ForUser(c.Request().Context(), u.ID)

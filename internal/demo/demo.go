@@ -1,6 +1,9 @@
 // Package demo fills an empty database with demo data so every page has content
-// on first run: population figures that add up to Rejang Lebong's published
-// totals, demo accounts, teams and sites. Every row it writes is marked demo.
+// on first run: Provinsi Bengkulu with its ten kab/kota. Kabupaten Rejang Lebong
+// and Kota Bengkulu each get accounts, sites, teams, visits and results, with
+// figures that add up to their published totals; the province office gets one
+// team and the figures of the other eight kab/kota. Every row it writes is
+// marked demo.
 package demo
 
 import (
@@ -30,21 +33,6 @@ type demoUser struct {
 	role           auth.Role
 }
 
-var demoUsers = []demoUser{
-	{"admin", "Admin Dukcapil", auth.Admin},
-	{"kadis", "Kepala Dinas Dukcapil", auth.KepalaDinas},
-	{"ketua1", "Rahmat Hidayat", auth.KetuaTim},
-	{"ketua2", "Sri Wahyuni", auth.KetuaTim},
-	{"operator1", "Dedi Kurniawan", auth.Operator},
-	{"operator2", "Yuli Astuti", auth.Operator},
-	{"operator3", "Ahmad Fauzi", auth.Operator},
-	{"operator4", "Nurhayati", auth.Operator},
-	{"operator5", "Budi Santoso", auth.Operator},
-	{"operator6", "Rina Marlina", auth.Operator},
-	{"operator7", "Agus Salim", auth.Operator},
-	{"operator8", "Fitri Handayani", auth.Operator},
-}
-
 // Seed fills the database when it holds no user yet and reports whether it did.
 // Everything is written in one transaction: a failed seed leaves nothing behind.
 func Seed(ctx context.Context, g *gorm.DB, now time.Time) (bool, error) {
@@ -53,42 +41,62 @@ func Seed(ctx context.Context, g *gorm.DB, now time.Time) (bool, error) {
 		return false, err
 	}
 	err := g.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		o, _, err := office.NewStore(tx).Add(ctx, who, region.DefaultOfficeCode)
-		if err != nil {
-			return err
+		for _, d := range demoOffices {
+			if err := seedOffice(ctx, tx, now, d); err != nil {
+				return fmt.Errorf("kantor %s: %w", d.code, err)
+			}
 		}
-		sc := office.Scope(o)
-		ctx, now := scope.With(ctx, sc), sc.Now(now)
-		users, err := seedUsers(ctx, tx)
-		if err != nil {
-			return err
-		}
-		if err := seedFigures(ctx, tx, now); err != nil {
-			return err
-		}
-		sites, err := seedSites(ctx, tx)
-		if err != nil {
-			return err
-		}
-		teams, err := seedTeams(ctx, tx, users)
-		if err != nil {
-			return err
-		}
-		if err := seedVisits(ctx, tx, now, sites, teams); err != nil {
-			return err
-		}
-		if err := seedOlderFigures(ctx, tx, now); err != nil {
-			return err
-		}
-		return seedLetterhead(ctx, tx, o)
+		return nil
 	})
 	return err == nil, err
 }
 
-func seedUsers(ctx context.Context, tx *gorm.DB) (map[string]auth.User, error) {
+// seedOffice adds one office and seeds it.
+func seedOffice(ctx context.Context, tx *gorm.DB, now time.Time, d demoOffice) error {
+	o, _, err := office.NewStore(tx).Add(ctx, who, d.code)
+	if err != nil {
+		return err
+	}
+	sc := office.Scope(o)
+	ctx, now = scope.With(ctx, sc), sc.Now(now)
+	users, err := seedUsers(ctx, tx, d.users)
+	if err != nil {
+		return err
+	}
+	var seeded []string
+	for _, a := range d.figures {
+		codes, err := seedFigures(ctx, tx, now, a)
+		if err != nil {
+			return err
+		}
+		seeded = append(seeded, codes...)
+	}
+	sites, err := seedSites(ctx, tx, d)
+	if err != nil {
+		return err
+	}
+	teams, err := seedTeams(ctx, tx, users, d.teams)
+	if err != nil {
+		return err
+	}
+	if err := seedVisits(ctx, tx, now, sites, teams, d.teams); err != nil {
+		return err
+	}
+	if err := seedOlderFigures(ctx, tx, now, seeded); err != nil {
+		return err
+	}
+	if d.target != nil {
+		if err := region.NewStore(tx).SetTarget(ctx, who, now.Year(), *d.target); err != nil {
+			return err
+		}
+	}
+	return seedLetterhead(ctx, tx, o, d.address)
+}
+
+func seedUsers(ctx context.Context, tx *gorm.DB, list []demoUser) (map[string]auth.User, error) {
 	store := auth.NewUserStore(tx)
 	users := map[string]auth.User{}
-	for _, d := range demoUsers {
+	for _, d := range list {
 		u, err := store.Create(ctx, who, auth.UserInput{Username: d.username, Name: d.name, Role: d.role, Password: Password, Demo: true})
 		if err != nil {
 			return nil, fmt.Errorf("user %s: %w", d.username, err)
@@ -106,25 +114,29 @@ const (
 	currentFiguresDays = 28
 )
 
-// seedFigures stores the published totals as the official count of four weeks ago.
-func seedFigures(ctx context.Context, tx *gorm.DB, now time.Time) error {
-	regions, err := region.Subtree(region.DefaultOfficeCode)
+// seedFigures stores an area's totals as the official count of four weeks ago
+// and returns the desa codes it wrote.
+func seedFigures(ctx context.Context, tx *gorm.DB, now time.Time, a demoArea) ([]string, error) {
+	regions, err := region.Subtree(a.code)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	current := now.AddDate(0, 0, -currentFiguresDays).Format(time.DateOnly)
 	var fs []region.Figure
-	for _, d := range region.DemoFigures(regions) {
+	var codes []string
+	for _, d := range region.DemoFiguresOf(regions, a.totals) {
 		fs = append(fs, region.Figure{DesaCode: d.DesaCode, AsOf: current, WajibKTP: d.WajibKTP,
 			EktpRecorded: d.Recorded, IkdActivated: d.Activated, Source: region.SourceDemo})
+		codes = append(codes, d.DesaCode)
 	}
-	return region.NewStore(tx).AddFigures(ctx, who, fs)
+	return codes, region.NewStore(tx).AddFigures(ctx, who, fs)
 }
 
-// seedOlderFigures stores the count before the visit history: the current one
-// less what the demo teams logged in between and a little desk work, with a
-// few desa off by more, as real reconciliations find.
-func seedOlderFigures(ctx context.Context, tx *gorm.DB, now time.Time) error {
+// seedOlderFigures stores the count before the visit history for the desa
+// the office seeded: the current one less what the teams logged in between
+// and a little desk work, with a few desa off by more, as real
+// reconciliations find.
+func seedOlderFigures(ctx context.Context, tx *gorm.DB, now time.Time, codes []string) error {
 	older := now.AddDate(0, 0, -olderFiguresDays).Format(time.DateOnly)
 	current := now.AddDate(0, 0, -currentFiguresDays).Format(time.DateOnly)
 	field, err := progress.NewStore(tx).FieldBetween(ctx, older, current)
@@ -134,10 +146,6 @@ func seedOlderFigures(ctx context.Context, tx *gorm.DB, now time.Time) error {
 	latest, err := region.NewStore(tx).LatestFigures(ctx)
 	if err != nil {
 		return err
-	}
-	codes := make([]string, 0, len(latest))
-	for code := range latest {
-		codes = append(codes, code)
 	}
 	slices.Sort(codes)
 	var fs []region.Figure
@@ -154,10 +162,10 @@ func seedOlderFigures(ctx context.Context, tx *gorm.DB, now time.Time) error {
 	return region.NewStore(tx).AddFigures(ctx, who, fs)
 }
 
-// seedLetterhead fills the head of office, so the demo letters are complete.
-func seedLetterhead(ctx context.Context, tx *gorm.DB, o office.Office) error {
+// seedLetterhead fills the address and head of office, so the demo letters are complete.
+func seedLetterhead(ctx context.Context, tx *gorm.DB, o office.Office, address string) error {
 	l := o.Letterhead()
-	l.Address = "Jl. S. Sukowati No. 1, Curup, Rejang Lebong, Bengkulu"
+	l.Address = address
 	l.HeadName, l.HeadRank = "Kepala Dinas (demo)", "Pembina Utama Muda (IV/c)"
 	return office.NewStore(tx).SetLetterhead(ctx, who, l)
 }

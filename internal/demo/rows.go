@@ -24,42 +24,46 @@ type memberRow struct {
 
 func (memberRow) TableName() string { return "team_members" }
 
-// seedSites writes the balai desa / kantor kelurahan of every desa, plus the
-// demo schools and OPDs. The eligible people of a balai desa are the desa's
-// recorded residents not yet activated, as a village visit reaches anyone.
-func seedSites(ctx context.Context, tx *gorm.DB) ([]site.Site, error) {
+// seedSites writes the balai desa / kantor kelurahan of every desa whose
+// figures the office seeds, plus its schools and OPDs. The eligible people of
+// a balai desa are the desa's recorded residents not yet activated, as a
+// village visit reaches anyone.
+func seedSites(ctx context.Context, tx *gorm.DB, d demoOffice) ([]site.Site, error) {
 	sc, err := scope.ForWrite(ctx)
 	if err != nil {
 		return nil, err
 	}
-	regions, err := region.Subtree(sc.Code)
-	if err != nil {
-		return nil, err
-	}
-	figs := map[string]region.DemoFigure{}
-	for _, f := range region.DemoFigures(regions) {
-		figs[f.DesaCode] = f
-	}
 	now := time.Now().UTC()
 	var rows []site.Site
-	for _, r := range regions {
-		if r.Level != region.LevelDesa {
-			continue
+	for _, a := range d.figures {
+		if !d.villages {
+			break
 		}
-		name := "Balai Desa " + r.Name
-		if r.Kind == "kelurahan" {
-			name = "Kantor Kelurahan " + r.Name
+		regions, err := region.Subtree(a.code)
+		if err != nil {
+			return nil, err
 		}
-		lat, lng := r.Lat, r.Lng
-		f := figs[r.Code]
-		rows = append(rows, site.Site{OfficeID: sc.OfficeID, Name: name, Kind: site.Desa, DesaCode: r.Code, Lat: &lat, Lng: &lng,
-			Eligible: f.Recorded - f.Activated, Demo: true, CreatedAt: now, UpdatedAt: now})
+		figs := map[string]region.DemoFigure{}
+		for _, f := range region.DemoFiguresOf(regions, a.totals) {
+			figs[f.DesaCode] = f
+		}
+		for _, r := range regions {
+			if r.Level != region.LevelDesa {
+				continue
+			}
+			name := "Balai Desa " + r.Name
+			if r.Kind == region.KindKelurahan {
+				name = "Kantor Kelurahan " + r.Name
+			}
+			lat, lng := r.Lat, r.Lng
+			f := figs[r.Code]
+			rows = append(rows, site.Site{OfficeID: sc.OfficeID, Name: name, Kind: site.Desa, DesaCode: r.Code, Lat: &lat, Lng: &lng,
+				Eligible: f.Recorded - f.Activated, Demo: true, CreatedAt: now, UpdatedAt: now})
+		}
 	}
-	for _, p := range demoSchools {
-		rows = append(rows, site.Site{OfficeID: sc.OfficeID, Name: p.name, Kind: site.Sekolah, DesaCode: p.desa, Eligible: p.eligible, Demo: true, CreatedAt: now, UpdatedAt: now})
-	}
-	for _, p := range demoOPDs {
-		rows = append(rows, site.Site{OfficeID: sc.OfficeID, Name: p.name, Kind: site.OPD, DesaCode: p.desa, Eligible: p.eligible, Demo: true, CreatedAt: now, UpdatedAt: now})
+	for _, p := range d.places {
+		rows = append(rows, site.Site{OfficeID: sc.OfficeID, Name: p.name, Kind: p.kind, DesaCode: p.desa, Eligible: p.eligible,
+			Demo: true, CreatedAt: now, UpdatedAt: now})
 	}
 	if err := tx.WithContext(ctx).CreateInBatches(&rows, 100).Error; err != nil {
 		return nil, fmt.Errorf("sites: %w", err)
@@ -72,23 +76,17 @@ type demoTeam struct {
 	leader    string
 	operators []string
 	capacity  int
+	areas     []string // kecamatan codes where the team works
 }
 
-var demoTeams = []demoTeam{
-	{"Tim 1 Curup", "ketua1", []string{"operator1", "operator2"}, 60},
-	{"Tim 2 Curup Utara", "ketua1", []string{"operator3", "operator4"}, 50},
-	{"Tim 3 Padang Ulak Tanding", "ketua2", []string{"operator5", "operator6"}, 45},
-	{"Tim 4 Sindang", "ketua2", []string{"operator7", "operator8"}, 45},
-}
-
-func seedTeams(ctx context.Context, tx *gorm.DB, users map[string]auth.User) ([]team.Team, error) {
+func seedTeams(ctx context.Context, tx *gorm.DB, users map[string]auth.User, list []demoTeam) ([]team.Team, error) {
 	sc, err := scope.ForWrite(ctx)
 	if err != nil {
 		return nil, err
 	}
 	now := time.Now().UTC()
 	var teams []team.Team
-	for _, d := range demoTeams {
+	for _, d := range list {
 		leader := users[d.leader].ID
 		t := team.Team{OfficeID: sc.OfficeID, Name: d.name, LeaderID: &leader, DailyCapacity: d.capacity, Demo: true, CreatedAt: now, UpdatedAt: now,
 			Notes: "Tim demo"}

@@ -15,14 +15,6 @@ import (
 	"jemputbola/internal/visit"
 )
 
-// Where each demo team works, by kecamatan code (same order as demoTeams).
-var teamAreas = [][]string{
-	{"17.02.09", "17.02.19", "17.02.17", "17.02.18"},
-	{"17.02.16", "17.02.11", "17.02.10", "17.02.24"},
-	{"17.02.07", "17.02.06", "17.02.23"},
-	{"17.02.08", "17.02.22", "17.02.20", "17.02.21"},
-}
-
 const (
 	historyWeeks = 8
 	planWeeks    = 2
@@ -33,12 +25,18 @@ const (
 // working day, and an afternoon visit to a school or OPD on Tuesdays and
 // Thursdays. Rows are inserted directly because the domain rightly refuses
 // visits in the past; times are stored in UTC like every visit.
-func seedVisits(ctx context.Context, tx *gorm.DB, now time.Time, sites []site.Site, teams []team.Team) error {
+func seedVisits(ctx context.Context, tx *gorm.DB, now time.Time, sites []site.Site, teams []team.Team, plan []demoTeam) error {
 	zone := now.Location()
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, zone)
 	var rows []visit.Visit
 	for ti, t := range teams {
-		village, other := sitesIn(sites, teamAreas[ti])
+		village, other := sitesIn(sites, plan[ti].areas)
+		if len(village) == 0 { // a province team has no balai desa: its mornings go to its OPDs too
+			village = other
+		}
+		if len(village) == 0 {
+			continue
+		}
 		vi, oi := 0, 0
 		for d := today.AddDate(0, 0, -7*historyWeeks); d.Before(today.AddDate(0, 0, 7*planWeeks)); d = d.AddDate(0, 0, 1) {
 			if d.Weekday() == time.Saturday || d.Weekday() == time.Sunday {

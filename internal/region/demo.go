@@ -21,9 +21,22 @@ type DemoFigure struct {
 	Activated int64
 }
 
-// DemoFigures spreads DemoRecordedTotal and DemoActivatedTotal over the
-// LevelDesa entries of desa (others are ignored), in their order, so that
-// the sums are exactly the totals. The numbers are plausible but invented:
+// DemoTotals are the e-KTP recorded and IKD activated a demo spreads over an area.
+type DemoTotals struct{ Recorded, Activated int64 }
+
+// KotaBengkuluTotals: 12,393 IKD is published; the recorded e-KTP is the
+// published target of 67,802 taken back from 30%, so the demo's figures and
+// target agree with the news.
+var KotaBengkuluTotals = DemoTotals{Recorded: 226006, Activated: 12393}
+
+// DemoFigures spreads Rejang Lebong's DemoRecordedTotal and DemoActivatedTotal
+// over desa; see DemoFiguresOf.
+func DemoFigures(desa []Region) []DemoFigure {
+	return DemoFiguresOf(desa, DemoTotals{Recorded: DemoRecordedTotal, Activated: DemoActivatedTotal})
+}
+
+// DemoFiguresOf spreads the totals over the LevelDesa entries of desa (others
+// are ignored), in their order, so that the sums are exactly the totals. The numbers are plausible but invented:
 //
 //   - a kelurahan (urban) weighs 2.5× a rural desa, and a hash of the code
 //     moves every weight within ±40%;
@@ -33,8 +46,8 @@ type DemoFigure struct {
 //
 // Everything is derived from the codes, never from the clock, so two calls
 // give the same result. Each desa gets Recorded > 0 (as long as there are
-// fewer desa than DemoRecordedTotal) and Activated <= Recorded.
-func DemoFigures(desa []Region) []DemoFigure {
+// fewer desa than the recorded total) and Activated <= Recorded.
+func DemoFiguresOf(desa []Region, totals DemoTotals) []DemoFigure {
 	var rs []Region
 	for _, r := range desa {
 		if r.Level == LevelDesa {
@@ -55,8 +68,8 @@ func DemoFigures(desa []Region) []DemoFigure {
 		popW[i] = base * between(r.Code, "pop", 60, 140) // percent: ±40%
 	}
 	// One recorded person each up front, so no desa ends up empty.
-	reserve := min(n, DemoRecordedTotal)
-	recorded := apportion(DemoRecordedTotal-reserve, popW)
+	reserve := min(n, totals.Recorded)
+	recorded := apportion(totals.Recorded-reserve, popW)
 
 	ikdW := make([]int64, n)
 	for i, r := range rs {
@@ -69,7 +82,7 @@ func DemoFigures(desa []Region) []DemoFigure {
 		}
 		ikdW[i] = recorded[i] * between(r.Code, "ikd", lo, hi)
 	}
-	activated := apportion(DemoActivatedTotal, ikdW)
+	activated := apportion(totals.Activated, ikdW)
 
 	out := make([]DemoFigure, n)
 	for i, r := range rs {
