@@ -35,6 +35,7 @@ const MaxCount = 100_000
 // Result is the stored outcome of one visit.
 type Result struct {
 	ID                    int64 `gorm:"primaryKey"`
+	OfficeID              int64
 	VisitID               int64
 	ClientID              string
 	Activations           int64

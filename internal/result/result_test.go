@@ -2,6 +2,7 @@ package result_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"sync"
 	"testing"
@@ -16,6 +17,7 @@ import (
 	"jemputbola/internal/dbtest"
 	"jemputbola/internal/region"
 	"jemputbola/internal/result"
+	"jemputbola/internal/scope"
 	"jemputbola/internal/visit"
 )
 
@@ -24,15 +26,17 @@ type world struct {
 	visits           []int64 // two past visits of the team, one cancelled
 }
 
-func setup(t *testing.T, g *gorm.DB) world {
+// setup gives the office of ctx a team with one member, a site in the desa
+// and three past visits; prefix keeps usernames apart across offices.
+func setup(t *testing.T, ctx context.Context, g *gorm.DB, prefix, desa string) world {
 	t.Helper()
-	ctx := context.Background()
-	if err := region.NewStore(g).EnsureBuiltin(ctx); err != nil {
+	sc, err := scope.From(ctx)
+	if err != nil {
 		t.Fatal(err)
 	}
 	users := auth.NewUserStore(g)
 	mk := func(name string) auth.User {
-		u, err := users.Create(ctx, audit.System, auth.UserInput{Username: name, Name: name, Role: auth.Operator, Password: "rahasia-123"})
+		u, err := users.Create(ctx, audit.System, auth.UserInput{Username: prefix + name, Name: name, Role: auth.Operator, Password: "rahasia-123"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -41,17 +45,20 @@ func setup(t *testing.T, g *gorm.DB) world {
 	w := world{member: mk("operator1"), outsider: mk("operator2")}
 	now := time.Now().UTC()
 	var teamID, siteID int64
-	g.Raw("INSERT INTO teams (name, daily_capacity, created_at, updated_at) VALUES ('Tim 1', 50, ?, ?) RETURNING id", now, now).Scan(&teamID)
+	g.Raw("INSERT INTO teams (office_id, name, daily_capacity, created_at, updated_at) VALUES (?, 'Tim 1', 50, ?, ?) RETURNING id", sc.OfficeID, now, now).Scan(&teamID)
 	g.Exec("INSERT INTO team_members (team_id, user_id) VALUES (?, ?)", teamID, w.member.ID)
-	g.Raw("INSERT INTO sites (name, kind, desa_code, eligible, created_at, updated_at) VALUES ('Balai Desa Derati', 'desa', '17.02.06.2001', 500, ?, ?) RETURNING id", now, now).Scan(&siteID)
+	g.Raw("INSERT INTO sites (office_id, name, kind, desa_code, eligible, created_at, updated_at) VALUES (?, 'Balai Desa', 'desa', ?, 500, ?, ?) RETURNING id",
+		sc.OfficeID, desa, now, now).Scan(&siteID)
 	for i, status := range []visit.Status{visit.Direncanakan, visit.Direncanakan, visit.Dibatalkan} {
 		start := now.Add(-time.Duration(48+24*i) * time.Hour)
-		v := visit.Visit{SiteID: siteID, TeamID: teamID, Day: start.Format(time.DateOnly), StartAt: start, EndAt: start.Add(4 * time.Hour),
-			Expected: 40, Status: status, CreatedAt: now, UpdatedAt: now}
-		if err := g.Create(&v).Error; err != nil {
-			t.Fatal(err)
+		var id int64
+		err := g.Raw(`INSERT INTO visits (office_id, site_id, team_id, day, start_at, end_at, expected_activations, notes, status, cancel_reason, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, 40, '', ?, '', ?, ?) RETURNING id`,
+			sc.OfficeID, siteID, teamID, start.Format(time.DateOnly), start, start.Add(4*time.Hour), string(status), now, now).Scan(&id).Error
+		if err != nil || id == 0 {
+			t.Fatalf("insert visit: %v", err)
 		}
-		w.visits = append(w.visits, v.ID)
+		w.visits = append(w.visits, id)
 	}
 	return w
 }
@@ -94,8 +101,8 @@ func TestValidation(t *testing.T) {
 
 func TestLog(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
-		ctx := context.Background()
-		w := setup(t, g)
+		ctx := dbtest.InOffice(t, g, "17.02")
+		w := setup(t, ctx, g, "", "17.02.06.2001")
 		s := result.NewStore(g)
 		who := audit.Actor{UserID: w.member.ID, Username: w.member.Username}
 		in := input(w.visits[0])
@@ -220,3 +227,115 @@ func TestLog(t *testing.T) {
 		})
 	})
 }
+
+func TestOfficeIsolation(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		here, there := dbtest.InOffice(t, g, "17.02"), dbtest.InOffice(t, g, "17.71")
+		var desa string
+		g.Raw("SELECT code FROM regions WHERE code LIKE '17.71.%' AND level = ? ORDER BY code LIMIT 1", region.LevelDesa).Scan(&desa)
+		a, b := setup(t, here, g, "a-", "17.02.06.2001"), setup(t, there, g, "b-", desa)
+		s := result.NewStore(g)
+		whoA := audit.Actor{UserID: a.member.ID, Username: a.member.Username}
+		whoB := audit.Actor{UserID: b.member.ID, Username: b.member.Username}
+		stored, _, err := s.Log(here, whoA, a.member.ID, input(a.visits[0]))
+		if err != nil || stored.OfficeID == 0 {
+			t.Fatalf("Log in office A = %+v, %v", stored, err)
+		}
+		notFound := func(what string, err error) {
+			t.Helper()
+			if apperr.CodeOf(err) != apperr.NotFound {
+				t.Errorf("%s from another office: %v, want NotFound", what, err)
+			}
+		}
+		t.Run("OtherOfficeSeesNothing", func(t *testing.T) {
+			_, _, err := s.Log(there, whoB, b.member.ID, input(a.visits[1]))
+			notFound("Log on its visit", err)
+			notFound("Start", s.Start(there, whoB, b.member.ID, a.visits[1]))
+			_, err = s.Correct(there, whoB, b.member.ID, stored.ID, input(a.visits[0]), "diubah")
+			notFound("Correct", err)
+			notFound("Verify", s.Verify(there, whoB, b.member.ID, stored.ID, true, true, ""))
+			_, err = s.HistoryOf(there, stored.ID)
+			notFound("HistoryOf", err)
+			if rs, err := s.ForVisits(there, a.visits); err != nil || len(rs) != 0 {
+				t.Errorf("ForVisits = %v, %v; want none", rs, err)
+			}
+			if _, ok, err := s.ForVisit(there, a.visits[0]); err != nil || ok {
+				t.Errorf("ForVisit = %v, %v; want none", ok, err)
+			}
+			if ws, err := s.Pending(there, 0); err != nil || len(ws) != 0 {
+				t.Errorf("Pending = %d, %v; want none", len(ws), err)
+			}
+			if n, err := s.Count(there); err != nil || n != 0 {
+				t.Errorf("Count = %d, %v; want 0", n, err)
+			}
+			if v, u, err := s.FieldTotals(there, ""); err != nil || v+u != 0 {
+				t.Errorf("FieldTotals = %d+%d, %v; want 0", v, u, err)
+			}
+		})
+		t.Run("ClientIDOfOtherOfficeNotReplayed", func(t *testing.T) {
+			in := input(b.visits[0])
+			in.ClientID = stored.ClientID
+			r, created, err := s.Log(there, whoB, b.member.ID, in)
+			if apperr.CodeOf(err) != apperr.Conflict || created || r.ID != 0 {
+				t.Fatalf("client id of office A from office B = %+v %v %v; want a Conflict revealing nothing", r, created, err)
+			}
+			in.VisitID = a.visits[0] // even naming the visit it was logged for
+			if r, _, err := s.Log(there, whoB, b.member.ID, in); apperr.CodeOf(err) != apperr.Conflict || r.ID != 0 {
+				t.Fatalf("replay of office A's result from office B = %+v %v", r, err)
+			}
+		})
+		t.Run("OwnOfficeUnchanged", func(t *testing.T) {
+			if r, ok, err := s.ForVisit(here, a.visits[0]); err != nil || !ok || r.ID != stored.ID || r.Verification != result.Unverified {
+				t.Fatalf("ForVisit in office A = %+v %v %v", r, ok, err)
+			}
+			if ws, err := s.Pending(here, 0); err != nil || len(ws) != 1 {
+				t.Fatalf("Pending in office A = %d, %v", len(ws), err)
+			}
+			if r, created, err := s.Log(there, whoB, b.member.ID, input(b.visits[0])); err != nil || !created || r.OfficeID == stored.OfficeID {
+				t.Fatalf("Log in office B = %+v %v %v", r, created, err)
+			}
+		})
+		t.Run("ErrMissingScope", func(t *testing.T) {
+			ctx := context.Background()
+			_, _, lerr := s.Log(ctx, whoA, a.member.ID, input(a.visits[1]))
+			_, cerr := s.Correct(ctx, whoA, a.member.ID, stored.ID, input(a.visits[0]), "diubah")
+			for what, err := range map[string]error{
+				"Log":       lerr,
+				"Start":     s.Start(ctx, whoA, a.member.ID, a.visits[1]),
+				"Correct":   cerr,
+				"Verify":    s.Verify(ctx, whoA, a.member.ID, stored.ID, true, true, ""),
+				"ForVisits": second(s.ForVisits(ctx, a.visits)),
+				"Pending":   second(s.Pending(ctx, 0)),
+				"HistoryOf": second(s.HistoryOf(ctx, stored.ID)),
+				"Count":     second(s.Count(ctx)),
+			} {
+				if !errors.Is(err, scope.ErrMissing) {
+					t.Errorf("%s without a scope: %v", what, err)
+				}
+			}
+		})
+		t.Run("ErrReadOnly", func(t *testing.T) {
+			sc, _ := scope.From(here)
+			sc.ReadOnly = true
+			ctx := scope.With(context.Background(), sc)
+			_, _, lerr := s.Log(ctx, whoA, a.member.ID, input(a.visits[1]))
+			_, cerr := s.Correct(ctx, whoA, a.member.ID, stored.ID, input(a.visits[0]), "diubah")
+			for what, err := range map[string]error{
+				"Log":     lerr,
+				"Start":   s.Start(ctx, whoA, a.member.ID, a.visits[1]),
+				"Correct": cerr,
+				"Verify":  s.Verify(ctx, whoA, a.member.ID, stored.ID, true, true, ""),
+			} {
+				if !errors.Is(err, scope.ErrReadOnly) {
+					t.Errorf("%s on a read-only view: %v", what, err)
+				}
+			}
+			if ws, err := s.Pending(ctx, 0); err != nil || len(ws) != 1 {
+				t.Errorf("Pending on a read-only view = %d, %v", len(ws), err)
+			}
+		})
+	})
+}
+
+// second is the error of a two-value call.
+func second[T any](_ T, err error) error { return err }

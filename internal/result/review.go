@@ -11,6 +11,7 @@ import (
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
+	"jemputbola/internal/scope"
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
 )
@@ -36,29 +37,35 @@ type History struct {
 // TableName keeps GORM on the migrated table.
 func (History) TableName() string { return "visit_result_history" }
 
-func get(tx *gorm.DB, id int64) (Result, error) {
+// get reads a result of the office; another office's is not found.
+func get(tx *gorm.DB, sc scope.Scope, id int64) (Result, error) {
 	var r Result
-	err := tx.First(&r, id).Error
+	err := tx.Where("id = ? AND office_id = ?", id, sc.OfficeID).First(&r).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return r, apperr.New(apperr.NotFound, "Hasil kunjungan tidak ditemukan.")
 	}
 	return r, err
 }
 
-func teamOf(tx *gorm.DB, visitID int64) (int64, error) {
+func teamOf(tx *gorm.DB, sc scope.Scope, visitID int64) (int64, error) {
 	var v visit.Visit
-	err := tx.Select("team_id").First(&v, visitID).Error
+	err := tx.Select("team_id").Where("id = ? AND office_id = ?", visitID, sc.OfficeID).First(&v).Error
 	return v.TeamID, err
 }
 
-// Correct replaces a result's values and keeps the earlier ones in its history;
-// the result then waits for verification again. Errors: Invalid (fields, or no
-// reason), NotFound, Forbidden (not in the visit's team).
+// Correct replaces the values of a result of ctx's office and keeps the
+// earlier ones in its history; the result then waits for verification again.
+// Errors: Invalid (fields, or no reason), NotFound, Forbidden (not in the
+// visit's team), scope.ErrMissing, scope.ErrReadOnly.
 func (s *Store) Correct(ctx context.Context, who audit.Actor, userID, resultID int64, in Input, reason string) (Result, error) {
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return Result{}, err
+	}
 	reason = strings.TrimSpace(reason)
 	var r Result
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		before, err := get(tx, resultID)
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		before, err := get(tx, sc, resultID)
 		if err != nil {
 			return err
 		}
@@ -72,7 +79,7 @@ func (s *Store) Correct(ctx context.Context, who audit.Actor, userID, resultID i
 		if verr != nil {
 			return verr
 		}
-		teamID, err := teamOf(tx, before.VisitID)
+		teamID, err := teamOf(tx, sc, before.VisitID)
 		if err != nil {
 			return err
 		}
@@ -96,21 +103,26 @@ func (s *Store) Correct(ctx context.Context, who audit.Actor, userID, resultID i
 	return r, err
 }
 
-// Verify marks a result verified (ok) or sends it back with a comment. A team
-// leader verifies only results of teams they lead unless anyTeam is set (kepala
-// dinas, admin). Errors: Invalid (sending back without a comment), NotFound, Forbidden.
+// Verify marks a result of ctx's office verified (ok) or sends it back with a
+// comment. A team leader verifies only results of teams they lead unless
+// anyTeam is set (kepala dinas, admin). Errors: Invalid (sending back without
+// a comment), NotFound, Forbidden, scope.ErrMissing, scope.ErrReadOnly.
 func (s *Store) Verify(ctx context.Context, who audit.Actor, userID, resultID int64, anyTeam, ok bool, comment string) error {
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return err
+	}
 	comment = strings.TrimSpace(comment)
 	if !ok && comment == "" {
 		return &apperr.Error{Code: apperr.Invalid, Message: "Tulis alasan pengembalian.", Fields: map[string]string{"comment": "Tulis alasan pengembalian."}}
 	}
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		before, err := get(tx, resultID)
+		before, err := get(tx, sc, resultID)
 		if err != nil {
 			return err
 		}
 		if !anyTeam {
-			teamID, err := teamOf(tx, before.VisitID)
+			teamID, err := teamOf(tx, sc, before.VisitID)
 			if err != nil {
 				return err
 			}
@@ -141,10 +153,10 @@ type Waiting struct {
 	SiteName, TeamName, Day string
 }
 
-// Pending lists results not yet verified, oldest first; leaderID > 0 keeps
-// only the teams that user leads.
+// Pending lists the results of ctx's office not yet verified, oldest first;
+// leaderID > 0 keeps only the teams that user leads. Errors: scope.ErrMissing.
 func (s *Store) Pending(ctx context.Context, leaderID int64) ([]Waiting, error) {
-	q := s.db.WithContext(ctx).Table("visit_results r").
+	q := s.db.WithContext(ctx).Table("visit_results r").Scopes(scope.Own(ctx, "r")).
 		Select("r.*, s.name AS site_name, t.name AS team_name, v.day AS day").
 		Joins("JOIN visits v ON v.id = r.visit_id").Joins("JOIN sites s ON s.id = v.site_id").Joins("JOIN teams t ON t.id = v.team_id").
 		Where("r.verification <> ?", Verified).Order("v.day, r.id").Limit(200)
@@ -155,8 +167,17 @@ func (s *Store) Pending(ctx context.Context, leaderID int64) ([]Waiting, error) 
 	return ws, q.Scan(&ws).Error
 }
 
-// HistoryOf returns the corrections of a result, newest first.
+// HistoryOf returns the corrections of a result of ctx's office, newest
+// first. Errors: NotFound, scope.ErrMissing.
 func (s *Store) HistoryOf(ctx context.Context, resultID int64) ([]History, error) {
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return nil, err
+	}
+	q := s.db.WithContext(ctx)
+	if _, err := get(q, sc, resultID); err != nil {
+		return nil, err
+	}
 	var hs []History
-	return hs, s.db.WithContext(ctx).Where("result_id = ?", resultID).Order("id DESC").Find(&hs).Error
+	return hs, q.Where("result_id = ?", resultID).Order("id DESC").Find(&hs).Error
 }

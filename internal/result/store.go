@@ -9,11 +9,12 @@ import (
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
+	"jemputbola/internal/scope"
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
 )
 
-// Store keeps results.
+// Store keeps the results of the visits of ctx's office.
 type Store struct{ db *gorm.DB }
 
 // NewStore returns a Store on g.
@@ -24,22 +25,42 @@ var (
 	errHasResult  = apperr.New(apperr.Conflict, "Hasil kunjungan ini sudah tercatat; gunakan koreksi.")
 	errCancelled  = apperr.New(apperr.Conflict, "Kunjungan ini dibatalkan; hasil tidak dapat dicatat.")
 	errNotMember  = apperr.New(apperr.Forbidden, "Anda bukan anggota tim kunjungan ini.")
+	errNoVisit    = apperr.New(apperr.NotFound, "Kunjungan tidak ditemukan.")
 )
 
-// Log stores the result of a visit once per client id. A replay of a stored
-// client id returns the stored result with created false and changes nothing.
-// Errors: Invalid (fields), NotFound (visit), Forbidden (not in the visit's
-// team), Conflict (cancelled visit, result already logged, client id reused).
+// lockOwn reads and locks a visit of the office (see visit.Lock); another
+// office's visit is not found.
+func lockOwn(ctx context.Context, tx *gorm.DB, sc scope.Scope, visitID int64) (visit.Visit, error) {
+	var n int64
+	if err := tx.Model(&visit.Visit{}).Where("id = ? AND office_id = ?", visitID, sc.OfficeID).Count(&n).Error; err != nil {
+		return visit.Visit{}, err
+	}
+	if n == 0 {
+		return visit.Visit{}, errNoVisit
+	}
+	return visit.Lock(ctx, tx, visitID)
+}
+
+// Log stores the result of a visit of ctx's office once per client id. A
+// replay of a stored client id returns the stored result with created false
+// and changes nothing. Errors: Invalid (fields), NotFound (visit, also another
+// office's), Forbidden (not in the visit's team), Conflict (cancelled visit,
+// result already logged, client id reused, by this office or another),
+// scope.ErrMissing, scope.ErrReadOnly.
 func (s *Store) Log(ctx context.Context, who audit.Actor, userID int64, in Input) (Result, bool, error) {
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return Result{}, false, err
+	}
 	if err := in.Validate(); err != nil {
 		return Result{}, false, err
 	}
-	if r, found, err := s.replay(ctx, in); found || err != nil {
+	if r, found, err := s.replay(ctx, sc, in); found || err != nil {
 		return r, false, err
 	}
 	var r Result
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		v, err := visit.Lock(ctx, tx, in.VisitID)
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		v, err := lockOwn(ctx, tx, sc, in.VisitID)
 		if err != nil {
 			return err
 		}
@@ -50,7 +71,7 @@ func (s *Store) Log(ctx context.Context, who audit.Actor, userID int64, in Input
 			return errCancelled
 		}
 		var existing int64
-		if err := tx.Model(&Result{}).Where("visit_id = ?", v.ID).Count(&existing).Error; err != nil {
+		if err := tx.Model(&Result{}).Where("visit_id = ? AND office_id = ?", v.ID, sc.OfficeID).Count(&existing).Error; err != nil {
 			return err
 		}
 		if existing > 0 {
@@ -58,6 +79,7 @@ func (s *Store) Log(ctx context.Context, who audit.Actor, userID int64, in Input
 		}
 		now := time.Now().UTC()
 		in.apply(&r)
+		r.OfficeID = sc.OfficeID
 		r.LoggedBy, r.LoggedAt, r.UpdatedAt, r.Verification = &userID, now, now, Unverified
 		if err := tx.Create(&r).Error; err != nil {
 			return err
@@ -71,7 +93,7 @@ func (s *Store) Log(ctx context.Context, who audit.Actor, userID int64, in Input
 	if errors.Is(err, gorm.ErrDuplicatedKey) || errors.Is(err, errHasResult) {
 		// Another request may have stored the same client id first (a retried
 		// sync racing itself); the failed transaction is over, so read again.
-		if stored, found, rerr := s.replay(ctx, in); found || rerr != nil {
+		if stored, found, rerr := s.replay(ctx, sc, in); found || rerr != nil {
 			return stored, false, rerr
 		}
 		return Result{}, false, errHasResult
@@ -79,32 +101,45 @@ func (s *Store) Log(ctx context.Context, who audit.Actor, userID int64, in Input
 	return r, err == nil, err
 }
 
-// replay finds a result stored under the input's client id.
-func (s *Store) replay(ctx context.Context, in Input) (Result, bool, error) {
-	var rs []Result
-	if err := s.db.WithContext(ctx).Where("client_id = ?", in.ClientID).Limit(1).Find(&rs).Error; err != nil || len(rs) == 0 {
+// replay finds a result of the office stored under the input's client id.
+// Client ids are unique across the install, so one another office used is
+// looked up too, but only to refuse it as reused: its result is never read.
+func (s *Store) replay(ctx context.Context, sc scope.Scope, in Input) (Result, bool, error) {
+	var owner []Result
+	err := s.db.WithContext(ctx).Select("office_id, visit_id").Where("client_id = ?", in.ClientID).Limit(1).Find(&owner).Error
+	if err != nil || len(owner) == 0 {
 		return Result{}, false, err
 	}
-	if rs[0].VisitID != in.VisitID {
+	if owner[0].OfficeID != sc.OfficeID || owner[0].VisitID != in.VisitID {
 		return Result{}, false, errOtherVisit
+	}
+	var rs []Result
+	err = s.db.WithContext(ctx).Where("client_id = ? AND office_id = ?", in.ClientID, sc.OfficeID).Limit(1).Find(&rs).Error
+	if err != nil || len(rs) == 0 {
+		return Result{}, false, err
 	}
 	return rs[0], true, nil
 }
 
-// Count returns how many results are stored.
+// Count returns how many results ctx's office has stored. Errors: scope.ErrMissing.
 func (s *Store) Count(ctx context.Context) (int64, error) {
 	var n int64
-	return n, s.db.WithContext(ctx).Model(&Result{}).Count(&n).Error
+	return n, s.db.WithContext(ctx).Model(&Result{}).Scopes(scope.Own(ctx, "visit_results")).Count(&n).Error
 }
 
-// ForVisits returns the results of the given visits, keyed by visit id.
+// ForVisits returns the results of the given visits of ctx's office, keyed by
+// visit id; other offices' visits have none. Errors: scope.ErrMissing.
 func (s *Store) ForVisits(ctx context.Context, visitIDs []int64) (map[int64]Result, error) {
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return nil, err
+	}
 	out := map[int64]Result{}
 	if len(visitIDs) == 0 {
 		return out, nil
 	}
 	var rs []Result
-	if err := s.db.WithContext(ctx).Where("visit_id IN ?", visitIDs).Find(&rs).Error; err != nil {
+	if err := s.db.WithContext(ctx).Where("visit_id IN ? AND office_id = ?", visitIDs, sc.OfficeID).Find(&rs).Error; err != nil {
 		return nil, err
 	}
 	for _, r := range rs {
@@ -122,11 +157,16 @@ func mustBeMember(ctx context.Context, tx *gorm.DB, teamID, userID int64) error 
 	return err
 }
 
-// Start marks a planned visit as under way. Errors: NotFound, Forbidden (not in
-// the team), Conflict (not planned any more).
+// Start marks a planned visit of ctx's office as under way. Errors: NotFound,
+// Forbidden (not in the team), Conflict (not planned any more),
+// scope.ErrMissing, scope.ErrReadOnly.
 func (s *Store) Start(ctx context.Context, who audit.Actor, userID, visitID int64) error {
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return err
+	}
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		v, err := visit.Lock(ctx, tx, visitID)
+		v, err := lockOwn(ctx, tx, sc, visitID)
 		if err != nil {
 			return err
 		}
@@ -138,22 +178,28 @@ func (s *Store) Start(ctx context.Context, who audit.Actor, userID, visitID int6
 	})
 }
 
-// ForVisit returns the result of a visit and whether there is one.
+// ForVisit returns the result of a visit of ctx's office and whether there is
+// one. Errors: scope.ErrMissing.
 func (s *Store) ForVisit(ctx context.Context, visitID int64) (Result, bool, error) {
 	rs, err := s.ForVisits(ctx, []int64{visitID})
 	r, ok := rs[visitID]
 	return r, ok, err
 }
 
-// FieldTotals sums the activations logged in the field on visits after the day
-// since (YYYY-MM-DD; "" for all), verified and not yet verified apart.
+// FieldTotals sums the activations ctx's office logged in the field on visits
+// after the day since (YYYY-MM-DD; "" for all), verified and not yet verified
+// apart. Errors: scope.ErrMissing.
 func (s *Store) FieldTotals(ctx context.Context, since string) (verified, unverified int64, err error) {
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return 0, 0, err
+	}
 	var rows []struct {
 		Verification string
 		Total        int64
 	}
 	err = s.db.WithContext(ctx).Table("visit_results r").Joins("JOIN visits v ON v.id = r.visit_id").
-		Where("v.day > ?", since).Select("r.verification, SUM(r.activations) AS total").Group("r.verification").Scan(&rows).Error
+		Where("v.day > ? AND r.office_id = ?", since, sc.OfficeID).Select("r.verification, SUM(r.activations) AS total").Group("r.verification").Scan(&rows).Error
 	for _, r := range rows {
 		if r.Verification == Verified {
 			verified += r.Total
