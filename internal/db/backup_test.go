@@ -20,6 +20,7 @@ import (
 	"jemputbola/internal/dbtest"
 	"jemputbola/internal/loadgen"
 	"jemputbola/internal/result"
+	"jemputbola/internal/scope"
 )
 
 // ackLog records the client ids whose Log call returned: acknowledged writes.
@@ -69,6 +70,7 @@ func TestBackupWhileWriting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ctx = scope.With(ctx, fx.Scope)
 	results := result.NewStore(g)
 	acks := &ackLog{}
 	stop := make(chan struct{})

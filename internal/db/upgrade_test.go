@@ -8,9 +8,11 @@ import (
 
 	"jemputbola/internal/auth"
 	"jemputbola/internal/db"
+	"jemputbola/internal/office"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
 	"jemputbola/internal/result"
+	"jemputbola/internal/scope"
 )
 
 // TestUpgradeFromRelease1 opens a database made by the first release (schema
@@ -43,16 +45,31 @@ func TestUpgradeFromRelease1(t *testing.T) {
 	if err := g.First(&r).Error; err != nil || r.Activations != 33 || r.FailNoEmail != 6 || r.ClientID != "5f0c7d0e-0000-4000-8000-00000000a001" {
 		t.Fatalf("result %+v, %v", r, err)
 	}
+	// The install's rows now belong to its one office, Rejang Lebong.
+	o, err := office.NewStore(g).ByCode(ctx, "17.02")
+	if err != nil || o.Government != "PEMERINTAH KABUPATEN REJANG LEBONG" {
+		t.Fatalf("office 17.02 after upgrade: %+v, %v", o, err)
+	}
+	var orphans int64
+	for _, table := range []string{"users", "sites", "teams", "visits", "visit_results", "audit_entries"} {
+		var n int64
+		g.Raw("SELECT COUNT(*) FROM "+table+" WHERE office_id IS NULL OR office_id <> ?", o.ID).Scan(&n)
+		orphans += n
+	}
+	if orphans != 0 {
+		t.Fatalf("%d rows without the office", orphans)
+	}
+	ctx = scope.With(ctx, office.Scope(o))
 	rs := region.NewStore(g)
-	if bp, err := rs.TargetBP(ctx, "17.02", 2026); err != nil || bp != 2750 {
-		t.Fatalf("target %d, %v", bp, err)
+	if tg, err := rs.Target(ctx, 2026); err != nil || tg.BP != 2750 {
+		t.Fatalf("target %+v, %v", tg, err)
 	}
 	// Coverage on the upgraded data: 80 official + 33 logged after the figure's date.
 	cov, err := progress.NewStore(g).Coverage(ctx, 2026)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if k := cov.Kabupaten; k.Activated != 113 || k.Official != 80 || k.Recorded != 1000 || k.TargetBP != 2750 {
+	if k := cov.Office; k.Activated != 113 || k.Official != 80 || k.Recorded != 1000 || k.TargetBP != 2750 {
 		t.Fatalf("kabupaten %+v", k.Row)
 	}
 	// Tables of later releases are there and usable.

@@ -10,15 +10,14 @@ import (
 	"jemputbola/internal/auth"
 	"jemputbola/internal/dbtest"
 	"jemputbola/internal/demo"
+	"jemputbola/internal/office"
 	"jemputbola/internal/region"
+	"jemputbola/internal/scope"
 )
 
 func TestSeed(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
 		ctx := context.Background()
-		if err := region.NewStore(g).EnsureBuiltin(ctx); err != nil {
-			t.Fatal(err)
-		}
 		zone, _ := time.LoadLocation("Asia/Jakarta")
 		now := time.Date(2026, 11, 25, 9, 30, 0, 0, zone) // a Wednesday
 		seeded, err := demo.Seed(ctx, g, now)
@@ -33,22 +32,47 @@ func TestSeed(t *testing.T) {
 			return n
 		}
 		t.Run("Accounts", func(t *testing.T) {
-			if n := count("SELECT COUNT(*) FROM users WHERE demo"); n != 12 {
+			if n := count("SELECT COUNT(*) FROM users WHERE demo"); n != 19 {
 				t.Errorf("%d demo users", n)
 			}
 			if _, err := auth.NewAuthenticator(g).SignIn(ctx, "operator1", demo.Password, "127.0.0.1"); err != nil {
 				t.Errorf("operator1 cannot sign in: %v", err)
 			}
 		})
+		in := func(code string) context.Context {
+			o, err := office.NewStore(g).ByCode(ctx, code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return scope.With(ctx, office.Scope(o))
+		}
 		t.Run("FiguresMatchPublishedTotals", func(t *testing.T) {
-			o, err := region.NewStore(g).Overview(ctx, 2026, nil)
-			if err != nil || o.Kabupaten.Recorded != 202820 || o.Kabupaten.Activated != 10425 || !o.Demo {
-				t.Fatalf("overview %+v demo=%v, %v", o.Kabupaten.Row, o.Demo, err)
+			o, err := region.NewStore(g).Overview(in("17.02"), 2026, nil)
+			if err != nil || o.Office.Recorded != 202820 || o.Office.Activated != 10425 || !o.Demo {
+				t.Fatalf("overview %+v demo=%v, %v", o.Office.Row, o.Demo, err)
+			}
+			k, err := region.NewStore(g).Overview(in("17.71"), 2026, nil)
+			if err != nil || k.Office.Activated != 12393 || k.Office.TargetCount != 67802 || k.Office.CoverageBP != 548 {
+				t.Fatalf("Kota Bengkulu %+v, %v", k.Office.Row, err)
+			}
+		})
+		t.Run("ProvinceMapIsWhole", func(t *testing.T) {
+			o, err := region.NewStore(g).Overview(in("17"), 2026, nil)
+			if err != nil || len(o.KabKota) != 10 {
+				t.Fatalf("province: %d kab/kota, %v", len(o.KabKota), err)
+			}
+			for _, k := range o.KabKota {
+				if k.Recorded == 0 || k.Activated == 0 {
+					t.Errorf("%s %s has no figures", k.Code, k.Name)
+				}
+			}
+			if n := count("SELECT COUNT(*) FROM teams t JOIN offices o ON o.id = t.office_id WHERE o.code = '17'"); n != 1 {
+				t.Errorf("province teams: %d", n)
 			}
 		})
 		t.Run("Sites", func(t *testing.T) {
-			if n := count("SELECT COUNT(*) FROM sites WHERE kind = 'desa' AND demo"); n != 156 {
-				t.Errorf("%d balai desa, want 156", n)
+			if n := count("SELECT COUNT(*) FROM sites WHERE kind = 'desa' AND demo"); n != 156+67 {
+				t.Errorf("%d balai desa and kantor kelurahan, want 156 + 67", n)
 			}
 			if n := count("SELECT COUNT(*) FROM sites WHERE kind IN ('sekolah', 'opd') AND demo"); n < 30 {
 				t.Errorf("%d schools and OPDs", n)
@@ -96,10 +120,7 @@ func TestSeed(t *testing.T) {
 
 func TestSeedScale(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
-		ctx := context.Background()
-		if err := region.NewStore(g).EnsureBuiltin(ctx); err != nil {
-			t.Fatal(err)
-		}
+		ctx := dbtest.InOffice(t, g, "17.02")
 		sc := demo.Scale{Sites: 200, Teams: 5, Visits: 3000}
 		if err := demo.SeedScale(ctx, g, time.Now(), sc); err != nil {
 			t.Fatal(err)

@@ -8,13 +8,17 @@ import (
 	"jemputbola/internal/region"
 )
 
-func TestBuildRejangLebong(t *testing.T) {
-	m, err := geo.Build(region.DesaGeoJSON, 800)
+func TestBuildBengkulu(t *testing.T) {
+	b, err := region.BengkuluDesaGeoJSON()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(m.Shapes) != 156 {
-		t.Fatalf("%d shapes, want 156", len(m.Shapes))
+	m, err := geo.Build(b, 800)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Shapes) != 1513 {
+		t.Fatalf("%d shapes, want 1513", len(m.Shapes))
 	}
 	for code, s := range m.Shapes {
 		if !strings.HasPrefix(s.Path, "M") || !strings.HasSuffix(s.Path, "Z") {

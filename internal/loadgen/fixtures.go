@@ -53,6 +53,7 @@ type Tablet struct {
 
 // Fixtures is what Prepare created, all named with Prefix.
 type Fixtures struct {
+	Scope   scope.Scope // the office the run works for
 	Prefix  string
 	Reader  string // a kepala_dinas account for the dashboard readers
 	SiteID  int64
@@ -93,7 +94,7 @@ func Prepare(ctx context.Context, g *gorm.DB, cfg FixtureConfig) (*Fixtures, err
 	}
 	sc := office.Scope(o)
 	ctx = scope.With(ctx, sc)
-	fx := &Fixtures{Prefix: newPrefix()}
+	fx := &Fixtures{Scope: sc, Prefix: newPrefix()}
 	err = g.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		hash, err := createReader(ctx, tx, fx)
 		if err != nil {

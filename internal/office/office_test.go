@@ -1,15 +1,20 @@
 package office_test
 
 import (
+	"bytes"
 	"context"
+	"image"
+	pngenc "image/png"
 	"testing"
 	"time"
 
 	"gorm.io/gorm"
 
+	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
 	"jemputbola/internal/dbtest"
 	"jemputbola/internal/office"
+	"jemputbola/internal/scope"
 )
 
 func TestAdd(t *testing.T) {
@@ -54,6 +59,98 @@ func TestAdd(t *testing.T) {
 		g.Raw("SELECT parent_code FROM regions WHERE code = '17.71'").Scan(&parent)
 		if parent != "17" {
 			t.Fatalf("parent of 17.71: %q", parent)
+		}
+	})
+}
+
+func TestLetterhead(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		ctx := dbtest.InOffice(t, g, "17.71")
+		s := office.NewStore(g)
+		o, err := s.Current(ctx)
+		if err != nil || o.Name != "Dinas Kependudukan dan Pencatatan Sipil Kota Bengkulu" || o.Region() != "Kota Bengkulu" {
+			t.Fatalf("defaults %+v, %v", o, err)
+		}
+		bad := []struct {
+			name, field string
+			edit        func(*office.Letterhead)
+		}{
+			{"ErrGovernmentRequired", "government", func(l *office.Letterhead) { l.Government = "" }},
+			{"ErrNameRequired", "name", func(l *office.Letterhead) { l.Name = " " }},
+			{"ErrHeadRequired", "head_name", func(l *office.Letterhead) { l.HeadName = "" }},
+			{"ErrNIPDigits", "head_nip", func(l *office.Letterhead) { l.HeadNIP = "19700101abc" }},
+		}
+		for _, tc := range bad {
+			t.Run(tc.name, func(t *testing.T) {
+				l := office.Letterhead{Government: "PEMERINTAH KOTA BENGKULU", Name: "Dinas", Address: "Jl. A", City: "Bengkulu", HeadName: "Kepala"}
+				tc.edit(&l)
+				if err := s.SetLetterhead(ctx, audit.System, l); apperr.FieldsOf(err)[tc.field] == "" {
+					t.Fatalf("SetLetterhead = %v, want a message on %s", err, tc.field)
+				}
+			})
+		}
+		want := office.Letterhead{Government: "PEMERINTAH KOTA BENGKULU", Name: "Dinas Dukcapil Kota Bengkulu", Address: "Jl. B",
+			City: "Bengkulu", HeadName: "Drs. Kepala", HeadNIP: "19700101 199001 1 001"}
+		if err := s.SetLetterhead(ctx, audit.System, want); err != nil {
+			t.Fatal(err)
+		}
+		if o, err := s.Current(ctx); err != nil || o.Letterhead() != want {
+			t.Fatalf("letterhead %+v, %v; want %+v", o.Letterhead(), err, want)
+		}
+		// Another office's letterhead is untouched.
+		rl := dbtest.InOffice(t, g, "17.02")
+		if o, _ := s.Current(rl); o.City != "Rejang Lebong" || o.HeadName != "" {
+			t.Fatalf("Rejang Lebong changed: %+v", o.Letterhead())
+		}
+		ro := scope.With(context.Background(), scope.Scope{OfficeID: o.ID, Code: o.Code, ReadOnly: true})
+		if err := s.SetLetterhead(ro, audit.System, want); err != scope.ErrReadOnly {
+			t.Fatalf("read-only view: %v", err)
+		}
+	})
+}
+
+func TestLogo(t *testing.T) {
+	var png bytes.Buffer
+	img := image.NewRGBA(image.Rect(0, 0, 4, 4))
+	if err := pngenc.Encode(&png, img); err != nil {
+		t.Fatal(err)
+	}
+	good := map[string][]byte{
+		"image/png":     png.Bytes(),
+		"image/svg+xml": []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4" fill="#0a0"/></svg>`),
+	}
+	for want, b := range good {
+		if got, err := office.CheckLogo(b); err != nil || got != want {
+			t.Errorf("CheckLogo(%s) = %q, %v", want, got, err)
+		}
+	}
+	bad := map[string][]byte{
+		"empty":         nil,
+		"text":          []byte("hello"),
+		"png header":    append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 20)...),
+		"svg script":    []byte(`<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`),
+		"svg handler":   []byte(`<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>`),
+		"svg link":      []byte(`<svg xmlns="http://www.w3.org/2000/svg"><image href="http://x/y.png"/></svg>`),
+		"html":          []byte(`<html><body>x</body></html>`),
+		"too large svg": append([]byte(`<svg xmlns="http://www.w3.org/2000/svg">`), make([]byte, office.MaxLogo)...),
+	}
+	for name, b := range bad {
+		if _, err := office.CheckLogo(b); apperr.CodeOf(err) != apperr.Invalid {
+			t.Errorf("%s: accepted (%v)", name, err)
+		}
+	}
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		ctx := dbtest.InOffice(t, g, "17.71")
+		s := office.NewStore(g)
+		if err := s.SetLogo(ctx, audit.System, png.Bytes()); err != nil {
+			t.Fatal(err)
+		}
+		b, typ, err := s.Logo(ctx)
+		if err != nil || typ != "image/png" || !bytes.Equal(b, png.Bytes()) {
+			t.Fatalf("logo %d bytes %q, %v", len(b), typ, err)
+		}
+		if b, _, _ := s.Logo(dbtest.InOffice(t, g, "17.02")); len(b) != 0 {
+			t.Fatal("another office got the logo")
 		}
 	})
 }

@@ -1,7 +1,6 @@
 package progress_test
 
 import (
-	"context"
 	"sync"
 	"testing"
 	"time"
@@ -16,10 +15,10 @@ import (
 
 func TestCache(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
-		ctx := context.Background()
 		w := newWorld(t, g)
+		ctx := w.ctx
 		w.visit("Tim A", desaC, site.Sekolah, "2026-02-10", 6, result.Verified)
-		here, there := progress.NewCache(progress.NewStore(g)), progress.NewCache(progress.NewStore(g)) // two app instances
+		here, there := progress.NewCache(progress.NewStore(g), w.scope), progress.NewCache(progress.NewStore(g), w.scope) // two app instances
 		now := time.Now()
 		first, err := here.Get(ctx, now)
 		if err != nil {
@@ -36,24 +35,24 @@ func TestCache(t *testing.T) {
 		w.visit("Tim B", desaC, site.Desa, "2026-02-11", 4, result.Verified)
 		here.ChangedNow()
 		fresh, err := here.Get(ctx, now)
-		if err != nil || fresh == first || fresh.Coverage.Kabupaten.Field != first.Coverage.Kabupaten.Field+4 {
-			t.Fatalf("after an urgent write: field %d → %d (%v)", first.Coverage.Kabupaten.Field, fresh.Coverage.Kabupaten.Field, err)
+		if err != nil || fresh == first || fresh.Coverage.Office.Field != first.Coverage.Office.Field+4 {
+			t.Fatalf("after an urgent write: field %d → %d (%v)", first.Coverage.Office.Field, fresh.Coverage.Office.Field, err)
 		}
 		// Other instances and lazy writes show within about a second: the
 		// reader gets the older snapshot at once while it is refreshed.
-		if s, _ := there.Get(ctx, now); s.Coverage.Kabupaten.Field != first.Coverage.Kabupaten.Field {
-			t.Fatalf("other instance refreshed before its recheck: field %d", s.Coverage.Kabupaten.Field)
+		if s, _ := there.Get(ctx, now); s.Coverage.Office.Field != first.Coverage.Office.Field {
+			t.Fatalf("other instance refreshed before its recheck: field %d", s.Coverage.Office.Field)
 		}
 		eventually(t, func() bool {
 			s, err := there.Get(ctx, now)
-			return err == nil && s.Coverage.Kabupaten.Field == fresh.Coverage.Kabupaten.Field
+			return err == nil && s.Coverage.Office.Field == fresh.Coverage.Office.Field
 		})
 		// A corrected result (same count of rows) is noticed by its update time.
 		g.Model(&result.Result{}).Where("activations = 4").Updates(map[string]any{"activations": 9, "updated_at": time.Now().UTC()})
 		here.Changed()
 		eventually(t, func() bool {
 			s, err := here.Get(ctx, now)
-			return err == nil && s.Coverage.Kabupaten.Field == fresh.Coverage.Kabupaten.Field+5
+			return err == nil && s.Coverage.Office.Field == fresh.Coverage.Office.Field+5
 		})
 		// Many readers at once after a change: all answered.
 		here.ChangedNow()

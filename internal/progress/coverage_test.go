@@ -1,7 +1,6 @@
 package progress_test
 
 import (
-	"context"
 	"slices"
 	"testing"
 	"time"
@@ -130,8 +129,8 @@ func TestReconcile(t *testing.T) {
 // plus the field after it up to that end.
 func TestMonth(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
-		ctx := context.Background()
 		w := newWorld(t, g)
+		ctx := w.ctx
 		w.visit("Tim A", desaA, site.Sekolah, "2026-03-31", 7, result.Verified) // on desa A's figure date: in it already
 		w.visit("Tim A", desaA, site.Sekolah, "2026-04-02", 20, result.Verified)
 		w.visit("Tim B", desaA, site.Desa, "2026-05-03", 5, result.Unverified)
@@ -140,7 +139,7 @@ func TestMonth(t *testing.T) {
 		w.visit("Tim B", desaC, site.Desa, "2026-04-20", 9, result.SentBack)
 		zone := time.FixedZone("WIB", 7*3600)
 		now := time.Date(2026, 5, 10, 9, 0, 0, 0, zone)
-		cache := progress.NewCache(progress.NewStore(g))
+		cache := progress.NewCache(progress.NewStore(g), w.scope)
 		cases := []struct {
 			month               time.Time
 			current             bool
@@ -162,7 +161,7 @@ func TestMonth(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			k := m.Coverage.Kabupaten
+			k := m.Coverage.Office
 			if m.Current != tc.current || k.Activated != tc.activated || k.Recorded != tc.recorded ||
 				m.Breakdown.Total.Visits != tc.visits || m.Breakdown.Total.Activations != tc.activations {
 				t.Errorf("%s: current %v, IKD %d of %d, %d visits with %d; want %v, %d of %d, %d with %d", tc.month.Format("2006-01"),
@@ -175,12 +174,12 @@ func TestMonth(t *testing.T) {
 			t.Fatal(err)
 		}
 		m, _ := cache.Month(ctx, now, now)
-		if m.Coverage.Kabupaten != snap.Coverage.Kabupaten || !m.End.Equal(now) {
-			t.Errorf("running month %+v, dashboard %+v", m.Coverage.Kabupaten, snap.Coverage.Kabupaten)
+		if m.Coverage.Office != snap.Coverage.Office || !m.End.Equal(now) {
+			t.Errorf("running month %+v, dashboard %+v", m.Coverage.Office, snap.Coverage.Office)
 		}
 		// The trend ends where the coverage stands, though desa B's figure is
 		// newer than the field logged in desa C (no figure) and desa B itself.
-		if got, want := snap.Series.At(now), snap.Coverage.Kabupaten.Activated; got != want {
+		if got, want := snap.Series.At(now), snap.Coverage.Office.Activated; got != want {
 			t.Errorf("trend at today %d, coverage %d", got, want)
 		}
 		s, err := progress.NewStore(g).Series(ctx, time.Date(2026, 4, 1, 0, 0, 0, 0, zone), "")

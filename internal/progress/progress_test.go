@@ -13,6 +13,7 @@ import (
 	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
 	"jemputbola/internal/result"
+	"jemputbola/internal/scope"
 	"jemputbola/internal/site"
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
@@ -29,16 +30,16 @@ const (
 type world struct {
 	t     *testing.T
 	g     *gorm.DB
+	ctx   context.Context // works for Rejang Lebong, where the world is
+	scope scope.Scope
 	teams map[string]int64
 	sites map[string]int64 // by desa code + kind
 }
 
 func newWorld(t *testing.T, g *gorm.DB) *world {
-	ctx := context.Background()
+	ctx := dbtest.InOffice(t, g, "17.02")
+	sc, _ := scope.From(ctx)
 	rs := region.NewStore(g)
-	if err := rs.EnsureBuiltin(ctx); err != nil {
-		t.Fatal(err)
-	}
 	figs := []region.Figure{
 		{DesaCode: desaA, AsOf: "2026-01-31", WajibKTP: 1200, EktpRecorded: 1000, IkdActivated: 50, Source: region.SourceImport},
 		{DesaCode: desaA, AsOf: "2026-03-31", WajibKTP: 1200, EktpRecorded: 1000, IkdActivated: 100, Source: region.SourceImport},
@@ -47,10 +48,10 @@ func newWorld(t *testing.T, g *gorm.DB) *world {
 	if err := rs.AddFigures(ctx, audit.System, figs); err != nil {
 		t.Fatal(err)
 	}
-	w := &world{t: t, g: g, teams: map[string]int64{}, sites: map[string]int64{}}
+	w := &world{t: t, g: g, ctx: ctx, scope: sc, teams: map[string]int64{}, sites: map[string]int64{}}
 	now := time.Now().UTC()
 	for _, name := range []string{"Tim A", "Tim B"} {
-		tm := team.Team{Name: name, DailyCapacity: 100, CreatedAt: now, UpdatedAt: now}
+		tm := team.Team{OfficeID: sc.OfficeID, Name: name, DailyCapacity: 100, CreatedAt: now, UpdatedAt: now}
 		if err := g.Create(&tm).Error; err != nil {
 			t.Fatal(err)
 		}
@@ -58,7 +59,7 @@ func newWorld(t *testing.T, g *gorm.DB) *world {
 	}
 	for _, d := range []string{desaA, desaB, desaC} {
 		for _, k := range []site.Kind{site.Sekolah, site.Desa} {
-			s := site.Site{Name: d + string(k), Kind: k, DesaCode: d, CreatedAt: now, UpdatedAt: now}
+			s := site.Site{OfficeID: sc.OfficeID, Name: d + string(k), Kind: k, DesaCode: d, CreatedAt: now, UpdatedAt: now}
 			if err := g.Create(&s).Error; err != nil {
 				t.Fatal(err)
 			}
@@ -73,7 +74,7 @@ func (w *world) visit(teamName, desa string, kind site.Kind, day string, n int64
 	w.t.Helper()
 	start, _ := time.Parse(time.DateOnly, day)
 	start = start.Add(time.Hour) // 08:00 WIB
-	v := visit.Visit{SiteID: w.sites[desa+string(kind)], TeamID: w.teams[teamName], Day: day, StartAt: start, EndAt: start.Add(time.Hour),
+	v := visit.Visit{OfficeID: w.scope.OfficeID, SiteID: w.sites[desa+string(kind)], TeamID: w.teams[teamName], Day: day, StartAt: start, EndAt: start.Add(time.Hour),
 		Status: visit.Selesai, CreatedAt: start, UpdatedAt: start}
 	if err := w.g.Create(&v).Error; err != nil {
 		w.t.Fatal(err)
@@ -81,7 +82,7 @@ func (w *world) visit(teamName, desa string, kind site.Kind, day string, n int64
 	if n < 0 { // a visit without a result
 		return
 	}
-	r := result.Result{VisitID: v.ID, ClientID: fmt.Sprintf("client-%d", v.ID),
+	r := result.Result{OfficeID: w.scope.OfficeID, VisitID: v.ID, ClientID: fmt.Sprintf("client-%d", v.ID),
 		Activations: n, PeopleServed: n + 5, Verification: verification, LoggedAt: start, UpdatedAt: start}
 	if len(fails) > 0 {
 		r.FailNoAndroid, r.FailNoEmail = fails[0], fails[1]
@@ -93,8 +94,8 @@ func (w *world) visit(teamName, desa string, kind site.Kind, day string, n int64
 
 func TestProgress(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
-		ctx := context.Background()
 		w := newWorld(t, g)
+		ctx := w.ctx
 		w.visit("Tim A", desaA, site.Sekolah, "2026-03-31", 7, result.Verified)    // on the official date: already counted
 		w.visit("Tim A", desaA, site.Sekolah, "2026-04-02", 20, result.Verified)   // after: counted
 		w.visit("Tim B", desaA, site.Desa, "2026-04-03", 5, result.Unverified)     // after, not verified yet: counted
@@ -135,7 +136,7 @@ func TestProgress(t *testing.T) {
 			if a.Activated != 125 || a.Official != 100 || a.Field != 25 || a.CoverageBP != 1250 || a.TargetCount != 300 || a.Gap != 175 {
 				t.Fatalf("desa A row %+v official %d field %d", a.Row, a.Official, a.Field)
 			}
-			k := c.Kabupaten
+			k := c.Office
 			if k.Activated != 100+10+25+6 || k.Official != 110 || k.Field != 31 || k.Recorded != 1500 {
 				t.Fatalf("kabupaten %+v official %d field %d", k.Row, k.Official, k.Field)
 			}

@@ -6,8 +6,6 @@ import (
 
 	"gorm.io/gorm"
 
-	"jemputbola/internal/apperr"
-	"jemputbola/internal/audit"
 	"jemputbola/internal/dbtest"
 	"jemputbola/internal/settings"
 )
@@ -41,43 +39,5 @@ func TestSetGet(t *testing.T) {
 				t.Fatalf("Get = %q %v %v, want %q", got, ok, err, v)
 			}
 		}
-	})
-}
-
-func TestOffice(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
-		ctx := context.Background()
-		s := settings.NewStore(g)
-		o, err := s.Office(ctx)
-		if err != nil || o.Name == "" || o.City != "Curup" {
-			t.Fatalf("defaults %+v, %v", o, err)
-		}
-		bad := []struct {
-			name, field string
-			edit        func(*settings.Office)
-		}{
-			{"ErrNameRequired", "name", func(o *settings.Office) { o.Name = " " }},
-			{"ErrHeadRequired", "head_name", func(o *settings.Office) { o.HeadName = "" }},
-			{"ErrNIPDigits", "head_nip", func(o *settings.Office) { o.HeadNIP = "19700101abc" }},
-		}
-		for _, tc := range bad {
-			t.Run(tc.name, func(t *testing.T) {
-				o := settings.Office{Name: "Dinas", Address: "Jl. A", City: "Curup", HeadName: "Kepala"}
-				tc.edit(&o)
-				if err := s.SetOffice(ctx, audit.System, o); apperr.FieldsOf(err)[tc.field] == "" {
-					t.Fatalf("SetOffice = %v, want a message on %s", err, tc.field)
-				}
-			})
-		}
-		t.Run("OK", func(t *testing.T) {
-			want := settings.Office{Name: "Dinas Dukcapil Kota Bengkulu", Address: "Jl. B", City: "Bengkulu", HeadName: "Drs. Kepala", HeadNIP: "19700101 199001 1 001"}
-			if err := s.SetOffice(ctx, audit.System, want); err != nil {
-				t.Fatal(err)
-			}
-			got, err := s.Office(ctx)
-			if err != nil || got != want {
-				t.Fatalf("Office = %+v, %v; want %+v", got, err, want)
-			}
-		})
 	})
 }
