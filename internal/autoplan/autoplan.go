@@ -13,6 +13,7 @@ import (
 	"jemputbola/internal/planner"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/result"
+	"jemputbola/internal/scope"
 	"jemputbola/internal/site"
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
@@ -32,12 +33,17 @@ type Names struct {
 	Sites map[int64]site.Row
 }
 
-// Load builds the planner's input for the days from..to (YYYY-MM-DD) and the
-// given teams (nil: every team), with the coverage of today from cov; now is
-// in the office's zone.
+// Load builds the planner's input of ctx's office for the days from..to
+// (YYYY-MM-DD) and the given teams of the office (nil: every team; another
+// office's are left out), with the coverage of today from cov, the office's
+// cache; now is in the office's zone. Errors: scope.ErrMissing.
 func Load(ctx context.Context, g *gorm.DB, cov *progress.Cache, from, to string, teamIDs []int64, horizonDays int, now time.Time) (planner.Input, Names, error) {
 	in := planner.Input{From: from, To: to, CoverHorizonDays: horizonDays}
 	names := Names{Teams: map[int64]string{}, Sites: map[int64]site.Row{}}
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return in, names, err
+	}
 	teams, err := team.NewStore(g).List(ctx)
 	if err != nil {
 		return in, names, err
@@ -56,7 +62,7 @@ func Load(ctx context.Context, g *gorm.DB, cov *progress.Cache, from, to string,
 	if err != nil {
 		return in, names, err
 	}
-	in.TargetGap = c.Kabupaten.Gap
+	in.TargetGap = c.Office.Gap
 	centroid := map[string][2]float64{}
 	for _, k := range c.Kecamatan {
 		for _, d := range c.Overview.Desa[k.Code] {
@@ -68,7 +74,7 @@ func Load(ctx context.Context, g *gorm.DB, cov *progress.Cache, from, to string,
 	if err != nil {
 		return in, names, err
 	}
-	done, err := activatedBySite(ctx, g)
+	done, err := activatedBySite(ctx, g, sc)
 	if err != nil {
 		return in, names, err
 	}
@@ -85,25 +91,27 @@ func Load(ctx context.Context, g *gorm.DB, cov *progress.Cache, from, to string,
 		in.Sites = append(in.Sites, planner.Site{ID: s.ID, Kind: string(s.Kind), DesaCode: s.DesaCode, KecamatanCode: s.KecamatanCode,
 			Lat: c[0], Lng: c[1], Eligible: eligible})
 	}
-	if in.Existing, err = existing(ctx, g, from, to, now.Location()); err != nil {
+	if in.Existing, err = existing(ctx, g, sc, from, to, now.Location()); err != nil {
 		return in, names, err
 	}
-	if in.Yield, err = yields(ctx, g, now.AddDate(0, 0, -yieldDays).Format(time.DateOnly)); err != nil {
+	if in.Yield, err = yields(ctx, g, sc, now.AddDate(0, 0, -yieldDays).Format(time.DateOnly)); err != nil {
 		return in, names, err
 	}
-	in.Followups, err = followups(ctx, g, now.AddDate(0, 0, -followupDays).Format(time.DateOnly))
+	in.Followups, err = followups(ctx, g, sc, now.AddDate(0, 0, -followupDays).Format(time.DateOnly))
 	return in, names, err
 }
 
-// activatedBySite sums each site's logged activations. A result the ketua tim
-// sent back does not count until it is corrected, as in the coverage read model.
-func activatedBySite(ctx context.Context, g *gorm.DB) (map[int64]int64, error) {
+// activatedBySite sums the logged activations of each site of the office. A
+// result the ketua tim sent back does not count until it is corrected, as in
+// the coverage read model.
+func activatedBySite(ctx context.Context, g *gorm.DB, sc scope.Scope) (map[int64]int64, error) {
 	var rows []struct {
 		SiteID int64
 		N      int64
 	}
 	err := g.WithContext(ctx).Raw(`SELECT v.site_id, SUM(r.activations) AS n FROM visit_results r
-		JOIN visits v ON v.id = r.visit_id WHERE r.verification <> ? GROUP BY v.site_id`, result.SentBack).Scan(&rows).Error
+		JOIN visits v ON v.id = r.visit_id WHERE r.office_id = ? AND v.office_id = ? AND r.verification <> ? GROUP BY v.site_id`,
+		sc.OfficeID, sc.OfficeID, result.SentBack).Scan(&rows).Error
 	m := make(map[int64]int64, len(rows))
 	for _, r := range rows {
 		m[r.SiteID] = r.N
@@ -111,9 +119,9 @@ func activatedBySite(ctx context.Context, g *gorm.DB) (map[int64]int64, error) {
 	return m, err
 }
 
-// existing lists the visits of the range that are not cancelled; times are
-// office-local, as the planner's slots are.
-func existing(ctx context.Context, g *gorm.DB, from, to string, zone *time.Location) ([]planner.Visit, error) {
+// existing lists the office's visits of the range that are not cancelled;
+// times are office-local, as the planner's slots are.
+func existing(ctx context.Context, g *gorm.DB, sc scope.Scope, from, to string, zone *time.Location) ([]planner.Visit, error) {
 	var rows []struct {
 		TeamID, SiteID      int64
 		Day                 string
@@ -121,7 +129,7 @@ func existing(ctx context.Context, g *gorm.DB, from, to string, zone *time.Locat
 		ExpectedActivations int64
 	}
 	err := g.WithContext(ctx).Raw(`SELECT team_id, site_id, day, start_at, end_at, expected_activations FROM visits
-		WHERE day >= ? AND day <= ? AND status <> ? ORDER BY id`, from, to, string(visit.Dibatalkan)).Scan(&rows).Error
+		WHERE office_id = ? AND day >= ? AND day <= ? AND status <> ? ORDER BY id`, sc.OfficeID, from, to, string(visit.Dibatalkan)).Scan(&rows).Error
 	out := make([]planner.Visit, len(rows))
 	for i, r := range rows {
 		out[i] = planner.Visit{TeamID: r.TeamID, SiteID: r.SiteID, Date: r.Day, Start: r.StartAt.In(zone).Format("15:04"), End: r.EndAt.In(zone).Format("15:04"),
@@ -130,7 +138,8 @@ func existing(ctx context.Context, g *gorm.DB, from, to string, zone *time.Locat
 	return out, err
 }
 
-func yields(ctx context.Context, g *gorm.DB, since string) (map[string]float64, error) {
+// yields is the office's recent activations per visit by site kind.
+func yields(ctx context.Context, g *gorm.DB, sc scope.Scope, since string) (map[string]float64, error) {
 	var rows []struct {
 		Kind   string
 		Visits int64
@@ -138,7 +147,8 @@ func yields(ctx context.Context, g *gorm.DB, since string) (map[string]float64, 
 	}
 	err := g.WithContext(ctx).Raw(`SELECT s.kind, COUNT(*) AS visits, SUM(r.activations) AS n FROM visit_results r
 		JOIN visits v ON v.id = r.visit_id JOIN sites s ON s.id = v.site_id
-		WHERE v.day >= ? AND r.verification <> ? GROUP BY s.kind`, since, result.SentBack).Scan(&rows).Error
+		WHERE r.office_id = ? AND v.office_id = ? AND s.office_id = ? AND v.day >= ? AND r.verification <> ? GROUP BY s.kind`,
+		sc.OfficeID, sc.OfficeID, sc.OfficeID, since, result.SentBack).Scan(&rows).Error
 	m := map[string]float64{}
 	for _, r := range rows {
 		if r.Visits >= minVisits {
@@ -148,10 +158,10 @@ func yields(ctx context.Context, g *gorm.DB, since string) (map[string]float64, 
 	return m, err
 }
 
-// followups finds sites where recent visits turned residents away for reasons
-// a return visit can fix, and no later visit is planned yet; sent-back results
-// do not count.
-func followups(ctx context.Context, g *gorm.DB, since string) ([]planner.Followup, error) {
+// followups finds the office's sites where recent visits turned residents
+// away for reasons a return visit can fix, and no later visit is planned yet;
+// sent-back results do not count.
+func followups(ctx context.Context, g *gorm.DB, sc scope.Scope, since string) ([]planner.Followup, error) {
 	var rows []struct {
 		SiteID                               int64
 		NoEmail, NoSignal, IncompatiblePhone int64
@@ -159,9 +169,9 @@ func followups(ctx context.Context, g *gorm.DB, since string) ([]planner.Followu
 	err := g.WithContext(ctx).Raw(`SELECT v.site_id, SUM(r.fail_no_email) AS no_email, SUM(r.fail_no_signal) AS no_signal,
 		SUM(r.fail_incompatible_phone) AS incompatible_phone
 		FROM visit_results r JOIN visits v ON v.id = r.visit_id
-		WHERE v.day >= ? AND r.verification <> ?
-		AND NOT EXISTS (SELECT 1 FROM visits w WHERE w.site_id = v.site_id AND w.day > v.day AND w.status <> ?)
-		GROUP BY v.site_id ORDER BY v.site_id`, since, result.SentBack, string(visit.Dibatalkan)).Scan(&rows).Error
+		WHERE r.office_id = ? AND v.office_id = ? AND v.day >= ? AND r.verification <> ?
+		AND NOT EXISTS (SELECT 1 FROM visits w WHERE w.office_id = ? AND w.site_id = v.site_id AND w.day > v.day AND w.status <> ?)
+		GROUP BY v.site_id ORDER BY v.site_id`, sc.OfficeID, sc.OfficeID, since, result.SentBack, sc.OfficeID, string(visit.Dibatalkan)).Scan(&rows).Error
 	var out []planner.Followup
 	for _, r := range rows {
 		if r.NoEmail+r.NoSignal+r.IncompatiblePhone >= minTurnedAway {

@@ -2,20 +2,23 @@ package autoplan_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
 	"gorm.io/gorm"
 
 	"jemputbola/internal/autoplan"
 	"jemputbola/internal/dbtest"
 	"jemputbola/internal/demo"
+	"jemputbola/internal/planner"
 	"jemputbola/internal/planner/plannertest"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
 	"jemputbola/internal/result"
+	"jemputbola/internal/scope"
 	"jemputbola/internal/site"
-	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
 )
 
@@ -23,18 +26,15 @@ import (
 // baseline over the 8 weeks after today (run with -v for the figures).
 func TestDemoData(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
-		ctx := context.Background()
-		zone, _ := time.LoadLocation("Asia/Jakarta")
-		now := time.Now().In(zone)
-		if err := region.NewStore(g).EnsureBuiltin(ctx); err != nil {
-			t.Fatal(err)
-		}
+		ctx := dbtest.InOffice(t, g, "17.02")
+		sc, _ := scope.From(ctx)
+		now := sc.Now(time.Now())
 		if _, err := demo.Seed(ctx, g, now); err != nil {
 			t.Fatal(err)
 		}
 		from := now.AddDate(0, 0, 1).Format(time.DateOnly)
 		to := now.AddDate(0, 0, 56).Format(time.DateOnly)
-		cov := progress.NewCache(progress.NewStore(g))
+		cov := progress.NewCache(progress.NewStore(g), sc)
 		in, names, err := autoplan.Load(ctx, g, cov, from, to, nil, 56, now)
 		if err != nil {
 			t.Fatal(err)
@@ -58,42 +58,83 @@ func TestDemoData(t *testing.T) {
 	})
 }
 
+// office is one office of a test: its scope and its planner's input.
+type office struct {
+	ctx context.Context
+	sc  scope.Scope
+}
+
+func inOffice(t *testing.T, g *gorm.DB, code string) office {
+	ctx := dbtest.InOffice(t, g, code)
+	sc, err := scope.From(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return office{ctx, sc}
+}
+
+// The rows are inserted directly: the stores refuse visits in the past.
+
+func (o office) team(t *testing.T, g *gorm.DB, name string, at time.Time) int64 {
+	t.Helper()
+	var id int64
+	if err := g.Raw("INSERT INTO teams (office_id, name, daily_capacity, created_at, updated_at) VALUES (?, ?, 100, ?, ?) RETURNING id",
+		o.sc.OfficeID, name, at, at).Scan(&id).Error; err != nil || id == 0 {
+		t.Fatalf("insert team: %v", err)
+	}
+	return id
+}
+
+func (o office) site(t *testing.T, g *gorm.DB, name, desa string, at time.Time) int64 {
+	t.Helper()
+	var id int64
+	if err := g.Raw("INSERT INTO sites (office_id, name, kind, desa_code, eligible, created_at, updated_at) VALUES (?, ?, ?, ?, 100, ?, ?) RETURNING id",
+		o.sc.OfficeID, name, string(site.Sekolah), desa, at, at).Scan(&id).Error; err != nil || id == 0 {
+		t.Fatalf("insert site: %v", err)
+	}
+	return id
+}
+
+func (o office) visit(t *testing.T, g *gorm.DB, siteID, teamID int64, start time.Time, status visit.Status) int64 {
+	t.Helper()
+	var id int64
+	if err := g.Raw(`INSERT INTO visits (office_id, site_id, team_id, day, start_at, end_at, expected_activations, notes, status, cancel_reason, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, 0, '', ?, '', ?, ?) RETURNING id`, o.sc.OfficeID, siteID, teamID, start.Format(time.DateOnly), start.UTC(), start.Add(time.Hour).UTC(),
+		string(status), start.UTC(), start.UTC()).Scan(&id).Error; err != nil || id == 0 {
+		t.Fatalf("insert visit: %v", err)
+	}
+	return id
+}
+
+// result stores 30 activations of 35 served, 6 turned away for want of an email.
+func (o office) result(t *testing.T, g *gorm.DB, visitID int64, verification string, at time.Time) {
+	t.Helper()
+	r := result.Result{OfficeID: o.sc.OfficeID, VisitID: visitID, ClientID: uuid.NewString(), Activations: 30, PeopleServed: 35, FailNoEmail: 6,
+		Verification: verification, LoggedAt: at, UpdatedAt: at}
+	if err := g.Create(&r).Error; err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (o office) load(g *gorm.DB, day string, teamIDs []int64, now time.Time) (planner.Input, autoplan.Names, error) {
+	return autoplan.Load(o.ctx, g, progress.NewCache(progress.NewStore(g), o.sc), day, day, teamIDs, 14, now)
+}
+
 // TestSentBackNotCounted: a result the ketua tim sent back neither uses up a
 // site's eligible residents nor asks for a follow-up until it is corrected,
 // as in every other reader.
 func TestSentBackNotCounted(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
-		ctx := context.Background()
-		zone, _ := time.LoadLocation("Asia/Jakarta")
-		now := time.Date(2026, 5, 4, 9, 0, 0, 0, zone)
-		if err := region.NewStore(g).EnsureBuiltin(ctx); err != nil {
-			t.Fatal(err)
-		}
-		tm := team.Team{Name: "Tim A", DailyCapacity: 100, CreatedAt: now, UpdatedAt: now}
-		if err := g.Create(&tm).Error; err != nil {
-			t.Fatal(err)
-		}
+		o := inOffice(t, g, "17.02")
+		now := time.Date(2026, 5, 4, 9, 0, 0, 0, o.sc.Zone)
+		teamID := o.team(t, g, "Tim A", now)
 		sites := map[string]int64{}
 		for i, verification := range []string{result.Verified, result.Unverified, result.SentBack} {
-			s := site.Site{Name: "Sekolah " + verification, Kind: site.Sekolah, DesaCode: "17.02.06.2001", Eligible: 100, CreatedAt: now, UpdatedAt: now}
-			if err := g.Create(&s).Error; err != nil {
-				t.Fatal(err)
-			}
-			sites[verification] = s.ID
+			sites[verification] = o.site(t, g, "Sekolah "+verification, "17.02.06.2001", now)
 			start := now.AddDate(0, 0, -10+i)
-			v := visit.Visit{SiteID: s.ID, TeamID: tm.ID, Day: start.Format(time.DateOnly), StartAt: start, EndAt: start.Add(time.Hour),
-				Status: visit.Selesai, CreatedAt: start, UpdatedAt: start}
-			if err := g.Create(&v).Error; err != nil {
-				t.Fatal(err)
-			}
-			r := result.Result{VisitID: v.ID, ClientID: "client-" + verification, Activations: 30, PeopleServed: 35, FailNoEmail: 6,
-				Verification: verification, LoggedAt: start, UpdatedAt: start}
-			if err := g.Create(&r).Error; err != nil {
-				t.Fatal(err)
-			}
+			o.result(t, g, o.visit(t, g, sites[verification], teamID, start, visit.Selesai), verification, start)
 		}
-		day := now.AddDate(0, 0, 1).Format(time.DateOnly)
-		in, _, err := autoplan.Load(ctx, g, progress.NewCache(progress.NewStore(g)), day, day, nil, 14, now)
+		in, _, err := o.load(g, now.AddDate(0, 0, 1).Format(time.DateOnly), nil, now)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -114,6 +155,63 @@ func TestSentBackNotCounted(t *testing.T) {
 			if followed[sites[verification]] != want {
 				t.Errorf("site with a result %q: follow-up %v, want %v", verification, followed[sites[verification]], want)
 			}
+		}
+	})
+}
+
+// TestOfficeIsolation: each office plans with its own teams, sites, visits and
+// results only.
+func TestOfficeIsolation(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		a, b := inOffice(t, g, "17.02"), inOffice(t, g, "17.71")
+		var desaB string
+		g.Raw("SELECT code FROM regions WHERE code LIKE '17.71.%' AND level = ? ORDER BY code LIMIT 1", region.LevelDesa).Scan(&desaB)
+		now := time.Date(2026, 5, 4, 9, 0, 0, 0, a.sc.Zone)
+		day := now.AddDate(0, 0, 1)
+		// Office A: a site with a result turning residents away, and a
+		// visit planned tomorrow at another site.
+		teamA := a.team(t, g, "Tim 1", now)
+		siteA := a.site(t, g, "Sekolah A", "17.02.06.2001", now)
+		a.result(t, g, a.visit(t, g, siteA, teamA, now.AddDate(0, 0, -5), visit.Selesai), result.Verified, now)
+		a.visit(t, g, a.site(t, g, "Sekolah A2", "17.02.06.2001", now), teamA, day, visit.Direncanakan)
+		// Office B: a team of the same name and one site, nothing done yet.
+		teamB := b.team(t, g, "Tim 1", now)
+		siteB := b.site(t, g, "Sekolah B", desaB, now)
+
+		in, names, err := b.load(g, day.Format(time.DateOnly), nil, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(in.Teams) != 1 || in.Teams[0].ID != teamB || len(names.Teams) != 1 {
+			t.Errorf("teams of office B: %+v, names %v", in.Teams, names.Teams)
+		}
+		if len(in.Sites) != 1 || in.Sites[0].ID != siteB || in.Sites[0].Eligible != 100 {
+			t.Errorf("sites of office B: %+v", in.Sites)
+		}
+		if len(in.Existing) != 0 || len(in.Followups) != 0 || len(in.Yield) != 0 {
+			t.Errorf("office B sees office A's visits %v, follow-ups %v, yields %v", in.Existing, in.Followups, in.Yield)
+		}
+		for _, d := range in.Desa {
+			if !b.sc.Under(d.Code) {
+				t.Errorf("office B plans desa %s", d.Code)
+			}
+		}
+		if only, _, err := b.load(g, day.Format(time.DateOnly), []int64{teamA}, now); err != nil || len(only.Teams) != 0 {
+			t.Errorf("office B asking for office A's team: %+v, %v", only.Teams, err)
+		}
+
+		in, _, err = a.load(g, day.Format(time.DateOnly), nil, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(in.Teams) != 1 || in.Teams[0].ID != teamA || len(in.Sites) != 2 || len(in.Existing) != 1 ||
+			len(in.Followups) != 1 || in.Followups[0].SiteID != siteA {
+			t.Errorf("office A: teams %v, sites %d, existing %v, follow-ups %v", in.Teams, len(in.Sites), in.Existing, in.Followups)
+		}
+
+		if _, _, err := autoplan.Load(context.Background(), g, progress.NewCache(progress.NewStore(g), a.sc), day.Format(time.DateOnly),
+			day.Format(time.DateOnly), nil, 14, now); !errors.Is(err, scope.ErrMissing) {
+			t.Errorf("Load without a scope: %v", err)
 		}
 	})
 }
