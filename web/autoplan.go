@@ -25,7 +25,7 @@ import (
 
 type autoplanHandlers struct {
 	db       *gorm.DB
-	coverage *progress.Cache
+	coverage *progress.Caches
 	visits   *visit.Store
 }
 
@@ -102,7 +102,11 @@ func (h *autoplanHandlers) decodePlanForm(c echo.Context) (planForm, apperr.Fiel
 
 func (h *autoplanHandlers) show(c echo.Context) error {
 	f, bad := h.decodePlanForm(c)
-	in, names, err := autoplan.Load(c.Request().Context(), h.db, h.coverage, f.From, f.To, f.TeamIDs, 7*f.HorizonWeeks, now(c))
+	cache, err := h.coverage.For(ctxOf(c))
+	if err != nil {
+		return err
+	}
+	in, names, err := autoplan.Load(ctxOf(c), h.db, cache, f.From, f.To, f.TeamIDs, 7*f.HorizonWeeks, now(c))
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/url"
 	"slices"
 	"strconv"
@@ -13,12 +14,14 @@ import (
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/chart"
+	"jemputbola/internal/coverage"
 	"jemputbola/internal/geo"
 	"jemputbola/internal/locale"
+	"jemputbola/internal/office"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
 	"jemputbola/internal/result"
-	"jemputbola/internal/settings"
+	"jemputbola/internal/scope"
 	"jemputbola/internal/site"
 	"jemputbola/internal/visit"
 	"jemputbola/templates/coveragepage"
@@ -27,13 +30,13 @@ import (
 )
 
 type coverageHandlers struct {
-	regions  *region.Store
-	cache    *progress.Caches // the coverage read model: every figure these pages show
-	pages    pageCache       // the dashboard and map as sent
-	sites    *site.Store
-	visits   *visit.Store
-	results  *result.Store
-	offices  *office.Store
+	regions *region.Store
+	cache   *progress.Caches // the coverage read model: every figure these pages show
+	pages   pageCache        // the dashboard and map as sent
+	sites   *site.Store
+	visits  *visit.Store
+	results *result.Store
+	offices *office.Store
 
 	maps officeMaps // the projected desa boundaries of each office
 }

@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -129,7 +128,7 @@ func TestCoverageFiguresByHand(t *testing.T) {
 	k := app.login(t, "kadis", auth.KepalaDinas)
 
 	cov := k.coverage(t)
-	kab := cov.Office
+	kab := cov.Kabupaten
 	if kab.EktpRecorded != 202820 || kab.IkdActivated != 10425 || kab.CoveragePct != "5.14" || kab.TargetPct != "30.00" ||
 		kab.TargetCount != 60846 || kab.Gap != 50421 {
 		t.Fatalf("kabupaten %+v", kab)
@@ -268,8 +267,8 @@ func TestFigureImport(t *testing.T) {
 			t.Fatalf("flash %q, history %q", doc.Find(".flash").Text(), doc.Find("table").Text())
 		}
 		cov := k.coverage(t)
-		if cov.AsOf != asOf || cov.Office.IkdActivated != 157 || cov.Office.EktpRecorded != 1700 {
-			t.Fatalf("coverage after import: %+v", cov.Office)
+		if cov.AsOf != asOf || cov.Kabupaten.IkdActivated != 157 || cov.Kabupaten.EktpRecorded != 1700 {
+			t.Fatalf("coverage after import: %+v", cov.Kabupaten)
 		}
 	})
 	t.Run("SameDateReplaces", func(t *testing.T) {

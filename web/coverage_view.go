@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"jemputbola/internal/coverage"
 	"jemputbola/internal/locale"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/region"

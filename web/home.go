@@ -18,7 +18,7 @@ import (
 )
 
 type homeHandlers struct {
-	progress *progress.Cache
+	progress *progress.Caches
 	teams    *team.Store
 	sites    *site.Store
 	users    *auth.UserStore

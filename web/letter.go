@@ -13,6 +13,7 @@ import (
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
 	"jemputbola/templates/letterpage"
+	"jemputbola/web/paths"
 )
 
 // letter gathers what both letters need, after checking the user may see the visit.

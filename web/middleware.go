@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
@@ -142,14 +143,14 @@ func allow(roles ...auth.Role) echo.MiddlewareFunc {
 
 func isAPI(c echo.Context) bool { return paths.IsAPI(c.Request().URL.Path) }
 
-// noteWrites tells the dashboard cache, through changed, after every
-// state-changing request of the routes it guards.
-func noteWrites(changed func()) echo.MiddlewareFunc {
+// noteWrites tells the dashboard caches of the request's office, through
+// changed, after every state-changing request of the routes it guards.
+func noteWrites(changed func(context.Context)) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			err := next(c)
 			if m := c.Request().Method; m != http.MethodGet && m != http.MethodHead {
-				changed()
+				changed(ctxOf(c))
 			}
 			return err
 		}

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -17,7 +16,7 @@ import (
 
 type regionHandlers struct {
 	regions  *region.Store
-	progress *progress.Cache
+	progress *progress.Caches
 }
 
 func (h *regionHandlers) kecamatanList(c echo.Context) error {

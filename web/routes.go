@@ -9,10 +9,10 @@ import (
 
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
+	"jemputbola/internal/office"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
 	"jemputbola/internal/result"
-	"jemputbola/internal/office"
 	"jemputbola/internal/site"
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"

@@ -15,7 +15,7 @@ var (
 	public   = []auth.Role{anonymous, auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Operator, auth.Pimpinan}
 	all      = []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Operator, auth.Pimpinan}
 	field    = []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Operator} // the office's working staff
-	read     = []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Pimpinan}  // coverage, reports
+	read     = []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Pimpinan} // coverage, reports
 	plan     = []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim}
 	managing = []auth.Role{auth.Admin, auth.KepalaDinas}
 )
@@ -48,7 +48,7 @@ var routeMatrix = []struct {
 	{"GET", "/kunjungan/:id/surat-pemberitahuan", "/kunjungan/1/surat-pemberitahuan", plan},
 	{"GET", "/hari-ini", "/hari-ini", field},
 	{"POST", "/kunjungan/:id/mulai", "/kunjungan/999/mulai", field}, // the team rule is the domain's
-	{"GET", "/kunjungan/:id/hasil", "/kunjungan/1/hasil", plan},   // and operators of the visit's team
+	{"GET", "/kunjungan/:id/hasil", "/kunjungan/1/hasil", plan},     // and operators of the visit's team
 	{"POST", "/kunjungan/:id/hasil", "/kunjungan/1/hasil", plan},
 	{"POST", "/kunjungan/:id/hasil/koreksi", "/kunjungan/1/hasil/koreksi", plan},
 	{"GET", "/verifikasi", "/verifikasi", plan},

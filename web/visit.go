@@ -12,10 +12,10 @@ import (
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/locale"
+	"jemputbola/internal/office"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
 	"jemputbola/internal/result"
-	"jemputbola/internal/settings"
 	"jemputbola/internal/site"
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
@@ -29,7 +29,7 @@ type visitHandlers struct {
 	sites    *site.Store
 	teams    *team.Store
 	regions  *region.Store
-	progress *progress.Cache
+	progress *progress.Caches
 	results  *result.Store
 	offices  *office.Store
 }

@@ -9,8 +9,6 @@ import (
 
 	"jemputbola/internal/dbtest"
 	"jemputbola/internal/loadgen"
-	"jemputbola/internal/locale"
-	"jemputbola/internal/region"
 	"jemputbola/web"
 )
 
@@ -19,14 +17,7 @@ import (
 func TestRunInProcess(t *testing.T) {
 	ctx := context.Background()
 	g := dbtest.SQLite(t)
-	if err := region.NewStore(g).EnsureBuiltin(ctx); err != nil {
-		t.Fatal(err)
-	}
-	zone, err := locale.LoadZone(locale.DefaultZone)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(web.New(web.Deps{DB: g, Secret: strings.Repeat("s", 32), Zone: zone}))
+	srv := httptest.NewServer(web.New(web.Deps{DB: g, Secret: strings.Repeat("s", 32)}))
 	t.Cleanup(srv.Close)
 
 	fx, err := loadgen.Prepare(ctx, g, loadgen.FixtureConfig{Tablets: 4, Visits: 4000})
