@@ -56,6 +56,10 @@ func TestImportFigures(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close(g)
+	ctx, _, err = inOffice(ctx, g, "")
+	if err != nil {
+		t.Fatal(err)
+	}
 	figs, err := region.NewStore(g).LatestFigures(ctx)
 	if err != nil || len(figs) != 2 || figs["17.02.06.2001"].IkdActivated != 150 || figs["17.02.06.2001"].AsOf != "2026-11-01" {
 		t.Fatalf("stored %v, %v: the refused file must store nothing", figs, err)

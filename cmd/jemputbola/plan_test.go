@@ -30,7 +30,7 @@ func TestPlanCommand(t *testing.T) {
 	from := time.Now().AddDate(0, 0, 15).Format(time.DateOnly)
 	to := time.Now().AddDate(0, 0, 28).Format(time.DateOnly)
 	var out strings.Builder
-	if err := run(ctx, []string{"plan", "--from", from, "--to", to, "--teams", "1,2", "--json"}, env, nil, &out); err != nil {
+	if err := run(ctx, []string{"plan", "--from", from, "--to", to, "--office", "17.02", "--teams", "1,2", "--json"}, env, nil, &out); err != nil {
 		t.Fatal(err)
 	}
 	var got struct {
@@ -59,10 +59,11 @@ func TestPlanCommand(t *testing.T) {
 		t.Fatalf("%d visits, sum %d vs %d", len(got.Visits), sum, got.ExpectedActivations)
 	}
 	out.Reset()
-	if err := run(ctx, []string{"plan", "--from", from, "--to", to}, env, nil, &out); err != nil || !strings.Contains(out.String(), "aktivasi diharapkan") {
+	if err := run(ctx, []string{"plan", "--from", from, "--to", to, "--office", "17.02"}, env, nil, &out); err != nil || !strings.Contains(out.String(), "aktivasi diharapkan") {
 		t.Fatalf("text output: %v\n%s", err, out.String())
 	}
-	for _, args := range [][]string{{"plan"}, {"plan", "--from", to, "--to", from}, {"plan", "--from", from, "--to", to, "--teams", "x"}} {
+	// The demo serves several offices: a plan must name one.
+	for _, args := range [][]string{{"plan"}, {"plan", "--from", from, "--to", to}, {"plan", "--from", to, "--to", from, "--office", "17.02"}, {"plan", "--from", from, "--to", to, "--teams", "x"}} {
 		if err := run(ctx, args, env, nil, io.Discard); err == nil {
 			t.Errorf("%v succeeded", args)
 		}

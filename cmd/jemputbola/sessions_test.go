@@ -37,7 +37,7 @@ func (l *lockedBuffer) String() string {
 // stays, and the loop returns once its context ends.
 func TestPurgeSessions(t *testing.T) {
 	g := dbtest.Selected(t)
-	ctx := context.Background()
+	ctx := dbtest.InOffice(t, g, "17.02")
 	u, err := auth.NewUserStore(g).Create(ctx, audit.System,
 		auth.UserInput{Username: "kadis", Name: "Kadis", Role: auth.KepalaDinas, Password: "rahasia-123"})
 	if err != nil {
