@@ -19,7 +19,7 @@ import (
 func (a *testApp) pastVisit(t testing.TB) int64 {
 	t.Helper()
 	start := time.Now().Add(-48 * time.Hour).UTC()
-	v := visit.Visit{SiteID: 1, TeamID: 1, Day: start.Format(time.DateOnly), StartAt: start, EndAt: start.Add(4 * time.Hour),
+	v := visit.Visit{OfficeID: a.officeID(t), SiteID: 1, TeamID: 1, Day: start.Format(time.DateOnly), StartAt: start, EndAt: start.Add(4 * time.Hour),
 		Expected: 40, Status: visit.Direncanakan, CreatedAt: start, UpdatedAt: start}
 	if err := a.DB.Create(&v).Error; err != nil {
 		t.Fatal(err)

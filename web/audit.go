@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -14,7 +13,6 @@ import (
 
 type auditHandlers struct {
 	audit *audit.Store
-	zone  *time.Location
 }
 
 const auditPerPage = 50
@@ -33,7 +31,7 @@ func (h *auditHandlers) list(c echo.Context) error {
 	}
 	v := auditpage.View{Total: locale.Int(total), Page: p, Pages: pages(total, auditPerPage), Entity: entity, Entities: entities}
 	for _, e := range entries {
-		v.Entries = append(v.Entries, auditpage.Entry{At: locale.DateTime(e.At.In(h.zone)), Username: e.Username, Action: actionLabel[e.Action],
+		v.Entries = append(v.Entries, auditpage.Entry{At: locale.DateTime(e.At.In(now(c).Location())), Username: e.Username, Action: actionLabel[e.Action],
 			Entity: e.Entity, EntityID: e.EntityID, Before: e.Before, After: e.After})
 	}
 	return render(c, http.StatusOK, page(c, "Audit", "audit"), auditpage.List(v))

@@ -17,8 +17,8 @@ func BenchmarkWeekView(b *testing.B) {
 	monday := weekOf(time.Now().AddDate(0, 0, 14))
 	var sites []int64
 	for i := range 40 {
-		res := app.DB.Exec("INSERT INTO sites (name, kind, desa_code, eligible, created_at, updated_at) VALUES (?, 'sekolah', '17.02.19.1001', 100, ?, ?)",
-			fmt.Sprintf("Sekolah %02d", i), time.Now(), time.Now())
+		res := app.DB.Exec("INSERT INTO sites (office_id, name, kind, desa_code, eligible, created_at, updated_at) VALUES (?, ?, 'sekolah', '17.02.19.1001', 100, ?, ?)",
+			app.officeID(b), fmt.Sprintf("Sekolah %02d", i), time.Now(), time.Now())
 		if res.Error != nil {
 			b.Fatal(res.Error)
 		}
@@ -27,12 +27,12 @@ func BenchmarkWeekView(b *testing.B) {
 	var rows []visit.Visit
 	for tm := range 20 {
 		var teamID int64
-		app.DB.Raw("INSERT INTO teams (name, daily_capacity, created_at, updated_at) VALUES (?, 60, ?, ?) RETURNING id",
-			fmt.Sprintf("Tim %02d", tm+1), time.Now(), time.Now()).Scan(&teamID)
+		app.DB.Raw("INSERT INTO teams (office_id, name, daily_capacity, created_at, updated_at) VALUES (?, ?, 60, ?, ?) RETURNING id",
+			app.officeID(b), fmt.Sprintf("Tim %02d", tm+1), time.Now(), time.Now()).Scan(&teamID)
 		for d := range 7 {
 			for slot := range 4 {
 				start := monday.AddDate(0, 0, d).Add(time.Duration(8+2*slot) * time.Hour)
-				rows = append(rows, visit.Visit{SiteID: sites[(tm*4+slot)%len(sites)], TeamID: teamID, Day: start.Format(time.DateOnly),
+				rows = append(rows, visit.Visit{OfficeID: app.officeID(b), SiteID: sites[(tm*4+slot)%len(sites)], TeamID: teamID, Day: start.Format(time.DateOnly),
 					StartAt: start.UTC(), EndAt: start.Add(2 * time.Hour).UTC(), Expected: 30, Status: visit.Direncanakan,
 					CreatedAt: time.Now(), UpdatedAt: time.Now()})
 			}

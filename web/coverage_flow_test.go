@@ -104,6 +104,20 @@ func (c *testClient) coverage(t *testing.T) coverageJSON {
 	return out
 }
 
+// coverageWhen reads the coverage API until ok holds (the tablets' sync shows
+// on the dashboard within about a second), failing after ten seconds.
+func (c *testClient) coverageWhen(t *testing.T, ok func(coverageJSON) bool) coverageJSON {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		cov := c.coverage(t)
+		if ok(cov) || time.Now().After(deadline) {
+			return cov
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 // fieldResult logs a result of n activations on a new visit two days ago at
 // site 1 through the API, as operator1 of team 1 does from the tablet.
 func (a *testApp) fieldResult(t *testing.T, clientID string, n int64, fails map[string]int64) {
@@ -180,7 +194,7 @@ func TestFieldActivationsCount(t *testing.T) {
 	app.DB.Exec("UPDATE population_figures SET as_of = ?", time.Now().AddDate(0, 0, -5).Format(time.DateOnly))
 	app.fixtures(t)
 	app.fieldResult(t, "f0f0f0f0-0000-4000-8000-000000000001", 37, nil)
-	after := k.coverage(t).Kabupaten
+	after := k.coverageWhen(t, func(c coverageJSON) bool { return c.Kabupaten.IkdActivated == before+37 }).Kabupaten
 	if after.IkdActivated != before+37 {
 		t.Fatalf("IKD %d after logging 37 on top of %d", after.IkdActivated, before)
 	}
@@ -213,7 +227,7 @@ func TestTargetEdit(t *testing.T) {
 	k := app.login(t, "kadis", auth.KepalaDinas)
 	year := time.Now().Year()
 
-	res, _ := k.post(t, "/cakupan/target", url.Values{"year": {itoa(year)}, "target_pct": {"27,5"}})
+	res, _ := k.post(t, "/cakupan/target", url.Values{"year": {itoa(year)}, "target_kind": {"pct"}, "target_value": {"27,5"}})
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("save target: %d", res.StatusCode)
 	}
@@ -223,8 +237,8 @@ func TestTargetEdit(t *testing.T) {
 		t.Fatalf("after 27,5%%: %+v", cov)
 	}
 	_, doc := k.get(t, "/cakupan")
-	if !strings.Contains(doc.Find(".flash").Text(), "27,50%") || doc.Find(`input[name=target_pct]`).AttrOr("value", "") != "27,5" {
-		t.Errorf("flash %q, input %q", doc.Find(".flash").Text(), doc.Find(`input[name=target_pct]`).AttrOr("value", ""))
+	if !strings.Contains(doc.Find(".flash").Text(), "27,50%") || doc.Find(`input[name=target_value]`).AttrOr("value", "") != "27,5" {
+		t.Errorf("flash %q, input %q", doc.Find(".flash").Text(), doc.Find(`input[name=target_value]`).AttrOr("value", ""))
 	}
 	var n int64
 	app.DB.Raw("SELECT COUNT(*) FROM audit_entries WHERE entity = 'targets' AND username = 'kadis'").Scan(&n)
@@ -232,13 +246,33 @@ func TestTargetEdit(t *testing.T) {
 		t.Errorf("%d audit entries for the target change", n)
 	}
 	for _, bad := range []string{"abc", "0", "101", "30,123", ""} {
-		k.post(t, "/cakupan/target", url.Values{"year": {itoa(year)}, "target_pct": {bad}})
+		k.post(t, "/cakupan/target", url.Values{"year": {itoa(year)}, "target_kind": {"pct"}, "target_value": {bad}})
 		_, doc := k.get(t, "/cakupan")
 		if !strings.Contains(doc.Find(".flash").Text(), "Target tidak disimpan") {
 			t.Errorf("target %q: flash %q", bad, doc.Find(".flash").Text())
 		}
 		if got := k.coverage(t).Kabupaten.TargetPct; got != "27.50" {
 			t.Fatalf("target %q changed the target to %s", bad, got)
+		}
+	}
+	// Kota Bengkulu's kind of target: a number of residents, for next year too.
+	for _, y := range []int{year, year + 1} {
+		res, _ = k.post(t, "/cakupan/target", url.Values{"year": {itoa(y)}, "target_kind": {"count"}, "target_value": {"67.802"}})
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("save absolute target %d: %d", y, res.StatusCode)
+		}
+	}
+	if cov := k.coverage(t).Kabupaten; cov.TargetCount != 67802 || cov.Gap != 67802-10425 {
+		t.Fatalf("after 67.802 orang: %+v", cov)
+	}
+	_, doc = k.get(t, "/cakupan")
+	if !strings.Contains(doc.Find("main").Text(), "67.802 orang") || doc.Find(`select[name=target_kind] option[value=count][selected]`).Length() != 1 {
+		t.Errorf("dashboard does not show the absolute target: %q", doc.Find(".basis, .muted").First().Text())
+	}
+	for _, bad := range []string{"0", "-5", "banyak", "1,5"} {
+		k.post(t, "/cakupan/target", url.Values{"year": {itoa(year)}, "target_kind": {"count"}, "target_value": {bad}})
+		if got := k.coverage(t).Kabupaten.TargetCount; got != 67802 {
+			t.Fatalf("absolute target %q changed the target to %d", bad, got)
 		}
 	}
 }
@@ -503,7 +537,7 @@ func TestMapOverlays(t *testing.T) {
 	app.DB.Raw("SELECT COUNT(*) FROM sites").Scan(&sites)
 	// The fixture's visit 1 is next month: plan one within 14 days.
 	start := time.Now().AddDate(0, 0, 3)
-	app.DB.Create(&visit.Visit{SiteID: 1, TeamID: 1, Day: start.Format(time.DateOnly), StartAt: start.UTC(), EndAt: start.Add(time.Hour).UTC(),
+	app.DB.Create(&visit.Visit{OfficeID: app.officeID(t), SiteID: 1, TeamID: 1, Day: start.Format(time.DateOnly), StartAt: start.UTC(), EndAt: start.Add(time.Hour).UTC(),
 		Status: visit.Direncanakan, CreatedAt: start, UpdatedAt: start})
 	_, doc = k.get(t, "/cakupan?lokasi=1&rencana=1")
 	if n := doc.Find("svg.covmap .site-dot").Length(); int64(n) != sites || sites == 0 {

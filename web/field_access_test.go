@@ -60,8 +60,8 @@ func TestResultFormAgreesWithSave(t *testing.T) {
 				return
 			}
 			if !saved(res) {
-				app.DB.Exec(`INSERT INTO visit_results (visit_id, client_id, activations, people_served, verification, logged_at, updated_at)
-					SELECT id, ?, 1, 1, 'belum', created_at, created_at FROM visits ORDER BY id DESC LIMIT 1`, clientID)
+				app.DB.Exec(`INSERT INTO visit_results (office_id, visit_id, client_id, activations, people_served, verification, logged_at, updated_at)
+					SELECT office_id, id, ?, 1, 1, 'belum', created_at, created_at FROM visits ORDER BY id DESC LIMIT 1`, clientID)
 			}
 			_, doc = tc.client.get(t, path)
 			offered = doc.Find(`form[action$="/hasil/koreksi"]`).Length() == 1

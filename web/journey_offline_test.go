@@ -43,7 +43,7 @@ func TestJourneyOfflineResults(t *testing.T) {
 	var ids []int64
 	for i, hour := range []int{0, 1} { // two visits today, early enough to be over
 		start := time.Date(now.Year(), now.Month(), now.Day(), hour, 30*i, 0, 0, zone)
-		v := visit.Visit{SiteID: 1, TeamID: 1, Day: start.Format(time.DateOnly), StartAt: start.UTC(), EndAt: start.Add(20 * time.Minute).UTC(),
+		v := visit.Visit{OfficeID: app.officeID(t), SiteID: 1, TeamID: 1, Day: start.Format(time.DateOnly), StartAt: start.UTC(), EndAt: start.Add(20 * time.Minute).UTC(),
 			Expected: 30, Status: visit.Direncanakan, CreatedAt: now, UpdatedAt: now}
 		if err := app.DB.Create(&v).Error; err != nil {
 			t.Fatal(err)

@@ -48,6 +48,9 @@ func TestOfficeIsolation(t *testing.T) {
 	for _, role := range []auth.Role{auth.Admin, auth.KetuaTim} {
 		c := app.loginIn(t, kota, "kota_"+string(role), role)
 		for _, r := range officeIDRoutes {
+			if role == auth.KetuaTim && strings.HasPrefix(r.path, "/pengguna") {
+				continue // a ketua tim may not open user pages of any office: the role guard answers first
+			}
 			t.Run(string(role)+" "+r.method+" "+r.path, func(t *testing.T) {
 				var res *http.Response
 				if r.method == http.MethodPost {
@@ -79,7 +82,7 @@ func TestOfficeIsolation(t *testing.T) {
 			t.Errorf("GET %s shows %q of another office", page.path, page.foreign)
 		}
 	}
-	for _, api := range []string{"/api/v1/visits?from=2000-01-01&to=2100-12-31", "/api/v1/regions", "/api/v1/coverage"} {
+	for _, api := range []string{"/api/v1/visits?from=" + time.Now().Format(time.DateOnly) + "&to=" + time.Now().AddDate(0, 2, 0).Format(time.DateOnly), "/api/v1/regions", "/api/v1/coverage"} {
 		res, body := c.getJSON(t, api)
 		if res.StatusCode != http.StatusOK || strings.Contains(body, "17.02") || strings.Contains(body, "Rejang") {
 			t.Errorf("GET %s: status %d, body shows the other office: %.300s", api, res.StatusCode, body)

@@ -72,12 +72,12 @@ func (a *testApp) mixedFigureDates(t *testing.T) (field int64) {
 		state   string
 	}{{20, 30, result.Verified}, {2, 12, result.Unverified}, {3, 7, result.SentBack}} {
 		start := time.Now().AddDate(0, 0, -r.daysAgo).UTC()
-		v := visit.Visit{SiteID: 1, TeamID: 1, Day: start.Format(time.DateOnly), StartAt: start, EndAt: start.Add(4 * time.Hour),
+		v := visit.Visit{OfficeID: a.officeID(t), SiteID: 1, TeamID: 1, Day: start.Format(time.DateOnly), StartAt: start, EndAt: start.Add(4 * time.Hour),
 			Expected: 40, Status: visit.Selesai, CreatedAt: start, UpdatedAt: start}
 		if err := a.DB.Create(&v).Error; err != nil {
 			t.Fatal(err)
 		}
-		res := result.Result{VisitID: v.ID, ClientID: "c" + itoa(r.daysAgo), Activations: r.n, PeopleServed: r.n,
+		res := result.Result{OfficeID: a.officeID(t), VisitID: v.ID, ClientID: "c" + itoa(r.daysAgo), Activations: r.n, PeopleServed: r.n,
 			LoggedAt: start, Verification: r.state, UpdatedAt: start}
 		if err := a.DB.Create(&res).Error; err != nil {
 			t.Fatal(err)

@@ -94,7 +94,7 @@ func TestRegionsAPI(t *testing.T) {
 			}
 		}
 	}
-	if levels["kabupaten"] != 1 || levels["kecamatan"] != 15 || levels["desa"] != 156 || recorded != 202820 {
+	if levels["kabkota"] != 1 || levels["kecamatan"] != 15 || levels["desa"] != 156 || recorded != 202820 {
 		t.Fatalf("levels %v, recorded %v", levels, recorded)
 	}
 

@@ -12,7 +12,7 @@ import (
 func TestSettingsPage(t *testing.T) {
 	app := newTestApp(t)
 	c := app.login(t, "kadis", auth.KepalaDinas)
-	form := url.Values{"name": {"Dinas Dukcapil Uji"}, "address": {"Jl. Uji 1"}, "city": {"Curup"}, "head_name": {""}, "head_nip": {"abc"}}
+	form := url.Values{"government": {"PEMERINTAH KABUPATEN REJANG LEBONG"}, "name": {"Dinas Dukcapil Uji"}, "address": {"Jl. Uji 1"}, "city": {"Curup"}, "head_name": {""}, "head_nip": {"abc"}}
 
 	t.Run("ErrKeepsValues", func(t *testing.T) {
 		res, doc := c.post(t, "/pengaturan", form)

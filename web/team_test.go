@@ -15,7 +15,7 @@ import (
 func TestTeamPages(t *testing.T) {
 	app := newTestApp(t)
 	c := app.login(t, "ketua1", auth.KetuaTim)
-	leader, _ := auth.NewUserStore(app.DB).ByUsername(t.Context(), "ketua1")
+	leader, _ := auth.NewUserStore(app.DB).ByUsername(app.Ctx, "ketua1")
 	op1 := app.user(t, "operator1", auth.Operator)
 	op2 := app.user(t, "operator2", auth.Operator)
 	id := func(u auth.User) string { return strconv.FormatInt(u.ID, 10) }

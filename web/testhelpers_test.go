@@ -20,6 +20,7 @@ import (
 	"jemputbola/internal/auth"
 	"jemputbola/internal/dbtest"
 	"jemputbola/internal/region"
+	"jemputbola/internal/scope"
 	"jemputbola/web"
 )
 
@@ -78,6 +79,16 @@ func newTestAppOn(t testing.TB, g *gorm.DB) *testApp {
 func (a *testApp) inOffice(t testing.TB, code string) context.Context {
 	t.Helper()
 	return dbtest.InOffice(t, a.DB, code)
+}
+
+// officeID is the id of the first office, for rows tests insert directly.
+func (a *testApp) officeID(t testing.TB) int64 {
+	t.Helper()
+	sc, err := scope.From(a.Ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sc.OfficeID
 }
 
 // user creates an account of the first office with the test password.

@@ -36,7 +36,7 @@ func TestUserPages(t *testing.T) {
 		}
 	})
 	t.Run("DeactivatedCannotSignIn", func(t *testing.T) {
-		u, _ := auth.NewUserStore(app.DB).ByUsername(t.Context(), "baru")
+		u, _ := auth.NewUserStore(app.DB).ByUsername(app.Ctx, "baru")
 		res, _ := c.post(t, "/pengguna/"+strconv.FormatInt(u.ID, 10), url.Values{"name": {"Pegawai Baru"}, "role": {"operator"}})
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("deactivate status %d", res.StatusCode)
@@ -62,7 +62,7 @@ func TestUserPages(t *testing.T) {
 		}
 	})
 	t.Run("EditShowsUsernameReadOnly", func(t *testing.T) {
-		u, _ := auth.NewUserStore(app.DB).ByUsername(t.Context(), "baru")
+		u, _ := auth.NewUserStore(app.DB).ByUsername(app.Ctx, "baru")
 		_, doc := c.get(t, "/pengguna/"+strconv.FormatInt(u.ID, 10)+"/ubah")
 		in := doc.Find("#f-username")
 		if _, ro := in.Attr("readonly"); !ro || in.AttrOr("value", "") != "baru" || in.AttrOr("name", "") != "" {
@@ -76,7 +76,7 @@ func TestUserPages(t *testing.T) {
 		}
 	})
 	t.Run("ErrEditPasswordMismatch", func(t *testing.T) {
-		u, _ := auth.NewUserStore(app.DB).ByUsername(t.Context(), "baru")
+		u, _ := auth.NewUserStore(app.DB).ByUsername(app.Ctx, "baru")
 		res, doc := c.post(t, "/pengguna/"+strconv.FormatInt(u.ID, 10), url.Values{"name": {"Nama Diubah"}, "role": {"operator"}, "active": {"1"}, "password": {"sandi-baru-123"}, "password2": {"lain"}})
 		if res.StatusCode != http.StatusUnprocessableEntity || doc.Find("#e-password2").Text() != "Konfirmasi kata sandi tidak sama." || doc.Find("#f-name").AttrOr("value", "") != "Nama Diubah" {
 			t.Fatalf("status %d", res.StatusCode)
@@ -86,7 +86,7 @@ func TestUserPages(t *testing.T) {
 		}
 	})
 	t.Run("ReactivateWithNewPassword", func(t *testing.T) {
-		u, _ := auth.NewUserStore(app.DB).ByUsername(t.Context(), "baru")
+		u, _ := auth.NewUserStore(app.DB).ByUsername(app.Ctx, "baru")
 		res, _ := c.post(t, "/pengguna/"+strconv.FormatInt(u.ID, 10), url.Values{"name": {"Pegawai Baru"}, "role": {"operator"}, "active": {"1"}, "password": {"sandi-baru-123"}, "password2": {"sandi-baru-123"}})
 		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/pengguna" {
 			t.Fatalf("status %d", res.StatusCode)
@@ -94,7 +94,7 @@ func TestUserPages(t *testing.T) {
 		app.client(t).signIn(t, "baru", "sandi-baru-123")
 	})
 	t.Run("ErrOwnRole", func(t *testing.T) {
-		me, _ := auth.NewUserStore(app.DB).ByUsername(t.Context(), "kadis")
+		me, _ := auth.NewUserStore(app.DB).ByUsername(app.Ctx, "kadis")
 		res, doc := c.post(t, "/pengguna/"+strconv.FormatInt(me.ID, 10), url.Values{"name": {"Kadis"}, "role": {"operator"}, "active": {"1"}})
 		if res.StatusCode != http.StatusUnprocessableEntity || doc.Find(".field.has-error").Length() == 0 {
 			t.Fatalf("changing own role: status %d", res.StatusCode)
