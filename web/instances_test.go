@@ -9,7 +9,6 @@ import (
 
 	"jemputbola/internal/auth"
 	"jemputbola/internal/dbtest"
-	"jemputbola/internal/locale"
 	"jemputbola/web"
 )
 
@@ -18,8 +17,7 @@ import (
 // and failed sign-ins count on both.
 func TestTwoInstances(t *testing.T) {
 	a := newTestAppOn(t, dbtest.Postgres(t))
-	zone, _ := locale.LoadZone(locale.DefaultZone)
-	other := httptest.NewServer(web.New(web.Deps{DB: a.DB, Secret: strings.Repeat("s", 32), Zone: zone}))
+	other := httptest.NewServer(web.New(web.Deps{DB: a.DB, Secret: strings.Repeat("s", 32)}))
 	t.Cleanup(other.Close)
 	b := &testApp{DB: a.DB, URL: other.URL}
 

@@ -5,7 +5,6 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
-	"time"
 
 	"github.com/labstack/echo/v4"
 	"gorm.io/gorm"
@@ -16,8 +15,7 @@ import (
 // Deps is what the web layer needs from the outside.
 type Deps struct {
 	DB     *gorm.DB
-	Secret string         // keys the CSRF tokens
-	Zone   *time.Location // the office's time zone: "today" is the office's today
+	Secret string // keys the CSRF tokens
 	Log    *slog.Logger
 }
 
@@ -31,9 +29,6 @@ type Server struct {
 func New(d Deps) *Server {
 	if d.Log == nil {
 		d.Log = slog.Default()
-	}
-	if d.Zone == nil {
-		d.Zone = time.UTC
 	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
@@ -57,9 +52,6 @@ func actor(c echo.Context) audit.Actor {
 	}
 	return audit.Actor{UserID: u.ID, Username: u.Username}
 }
-
-// now returns the current time in the office's zone.
-func (s *Server) now() time.Time { return time.Now().In(s.deps.Zone) }
 
 // Shutdown is for tests that run the server in-process; production uses http.Server.
 func (s *Server) Shutdown(ctx context.Context) error { return s.echo.Shutdown(ctx) }

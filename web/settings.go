@@ -94,7 +94,7 @@ func readLogo(c echo.Context) ([]byte, error) {
 	if err != nil {
 		return nil, errNoLogo
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // opened for reading: closing cannot lose data
 	b, err := io.ReadAll(io.LimitReader(f, office.MaxLogo+1))
 	if err != nil {
 		return nil, errNoLogo

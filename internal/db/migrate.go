@@ -100,40 +100,42 @@ func Migrate(g *gorm.DB) error {
 		defer g.Exec("PRAGMA foreign_keys = ON")
 	}
 	for _, m := range ms {
-		err := g.Transaction(func(tx *gorm.DB) error {
-			if dialect == Postgres {
-				// Two instances starting together must not both migrate.
-				if err := tx.Exec("SELECT pg_advisory_xact_lock(4711)").Error; err != nil {
-					return err
-				}
-			}
-			var n int64
-			if err := tx.Raw("SELECT COUNT(*) FROM schema_migrations WHERE version = ?", m.version).Scan(&n).Error; err != nil {
-				return err
-			}
-			if n > 0 {
-				return nil
-			}
-			sql := forDialect(m.sql, dialect)
-			for token, typ := range typeTokens[dialect] {
-				sql = strings.ReplaceAll(sql, token, typ)
-			}
-			if err := tx.Exec(sql).Error; err != nil {
-				return err
-			}
-			if dialect == SQLite {
-				if err := foreignKeysHold(tx); err != nil {
-					return err
-				}
-			}
-			return tx.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-				m.version, m.name, time.Now().UTC()).Error
-		})
-		if err != nil {
+		if err := g.Transaction(func(tx *gorm.DB) error { return apply(tx, dialect, m) }); err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
 	}
 	return nil
+}
+
+// apply runs one migration and records it, unless it is recorded already.
+func apply(tx *gorm.DB, dialect string, m migration) error {
+	if dialect == Postgres {
+		// Two instances starting together must not both migrate.
+		if err := tx.Exec("SELECT pg_advisory_xact_lock(4711)").Error; err != nil {
+			return err
+		}
+	}
+	var n int64
+	if err := tx.Raw("SELECT COUNT(*) FROM schema_migrations WHERE version = ?", m.version).Scan(&n).Error; err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	sql := forDialect(m.sql, dialect)
+	for token, typ := range typeTokens[dialect] {
+		sql = strings.ReplaceAll(sql, token, typ)
+	}
+	if err := tx.Exec(sql).Error; err != nil {
+		return err
+	}
+	if dialect == SQLite {
+		if err := foreignKeysHold(tx); err != nil {
+			return err
+		}
+	}
+	return tx.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+		m.version, m.name, time.Now().UTC()).Error
 }
 
 // foreignKeysHold fails when a row refers to one that does not exist.

@@ -6,6 +6,13 @@ import (
 	"jemputbola/internal/region"
 )
 
+// Team leaders, each named by the users and by the teams they lead.
+const (
+	ketua1    = "ketua1"
+	ketua2    = "ketua2"
+	ketuaKota = "ketua.kota"
+)
+
 // demoOffice is what the demo seeds for one office.
 type demoOffice struct {
 	code     string
@@ -36,8 +43,8 @@ var rejangLebong = demoOffice{
 	users: []demoUser{
 		{"admin", "Admin Dukcapil", auth.Admin},
 		{"kadis", "Kepala Dinas Dukcapil", auth.KepalaDinas},
-		{"ketua1", "Rahmat Hidayat", auth.KetuaTim},
-		{"ketua2", "Sri Wahyuni", auth.KetuaTim},
+		{ketua1, "Rahmat Hidayat", auth.KetuaTim},
+		{ketua2, "Sri Wahyuni", auth.KetuaTim},
 		{"operator1", "Dedi Kurniawan", auth.Operator},
 		{"operator2", "Yuli Astuti", auth.Operator},
 		{"operator3", "Ahmad Fauzi", auth.Operator},
@@ -48,10 +55,10 @@ var rejangLebong = demoOffice{
 		{"operator8", "Fitri Handayani", auth.Operator},
 	},
 	teams: []demoTeam{
-		{"Tim 1 Curup", "ketua1", []string{"operator1", "operator2"}, 60, []string{"17.02.09", "17.02.19", "17.02.17", "17.02.18"}},
-		{"Tim 2 Curup Utara", "ketua1", []string{"operator3", "operator4"}, 50, []string{"17.02.16", "17.02.11", "17.02.10", "17.02.24"}},
-		{"Tim 3 Padang Ulak Tanding", "ketua2", []string{"operator5", "operator6"}, 45, []string{"17.02.07", "17.02.06", "17.02.23"}},
-		{"Tim 4 Sindang", "ketua2", []string{"operator7", "operator8"}, 45, []string{"17.02.08", "17.02.22", "17.02.20", "17.02.21"}},
+		{"Tim 1 Curup", ketua1, []string{"operator1", "operator2"}, 60, []string{"17.02.09", "17.02.19", "17.02.17", "17.02.18"}},
+		{"Tim 2 Curup Utara", ketua1, []string{"operator3", "operator4"}, 50, []string{"17.02.16", "17.02.11", "17.02.10", "17.02.24"}},
+		{"Tim 3 Padang Ulak Tanding", ketua2, []string{"operator5", "operator6"}, 45, []string{"17.02.07", "17.02.06", "17.02.23"}},
+		{"Tim 4 Sindang", ketua2, []string{"operator7", "operator8"}, 45, []string{"17.02.08", "17.02.22", "17.02.20", "17.02.21"}},
 	},
 	places:   append(append([]place{}, demoSchools...), demoOPDs...),
 	figures:  []demoArea{{"17.02", region.DemoTotals{Recorded: region.DemoRecordedTotal, Activated: region.DemoActivatedTotal}}},
@@ -63,13 +70,13 @@ var kotaBengkulu = demoOffice{
 	address: "Jl. Basuki Rahmat No. 1, Kota Bengkulu",
 	users: []demoUser{
 		{"kadis.kota", "Kepala Dinas Dukcapil Kota", auth.KepalaDinas},
-		{"ketua.kota", "Hendra Saputra", auth.KetuaTim},
+		{ketuaKota, "Hendra Saputra", auth.KetuaTim},
 		{"operator.kota", "Dewi Lestari", auth.Operator},
 		{"operator2.kota", "Rudi Hartono", auth.Operator},
 	},
 	teams: []demoTeam{
-		{"Tim OPD Kota", "ketua.kota", []string{"operator.kota"}, 60, []string{"17.71.03", "17.71.06", "17.71.07", "17.71.09"}},
-		{"Tim Sekolah Kota", "ketua.kota", []string{"operator2.kota"}, 50, []string{"17.71.01", "17.71.02", "17.71.04", "17.71.05", "17.71.08"}},
+		{"Tim OPD Kota", ketuaKota, []string{"operator.kota"}, 60, []string{"17.71.03", "17.71.06", "17.71.07", "17.71.09"}},
+		{"Tim Sekolah Kota", ketuaKota, []string{"operator2.kota"}, 50, []string{"17.71.01", "17.71.02", "17.71.04", "17.71.05", "17.71.08"}},
 	},
 	places:   kotaPlaces,
 	figures:  []demoArea{{"17.71", region.KotaBengkuluTotals}},

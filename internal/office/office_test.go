@@ -3,6 +3,7 @@ package office_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"image"
 	pngenc "image/png"
 	"testing"
@@ -103,7 +104,7 @@ func TestLetterhead(t *testing.T) {
 			t.Fatalf("Rejang Lebong changed: %+v", o.Letterhead())
 		}
 		ro := scope.With(context.Background(), scope.Scope{OfficeID: o.ID, Code: o.Code, ReadOnly: true})
-		if err := s.SetLetterhead(ro, audit.System, want); err != scope.ErrReadOnly {
+		if err := s.SetLetterhead(ro, audit.System, want); !errors.Is(err, scope.ErrReadOnly) {
 			t.Fatalf("read-only view: %v", err)
 		}
 	})
