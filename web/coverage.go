@@ -57,6 +57,8 @@ type officeMaps struct {
 	byCode map[string]*geo.Map
 }
 
+// get returns the desa map of ctx's office, or for a province the map of its
+// kab/kota.
 func (m *officeMaps) get(ctx context.Context, regions *region.Store) (*geo.Map, error) {
 	sc, err := scope.From(ctx)
 	if err != nil {
@@ -67,7 +69,12 @@ func (m *officeMaps) get(ctx context.Context, regions *region.Store) (*geo.Map, 
 	if g := m.byCode[sc.Code]; g != nil {
 		return g, nil
 	}
-	b, err := regions.BoundariesGeoJSON(ctx)
+	var b []byte
+	if sc.Province() {
+		b, err = region.KabKotaGeoJSONOf(sc.Code)
+	} else {
+		b, err = regions.BoundariesGeoJSON(ctx)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -128,10 +135,23 @@ func (h *coverageHandlers) show(c echo.Context) error {
 		v.FieldVerified, v.FieldUnverified = locale.Int(verified), locale.Int(unverified)
 		v.Kecamatan = sorter(c, overlayQuery(c), "nama")
 		v.Kecamatan.Desc = v.Kecamatan.Desc && c.QueryParam("urut") != "" // by name: A to Z unless asked
-		lines := kecamatanLines(cov)
+		lines, hrefs := kecamatanLines(cov), map[string]string{}
+		v.PartsTitle, v.PartName = "Per kecamatan", "Kecamatan"
+		if len(cov.KabKota) > 0 {
+			v.PartsTitle, v.PartName = "Per kabupaten/kota", "Kabupaten/kota"
+			lines = kabKotaLines(cov)
+			var err error
+			if hrefs, err = h.kabKotaHrefs(c, cov); err != nil {
+				return page(c, "Cakupan", "cakupan"), nil, err
+			}
+		}
 		sortLines(lines, v.Kecamatan)
 		for _, l := range lines {
-			v.KecRows = append(v.KecRows, l.view(kecamatanDesaHref(l.row.Code)))
+			href, ok := hrefs[l.row.Code]
+			if !ok {
+				href = kecamatanDesaHref(l.row.Code)
+			}
+			v.KecRows = append(v.KecRows, l.view(href))
 		}
 		var err error
 		v.Map, err = h.coverageMap(c, cov)
@@ -176,17 +196,23 @@ func (h *coverageHandlers) coverageMap(c echo.Context, cov progress.Coverage) (c
 	centroid := map[string][2]float64{}
 	for _, k := range cov.Kecamatan {
 		for _, d := range cov.Overview.Desa[k.Code] {
-			shape, ok := m.Shapes[d.Code]
 			x, y := m.Point(d.Lng, d.Lat)
-			if !ok { // no boundary in the data: a dot at the desa's centroid
-				shape.X, shape.Y = x, y
-			}
 			centroid[d.Code] = [2]float64{x, y}
-			v.Desa = append(v.Desa, coveragepage.MapDesa{Code: d.Code, Href: desaHref(d.Code), Title: mapTitle(d), Class: mapClass(d),
-				Path: shape.Path, X: shape.X, Y: shape.Y})
 		}
 	}
 	ctx := c.Request().Context()
+	parts, err := h.mapParts(c, cov)
+	if err != nil {
+		return v, err
+	}
+	for _, p := range parts {
+		shape, ok := m.Shapes[p.row.Code]
+		if !ok { // no boundary in the data: a dot at the region's centroid
+			shape.X, shape.Y = m.Point(p.row.Lng, p.row.Lat)
+		}
+		v.Desa = append(v.Desa, coveragepage.MapDesa{Code: p.row.Code, Href: p.href, Title: mapTitle(p.row), Class: mapClass(p.row),
+			Path: shape.Path, X: shape.X, Y: shape.Y})
+	}
 	if v.ShowSites {
 		pg, err := h.sites.List(ctx, site.Filter{PerPage: mapSiteLimit})
 		if err != nil {
@@ -216,6 +242,53 @@ func (h *coverageHandlers) coverageMap(c echo.Context, cov progress.Coverage) (c
 		}
 	}
 	return v, nil
+}
+
+// mapPart is one area the map colours: a desa, or a province's kab/kota.
+type mapPart struct {
+	row  region.Row
+	href string
+}
+
+// mapParts are the desa of a kab/kota office, or the kab/kota of a province:
+// each links to where its detail is (a kab/kota with its own office: that
+// office's read-only Cakupan; otherwise the province's desa table of it).
+func (h *coverageHandlers) mapParts(c echo.Context, cov progress.Coverage) ([]mapPart, error) {
+	var parts []mapPart
+	if len(cov.KabKota) == 0 {
+		for _, k := range cov.Kecamatan {
+			for _, d := range cov.Overview.Desa[k.Code] {
+				parts = append(parts, mapPart{row: d, href: desaHref(d.Code)})
+			}
+		}
+		return parts, nil
+	}
+	hrefs, err := h.kabKotaHrefs(c, cov)
+	for _, k := range cov.KabKota {
+		parts = append(parts, mapPart{row: k, href: hrefs[k.Code]})
+	}
+	return parts, err
+}
+
+// kabKotaHrefs links each kab/kota of a province to its detail.
+func (h *coverageHandlers) kabKotaHrefs(c echo.Context, cov progress.Coverage) (map[string]string, error) {
+	below, err := h.offices.Below(ctxOf(c), ownCode(c))
+	if err != nil {
+		return nil, err
+	}
+	own := map[string]bool{}
+	for _, o := range below {
+		own[o.Code] = true
+	}
+	hrefs := map[string]string{}
+	for _, k := range cov.KabKota {
+		if own[k.Code] {
+			hrefs[k.Code] = paths.With(paths.Coverage, url.Values{paths.OfficeParam: {k.Code}})
+		} else {
+			hrefs[k.Code] = kecamatanDesaHref(k.Code)
+		}
+	}
+	return hrefs, nil
 }
 
 // setTarget changes the office's target for a year: a share of recorded

@@ -86,7 +86,29 @@ func kecamatanLines(cov progress.Coverage) []coverageLine {
 	return lines
 }
 
-// desaTable lists every desa, or one kecamatan's, sorted by any column; the
+// kabKotaLines are a province's kab/kota with the visits done in each.
+func kabKotaLines(cov progress.Coverage) []coverageLine {
+	byKab := map[string]*coverageLine{}
+	lines := make([]coverageLine, 0, len(cov.KabKota))
+	for _, k := range cov.KabKota {
+		lines = append(lines, coverageLine{row: k})
+	}
+	for i := range lines {
+		byKab[lines[i].row.Code] = &lines[i]
+	}
+	for _, k := range kecamatanLines(cov) {
+		if k.row.ParentCode == nil {
+			continue
+		}
+		if l := byKab[*k.row.ParentCode]; l != nil {
+			l.activity.VisitsDone += k.activity.VisitsDone
+			l.activity.LastVisit = max(l.activity.LastVisit, k.activity.LastVisit)
+		}
+	}
+	return lines
+}
+
+// desaTable lists every desa, or one kecamatan's (or a province's kab/kota's), sorted by any column; the
 // largest gap first by default, since that is where teams should go.
 func (h *coverageHandlers) desaTable(c echo.Context) error {
 	cov, err := h.coverage(c)
@@ -101,11 +123,10 @@ func (h *coverageHandlers) desaTable(c echo.Context) error {
 	v := coveragepage.DesaTable{Sorter: sorter(c, base, "selisih"), Basis: coverageBasis(cov, now(c).Year()), Kec: kec}
 	kecs := cov.Kecamatan
 	if kec != "" {
-		k, ok := cov.KecamatanByCode(kec)
-		if !ok || len(cov.Overview.Desa[kec]) == 0 {
+		var ok bool
+		if kecs, v.KecName, ok = kecamatanOf(cov, kec); !ok {
 			return echo.NewHTTPError(http.StatusNotFound)
 		}
-		kecs, v.KecName = []region.Row{k}, k.Name
 	}
 	var lines []coverageLine
 	for _, k := range kecs {
@@ -118,6 +139,27 @@ func (h *coverageHandlers) desaTable(c echo.Context) error {
 		v.Rows = append(v.Rows, l.view(desaHref(l.row.Code)))
 	}
 	return render(c, http.StatusOK, page(c, "Cakupan per desa", "cakupan"), coveragepage.DesaTablePage(v))
+}
+
+// kecamatanOf returns the kecamatan of code (one kecamatan, or all of a
+// province's kab/kota) and its name.
+func kecamatanOf(cov progress.Coverage, code string) ([]region.Row, string, bool) {
+	if k, ok := cov.KecamatanByCode(code); ok && len(cov.Overview.Desa[code]) > 0 {
+		return []region.Row{k}, "Kecamatan " + k.Name, true
+	}
+	for _, kab := range cov.KabKota {
+		if kab.Code != code {
+			continue
+		}
+		var kecs []region.Row
+		for _, k := range cov.Kecamatan {
+			if k.ParentCode != nil && *k.ParentCode == code {
+				kecs = append(kecs, k)
+			}
+		}
+		return kecs, kab.Name, len(kecs) > 0
+	}
+	return nil, "", false
 }
 
 // desaVisitLimit bounds the visits of the desa page; older visits are in the exports.

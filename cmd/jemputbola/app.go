@@ -138,7 +138,7 @@ func banner(w io.Writer, addr net.Addr, withDemo bool) {
 	p := &printer{w: w}
 	p.printf("Jemput Bola berjalan di http://%s\n", displayAddr(addr))
 	if withDemo {
-		p.printf("Masuk dengan akun demo (lihat README.md): admin, kadis, ketua1 atau operator1, kata sandi %s\n", demo.Password)
+		p.printf("Masuk dengan akun demo (lihat README.md), kata sandi %s: admin, kadis, ketua1, operator1 (Kabupaten Rejang Lebong); kadis.kota, ketua.kota, operator.kota (Kota Bengkulu); kadis.prov (Provinsi Bengkulu)\n", demo.Password)
 	} else {
 		p.printf("Buat akun pertama dengan: jemputbola user add --username admin --role admin --name \"Admin\" --password-stdin\n")
 	}

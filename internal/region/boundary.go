@@ -92,3 +92,27 @@ func (s *Store) BoundariesGeoJSON(ctx context.Context) ([]byte, error) {
 	}
 	return json.Marshal(fc)
 }
+
+// KabKotaGeoJSONOf is the FeatureCollection of the kab/kota polygons of one
+// province (property "code"), for the province's map.
+func KabKotaGeoJSONOf(province string) ([]byte, error) {
+	b, err := KabKotaGeoJSON()
+	if err != nil {
+		return nil, err
+	}
+	var fc struct{ Features []feature }
+	if err := json.Unmarshal(b, &fc); err != nil {
+		return nil, fmt.Errorf("region: built-in kab/kota polygons: %w", err)
+	}
+	out := struct {
+		Type     string    `json:"type"`
+		Features []feature `json:"features"`
+	}{Type: "FeatureCollection", Features: []feature{}}
+	for _, f := range fc.Features {
+		if strings.HasPrefix(f.Properties.Code, province+".") {
+			f.Type = "Feature"
+			out.Features = append(out.Features, f)
+		}
+	}
+	return json.Marshal(out)
+}

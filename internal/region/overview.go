@@ -119,6 +119,9 @@ func (s *Store) overview(ctx context.Context, year int, figs map[string]Figure, 
 		case r.Code == sc.Code:
 			o.Office = row(r, total)
 			o.Office.Row = o.Target.Row(total.figs)
+			if r.Level == LevelProvinsi {
+				o.Office.Name = "Provinsi " + r.Name // the list names a province by its name alone
+			}
 		case r.Level == LevelKecamatan:
 			o.Kecamatan = append(o.Kecamatan, row(r, byKec[r.Code]))
 			if r.ParentCode != nil {

@@ -16,7 +16,7 @@ import (
 // Basis says which official figures the numbers build on.
 type Basis struct {
 	Year   string // the target's year
-	Target string // the target, "30%"
+	Target string // the target in words: "30% dari perekaman KTP-el" or "67.802 orang"
 	AsOf   string // newest official figure date, "" without figures
 	Demo   bool   // some figures are demo figures
 }
@@ -108,8 +108,10 @@ type Dashboard struct {
 	Breakdown  Breakdown
 	Map        Map
 
-	Kecamatan Sorter    // the kecamatan table's order
-	KecRows   []DesaRow // kecamatan with their visits done and latest visit
+	Kecamatan  Sorter    // the parts table's order
+	KecRows    []DesaRow // kecamatan (a province: kab/kota) with their visits done and latest visit
+	PartsTitle string    // "Per kecamatan" or "Per kabupaten/kota"
+	PartName   string    // the name column: "Kecamatan" or "Kabupaten/kota"
 
 	ThisWeek, ThisMonth            string // field activations
 	FieldVerified, FieldUnverified string // field activations after the official figures

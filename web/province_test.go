@@ -1,0 +1,161 @@
+package web_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"jemputbola/internal/auth"
+	"jemputbola/internal/demo"
+)
+
+// apiRow is one row of GET /api/v1/coverage.
+type apiRow struct {
+	Code         string `json:"code"`
+	EktpRecorded int64  `json:"ektp_recorded"`
+	IkdActivated int64  `json:"ikd_activated"`
+	CoveragePct  string `json:"coverage_pct"`
+	TargetCount  int64  `json:"target_count"`
+	Gap          int64  `json:"gap"`
+}
+
+type apiCoverage struct {
+	Kabupaten apiRow   `json:"kabupaten"`
+	KabKota   []apiRow `json:"kabkota"`
+}
+
+func (c *testClient) apiCoverage(t *testing.T) apiCoverage {
+	t.Helper()
+	res, b := c.raw(t, "/api/v1/coverage")
+	var out apiCoverage
+	if res.StatusCode != http.StatusOK || json.Unmarshal(b, &out) != nil {
+		t.Fatalf("coverage API: %d %s", res.StatusCode, b)
+	}
+	return out
+}
+
+// seedDemoWithProvinceReader loads the demo and adds a province reader with
+// the test password.
+func seedDemoWithProvinceReader(t *testing.T, app *testApp) {
+	t.Helper()
+	if _, err := demo.Seed(app.Ctx, app.DB, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	app.userIn(t, app.inOffice(t, "17"), "prov_kadis", auth.KepalaDinas)
+	app.userIn(t, app.inOffice(t, "17.71"), "kota_kadis", auth.KepalaDinas)
+}
+
+// TestProvinceRollUp: the province's coverage has one row per kab/kota, and
+// the rows of Rejang Lebong and Kota Bengkulu are exactly what those offices
+// show themselves; the province's own row is the sum of the ten.
+func TestProvinceRollUp(t *testing.T) {
+	app := newTestApp(t)
+	seedDemoWithProvinceReader(t, app)
+	prov := app.client(t)
+	prov.signIn(t, "prov_kadis", testPassword)
+	p := prov.apiCoverage(t)
+	if len(p.KabKota) != 10 || !strings.HasPrefix(p.Kabupaten.Code, "17") || p.Kabupaten.Code != "17" {
+		t.Fatalf("province: code %q, %d kab/kota rows", p.Kabupaten.Code, len(p.KabKota))
+	}
+	var sum int64
+	byCode := map[string]apiRow{}
+	for _, k := range p.KabKota {
+		sum += k.IkdActivated
+		byCode[k.Code] = k
+	}
+	if sum != p.Kabupaten.IkdActivated {
+		t.Errorf("kab/kota rows sum to %d, province row says %d", sum, p.Kabupaten.IkdActivated)
+	}
+	kota := app.client(t)
+	kota.signIn(t, "kota_kadis", testPassword)
+	if own := kota.apiCoverage(t).Kabupaten; byCode["17.71"] != own {
+		t.Errorf("province row of Kota Bengkulu %+v, the office's own %+v", byCode["17.71"], own)
+	}
+	rl := app.client(t)
+	app.user(t, "rl_kadis", auth.KepalaDinas)
+	rl.signIn(t, "rl_kadis", testPassword)
+	if own := rl.apiCoverage(t).Kabupaten; byCode["17.02"] != own {
+		t.Errorf("province row of Rejang Lebong %+v, the office's own %+v", byCode["17.02"], own)
+	}
+	if k := byCode["17.71"]; k.TargetCount != 67802 || k.IkdActivated < 12393 {
+		t.Errorf("Kota Bengkulu in the province: %+v", k)
+	}
+
+	// The dashboard: a table and a map of the ten kab/kota, two of them
+	// linking to their office's read-only view.
+	_, doc := prov.get(t, "/cakupan")
+	if n := doc.Find("svg.covmap a[data-code]").Length(); n != 10 {
+		t.Errorf("province map has %d areas, want 10", n)
+	}
+	if doc.Find(`a[href="/cakupan?kantor=17.71"]`).Length() == 0 || !strings.Contains(doc.Find("main").Text(), "Per kabupaten/kota") {
+		t.Error("no link to Kota Bengkulu's view, or no kab/kota table")
+	}
+	_, doc = prov.get(t, "/cakupan?kantor=17.71")
+	if h := doc.Find("h1").First().Text(); !strings.Contains(h, "Kota Bengkulu") || doc.Find("svg.covmap a[data-code]").Length() != 67 {
+		t.Errorf("Kota Bengkulu's view: %q with %d desa", h, doc.Find("svg.covmap a[data-code]").Length())
+	}
+	// A kab/kota without an office of its own opens as the province's desa table.
+	_, doc = prov.get(t, "/cakupan/desa?kantor=17&kec=17.01")
+	if !strings.Contains(doc.Find("h1").Text(), "Kabupaten Bengkulu Selatan") || doc.Find("tbody tr").Length() < 100 {
+		t.Errorf("desa table of 17.01: %q, %d rows", doc.Find("h1").Text(), doc.Find("tbody tr").Length())
+	}
+}
+
+// TestJourneyProvinceMap: the province's kepala dinas opens the province map,
+// clicks Kota Bengkulu and sees its desa.
+func TestJourneyProvinceMap(t *testing.T) {
+	app := newTestApp(t)
+	seedDemoWithProvinceReader(t, app)
+	tab := newTab(t)
+	browserSignIn(t, tab, app, "prov_kadis")
+	err := chromedp.Do(tab,
+		chromedp.Navigate(app.URL+"/cakupan"),
+		chromedp.WaitVisible(`svg.covmap a[data-code="17.71"]`),
+		chromedp.ScrollIntoView(`svg.covmap a[data-code="17.71"] .desa`),
+	)
+	if err != nil {
+		t.Fatalf("open the province map: %v", err)
+	}
+	// A coastal kota's box centre may lie in the sea: find a point inside
+	// its polygon and click there with the mouse.
+	xy, err := chromedp.Run(tab, chromedp.Evaluate[[]float64](`(() => {
+		const p = document.querySelector('svg.covmap a[data-code="17.71"] .desa');
+		const b = p.getBBox(), m = p.getScreenCTM(), svg = p.ownerSVGElement;
+		for (let i = 1; i < 40; i++) for (let j = 1; j < 40; j++) {
+			const pt = svg.createSVGPoint();
+			pt.x = b.x + b.width * i / 40; pt.y = b.y + b.height * j / 40;
+			if (p.isPointInFill(pt)) { const s = pt.matrixTransform(m); return [s.x, s.y]; }
+		}
+		return [];
+	})()`))
+	if err != nil || len(xy) != 2 {
+		t.Fatalf("no point inside Kota Bengkulu on the map: %v %v", xy, err)
+	}
+	err = chromedp.Do(tab,
+		chromedp.MouseClickXY(xy[0], xy[1]),
+		chromedp.WaitVisible(`p.banner`),
+		chromedp.WaitVisible(`svg.covmap a[data-code="17.71.01.1001"]`),
+	)
+	if err != nil {
+		t.Fatalf("open the province map and click Kota Bengkulu: %v", err)
+	}
+	h1, err := chromedp.Run(tab, chromedp.Text(`h1`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	banner, err := chromedp.Run(tab, chromedp.Text(`p.banner`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	desa, err := chromedp.Run(tab, chromedp.Evaluate[int](`document.querySelectorAll('svg.covmap a[data-code]').length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(h1, "Kota Bengkulu") || !strings.Contains(banner, "hanya baca") || desa != 67 {
+		t.Fatalf("after the click: %q, banner %q, %d desa", h1, banner, desa)
+	}
+}
