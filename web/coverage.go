@@ -136,9 +136,7 @@ func (h *coverageHandlers) show(c echo.Context) error {
 		v.Kecamatan = sorter(c, overlayQuery(c), "nama")
 		v.Kecamatan.Desc = v.Kecamatan.Desc && c.QueryParam("urut") != "" // by name: A to Z unless asked
 		lines, hrefs := kecamatanLines(cov), map[string]string{}
-		v.PartsTitle, v.PartName = "Per kecamatan", "Kecamatan"
-		if len(cov.KabKota) > 0 {
-			v.PartsTitle, v.PartName = "Per kabupaten/kota", "Kabupaten/kota"
+		if v.ByKabKota = len(cov.KabKota) > 0; v.ByKabKota {
 			lines = kabKotaLines(cov)
 			var err error
 			if hrefs, err = h.kabKotaHrefs(c, cov); err != nil {

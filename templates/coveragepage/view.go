@@ -108,10 +108,9 @@ type Dashboard struct {
 	Breakdown  Breakdown
 	Map        Map
 
-	Kecamatan  Sorter    // the parts table's order
-	KecRows    []DesaRow // kecamatan (a province: kab/kota) with their visits done and latest visit
-	PartsTitle string    // "Per kecamatan" or "Per kabupaten/kota"
-	PartName   string    // the name column: "Kecamatan" or "Kabupaten/kota"
+	Kecamatan Sorter    // the parts table's order
+	KecRows   []DesaRow // kecamatan (a province: kab/kota) with their visits done and latest visit
+	ByKabKota bool      // a province: the table and map show its kab/kota
 
 	ThisWeek, ThisMonth            string // field activations
 	FieldVerified, FieldUnverified string // field activations after the official figures
