@@ -16,11 +16,14 @@ import (
 	"jemputbola/internal/region"
 )
 
-// importCmd handles `import figures FILE --as-of YYYY-MM-DD`: the same checks
-// and all-or-nothing store as the upload page.
+// importCmd handles `import figures FILE --as-of YYYY-MM-DD` (the same checks
+// and all-or-nothing store as the upload page) and `import boundaries FILE`.
 func importCmd(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	if len(args) > 0 && args[0] == "boundaries" {
+		return importBoundaries(ctx, args[1:], getenv, stdout)
+	}
 	if len(args) == 0 || args[0] != "figures" {
-		return errors.New("gunakan: import figures BERKAS --as-of TTTT-BB-HH [--office KODE]")
+		return errors.New("gunakan: import figures BERKAS --as-of TTTT-BB-HH [--office KODE] atau import boundaries BERKAS.geojson [--office KODE]")
 	}
 	fs := flag.NewFlagSet("import figures", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -85,5 +88,61 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 		return err
 	}
 	_, err = fmt.Fprintf(stdout, "%d desa/kelurahan diimpor dengan angka per %s (%d angka lama diganti).\n", imp.Rows, imp.AsOf, imp.Replaced)
+	return err
+}
+
+// importBoundaries handles `import boundaries FILE.geojson [--office CODE]`:
+// the office's desa polygons, all or nothing.
+func importBoundaries(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("import boundaries", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	officeCode := fs.String("office", "", "kode kantor")
+	var files []string
+	for rest := args; len(rest) > 0; {
+		if err := fs.Parse(rest); err != nil {
+			return err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files, rest = append(files, fs.Arg(0)), fs.Args()[1:]
+	}
+	if len(files) != 1 {
+		return errors.New("sebutkan tepat satu berkas GeoJSON")
+	}
+	f, err := os.Open(files[0])
+	if err != nil {
+		return fmt.Errorf("berkas tidak dapat dibuka: %w", err)
+	}
+	defer func() { _ = f.Close() }() // opened for reading: closing cannot lose data
+	data, err := io.ReadAll(io.LimitReader(f, region.MaxBoundaryBytes+1))
+	if err != nil {
+		return err
+	}
+	if len(data) > region.MaxBoundaryBytes {
+		return fmt.Errorf("berkas lebih dari %d MB", region.MaxBoundaryBytes>>20)
+	}
+	_, g, err := openDB(getenv)
+	if err != nil {
+		return err
+	}
+	defer db.Close(g)
+	ctx, o, err := inOffice(ctx, g, *officeCode)
+	if err != nil {
+		return err
+	}
+	n, err := region.NewStore(g).ImportBoundaries(ctx, audit.Actor{Username: "cli"}, data)
+	var problems region.BoundaryErrors
+	if errors.As(err, &problems) {
+		out := &printer{w: stdout}
+		for _, p := range problems {
+			out.printf("%s\n", p)
+		}
+		return errors.Join(fmt.Errorf("%s tidak diimpor: %d masalah, tidak ada yang disimpan", filepath.Base(files[0]), len(problems)), out.err)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(stdout, "Batas %d desa/kelurahan %s disimpan; peta memakainya setelah server dijalankan ulang.\n", n, o.Region())
 	return err
 }

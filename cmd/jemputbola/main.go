@@ -24,6 +24,8 @@ Perintah:
                        ganti kata sandi pengguna
   import figures BERKAS --as-of TTTT-BB-HH [--office KODE]
                        impor angka resmi per desa (CSV atau XLSX; semua baris atau tidak sama sekali)
+  import boundaries BERKAS.geojson [--office KODE]
+                       impor batas desa kantor (GeoJSON RFC 7946, properti "code"; semua atau tidak sama sekali)
   plan --from TTTT-BB-HH --to TTTT-BB-HH [--office KODE] [--teams 1,2] [--horizon-weeks 8] [--holidays D1,D2] [--json]
                        tampilkan usulan rencana otomatis (tidak menyimpan apa pun)
   backup BERKAS        cadangkan basis data SQLite ke BERKAS baru (aman saat server berjalan)

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"jemputbola/internal/db"
 )
 
 // TestOfficeCommands adds Kota Bengkulu next to the default office, gives it
@@ -54,5 +56,50 @@ func TestOfficeCommands(t *testing.T) {
 	out.Reset()
 	if err := run(ctx, []string{"import", "figures", file, "--as-of", "2026-11-01", "--office", "17.02"}, env, nil, &out); err == nil || !strings.Contains(out.String(), "bukan desa/kelurahan wilayah kantor ini") {
 		t.Fatalf("import into another office: %v, %q", err, out.String())
+	}
+}
+
+// TestImportBoundaries: an office outside Bengkulu starts with centroid dots;
+// a good file gives its desa polygons, a file with any bad feature stores
+// nothing and says why.
+func TestImportBoundaries(t *testing.T) {
+	env := testEnv(t)
+	ctx := context.Background()
+	if err := run(ctx, []string{"office", "add", "--code", "11.71"}, env, nil, io.Discard); err != nil { // Kota Banda Aceh
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	square := `{"type":"Polygon","coordinates":[[[95.30,5.55],[95.31,5.55],[95.31,5.56],[95.30,5.56],[95.30,5.55]]]}`
+	files := map[string]string{
+		"good.geojson": `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"11.71.01.2001"},"geometry":` + square + `}]}`,
+		"bad.geojson": `{"type":"FeatureCollection","features":[
+			{"type":"Feature","properties":{"code":"11.71.01.2002"},"geometry":` + square + `},
+			{"type":"Feature","properties":{"code":"17.02.06.2001"},"geometry":` + square + `},
+			{"type":"Feature","properties":{"code":"11.71.01.2003"},"geometry":{"type":"Polygon","coordinates":[[[5.55,95.30],[5.56,95.31],[5.55,95.30]]]}}]}`,
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out strings.Builder
+	err := run(ctx, []string{"import", "boundaries", filepath.Join(dir, "bad.geojson"), "--office", "11.71"}, env, nil, &out)
+	if err == nil || !strings.Contains(out.String(), "bukan desa/kelurahan 11.71") || !strings.Contains(out.String(), "kurang dari 4 titik") {
+		t.Fatalf("bad file: %v, %q", err, out.String())
+	}
+	out.Reset()
+	if err := run(ctx, []string{"import", "boundaries", filepath.Join(dir, "good.geojson"), "--office", "11.71"}, env, nil, &out); err != nil ||
+		!strings.Contains(out.String(), "Batas 1 desa/kelurahan Kota Banda Aceh disimpan") {
+		t.Fatalf("good file: %v, %q", err, out.String())
+	}
+	_, g, err := openDB(env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close(g)
+	var n int64
+	g.Raw("SELECT COUNT(*) FROM region_boundaries WHERE code LIKE '11.71.%'").Scan(&n)
+	if n != 1 {
+		t.Fatalf("%d polygons stored for Banda Aceh, want 1 (the refused file stored none)", n)
 	}
 }
