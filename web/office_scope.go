@@ -89,6 +89,12 @@ func ownCode(c echo.Context) string {
 	return o.Code
 }
 
+// ownLevel is the level of the signed-in user's office (provinsi or kabkota).
+func ownLevel(c echo.Context) string {
+	o, _ := c.Get(ctxOwnOffice).(office.Office)
+	return o.Level
+}
+
 // now is the current time in the zone of the office shown: its "today".
 func now(c echo.Context) time.Time {
 	sc, err := scope.From(c.Request().Context())

@@ -3,6 +3,7 @@ package web_test
 import (
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -157,5 +158,45 @@ func TestJourneyProvinceMap(t *testing.T) {
 	}
 	if !strings.Contains(h1, "Kota Bengkulu") || !strings.Contains(banner, "hanya baca") || desa != 67 {
 		t.Fatalf("after the click: %q, banner %q, %d desa", h1, banner, desa)
+	}
+}
+
+// TestProvinceAddsKabKota: the province's admin adds the office of one of its
+// kab/kota and its first account, who then signs in to an office of its own;
+// a kab/kota office has no such page, and a code outside the province is refused.
+func TestProvinceAddsKabKota(t *testing.T) {
+	app := newTestApp(t)
+	prov := app.loginIn(t, app.inOffice(t, "17"), "prov_admin", auth.Admin)
+	_, doc := prov.get(t, "/kantor")
+	if n := doc.Find("tbody tr").Length(); n != 10 {
+		t.Fatalf("%d kab/kota rows, want 10", n)
+	}
+	if res, _ := prov.post(t, "/kantor", url.Values{"code": {"17.04"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("add Kaur: %d", res.StatusCode)
+	}
+	for _, code := range []string{"11.71", "17.04.01", "17"} {
+		if res, _ := prov.post(t, "/kantor", url.Values{"code": {code}}); res.StatusCode != http.StatusNotFound {
+			t.Errorf("add %s: %d, want 404", code, res.StatusCode)
+		}
+	}
+	res, doc := prov.post(t, "/kantor/pengguna", url.Values{"office": {"17.04"}, "username": {"admin.kaur"}, "name": {"Admin Kaur"}, "role": {"admin"}, "password": {"pendek"}})
+	if res.StatusCode != http.StatusUnprocessableEntity || doc.Find("#f-username").AttrOr("value", "") != "admin.kaur" {
+		t.Fatalf("short password: %d, typed name kept %q", res.StatusCode, doc.Find("#f-username").AttrOr("value", ""))
+	}
+	res, _ = prov.post(t, "/kantor/pengguna", url.Values{"office": {"17.04"}, "username": {"admin.kaur"}, "name": {"Admin Kaur"}, "role": {"admin"}, "password": {testPassword}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("first account: %d", res.StatusCode)
+	}
+	kaur := app.client(t)
+	kaur.signIn(t, "admin.kaur", testPassword)
+	_, doc = kaur.get(t, "/pengaturan")
+	if v := doc.Find("#f-government").AttrOr("value", ""); v != "PEMERINTAH KABUPATEN KAUR" {
+		t.Errorf("the new office's letterhead: %q", v)
+	}
+	if res, _ := kaur.get(t, "/kantor"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("kab/kota admin on /kantor: %d, want 404", res.StatusCode)
+	}
+	if res, _ := kaur.post(t, "/kantor/pengguna", url.Values{"office": {"17.04"}, "username": {"x"}, "name": {"X"}, "role": {"admin"}, "password": {testPassword}}); res.StatusCode != http.StatusNotFound {
+		t.Errorf("kab/kota admin adding accounts: %d, want 404", res.StatusCode)
 	}
 }

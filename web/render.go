@@ -8,6 +8,7 @@ import (
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
 
+	"jemputbola/internal/office"
 	"jemputbola/internal/scope"
 	"jemputbola/templates/layout"
 	"jemputbola/web/paths"
@@ -27,7 +28,7 @@ func page(c echo.Context, title, nav string) layout.Data {
 	d := layout.Data{Title: title, Nav: nav, CSRF: csrfToken(c)}
 	if u, ok := currentUser(c); ok {
 		d.UserName, d.RoleName = u.Name, u.Role.Label()
-		d.Links = navLinks(u.Role)
+		d.Links = navLinks(u.Role, ownLevel(c) == office.Provinsi)
 	}
 	if o, ok := shownOffice(c); ok {
 		d.Office = o.Region()

@@ -154,12 +154,18 @@ func (s *Server) routes() {
 	app.GET(paths.Logo, set.logo, allow(everyone...))
 	upload.POST(paths.Logo, set.uploadLogo, allow(managers...))
 
+	of := &officeHandlers{offices: offices, regions: regions, users: users}
+	app.GET(paths.Offices, of.list, allow(managers...))
+	app.POST(paths.Offices, of.add, allow(managers...))
+	app.POST(paths.OfficeUsers, of.addUser, allow(managers...))
+
 	au := &auditHandlers{audit: audit.NewStore(db)}
 	app.GET(paths.Audit, au.list, allow(managers...))
 }
 
-// navLinks is the main menu, showing only what the role may open.
-func navLinks(r auth.Role) []layout.Link {
+// navLinks is the main menu, showing only what the role may open; a
+// province's managers also get its kab/kota offices.
+func navLinks(r auth.Role, province bool) []layout.Link {
 	links := []layout.Link{{Key: "beranda", Label: "Beranda", Href: paths.Home}}
 	if r.In(staff...) {
 		links = append(links, layout.Link{Key: "hari-ini", Label: "Hari ini", Href: paths.Today})
@@ -181,6 +187,9 @@ func navLinks(r auth.Role) []layout.Link {
 			layout.Link{Key: "pengguna", Label: "Pengguna", Href: paths.Users},
 			layout.Link{Key: "audit", Label: "Audit", Href: paths.Audit},
 			layout.Link{Key: "pengaturan", Label: "Pengaturan", Href: paths.Settings})
+		if province {
+			links = append(links, layout.Link{Key: "kantor", Label: "Kantor", Href: paths.Offices})
+		}
 	}
 	return links
 }

@@ -93,6 +93,9 @@ var routeMatrix = []struct {
 	{"GET", "/pengaturan", "/pengaturan", managing},
 	{"POST", "/pengaturan", "/pengaturan", managing},
 	{"GET", "/pengaturan/logo", "/pengaturan/logo", all},
+	{"GET", "/kantor", "/kantor", managing}, // a kab/kota office gets 404: only a province has kab/kota
+	{"POST", "/kantor", "/kantor", managing},
+	{"POST", "/kantor/pengguna", "/kantor/pengguna", managing},
 	{"POST", "/pengaturan/logo", "/pengaturan/logo", managing},
 }
 

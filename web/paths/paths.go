@@ -68,10 +68,11 @@ const (
 	User     = "/pengguna/:id"
 	UserEdit = "/pengguna/:id/ubah"
 
-	Settings = "/pengaturan"
-	Logo     = "/pengaturan/logo"
-	Offices  = "/kantor"
-	Audit    = "/audit"
+	Settings    = "/pengaturan"
+	Logo        = "/pengaturan/logo"
+	Offices     = "/kantor"
+	OfficeUsers = "/kantor/pengguna"
+	Audit       = "/audit"
 
 	APIVisits   = "/api/v1/visits"
 	APIResults  = "/api/v1/results"
