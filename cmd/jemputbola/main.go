@@ -28,6 +28,8 @@ Perintah:
                        impor batas desa kantor (GeoJSON RFC 7946, properti "code"; semua atau tidak sama sekali)
   plan --from TTTT-BB-HH --to TTTT-BB-HH [--office KODE] [--teams 1,2] [--horizon-weeks 8] [--holidays D1,D2] [--json]
                        tampilkan usulan rencana otomatis (tidak menyimpan apa pun)
+  demo scale --offices N --years Y [--visits V]
+                       data skala untuk benchmark: N kantor kab/kota, masing-masing V kunjungan per tahun
   backup BERKAS        cadangkan basis data SQLite ke BERKAS baru (aman saat server berjalan)
 
 Konfigurasi lewat variabel lingkungan: JEMPUTBOLA_ADDR (bawaan :8080), JEMPUTBOLA_DB
@@ -56,6 +58,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return serve(ctx, args, getenv, stdout)
 	case "migrate":
 		return migrate(getenv, stdout)
+	case "demo":
+		return demoCmd(ctx, args, getenv, stdout)
 	case "office":
 		return officeCmd(ctx, args, getenv, stdout)
 	case "user":

@@ -7,6 +7,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"jemputbola/internal/office"
 	"jemputbola/internal/region"
 	"jemputbola/internal/scope"
 	"jemputbola/internal/site"
@@ -14,15 +15,17 @@ import (
 	"jemputbola/internal/visit"
 )
 
-// Scale is the size of a generated year of field work, for benchmarks.
+// Scale is the size of generated field work, for benchmarks.
 type Scale struct {
 	Sites, Teams, Visits int
+	Years                int // how far back the work reaches; 0 is one year
 }
 
 // YearOfKabupaten is the size the coverage benchmarks are measured at.
 var YearOfKabupaten = Scale{Sites: 500, Teams: 20, Visits: 20_000}
 
-// SeedScale writes a year of field work ending yesterday: the demo figures as
+// SeedScale writes field work (a year unless sc.Years says more) ending
+// yesterday for ctx's office: the demo figures as
 // of a year ago, sc.Sites sites spread over every desa, sc.Teams teams and
 // sc.Visits visits done, each with a result. Rows go in directly, in batches,
 // since the domain refuses visits in the past; the database must hold no
@@ -42,7 +45,7 @@ func SeedScale(ctx context.Context, g *gorm.DB, now time.Time, sc Scale) error {
 			desa = append(desa, r)
 		}
 	}
-	start := time.Date(now.Year()-1, now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
+	start := time.Date(now.Year()-max(1, sc.Years), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
 	days := 0
 	for d := start; d.Before(now); d = d.AddDate(0, 0, 1) {
 		if workingDay(d) {
@@ -128,4 +131,35 @@ func scaleVisits(start time.Time, sites []site.Site, teams []team.Team, n int, n
 		}
 	}
 	return visits
+}
+
+// OfficeCodes picks n kab/kota for the benchmarks of many offices: Rejang
+// Lebong first, then the kab/kota of Indonesia in code order.
+func OfficeCodes(n int) []string {
+	codes := []string{region.DefaultOfficeCode}
+	for _, c := range region.KabKotaCodes() {
+		if len(codes) >= n {
+			break
+		}
+		if c != region.DefaultOfficeCode {
+			codes = append(codes, c)
+		}
+	}
+	return codes[:min(n, len(codes))]
+}
+
+// SeedOffices adds the offices of codes and seeds each with sc through
+// SeedScale, for the benchmarks of many offices.
+func SeedOffices(ctx context.Context, g *gorm.DB, now time.Time, codes []string, sc Scale) error {
+	for _, code := range codes {
+		o, _, err := office.NewStore(g).Add(ctx, who, code)
+		if err != nil {
+			return err
+		}
+		oc := office.Scope(o)
+		if err := SeedScale(scope.With(ctx, oc), g, oc.Now(now), sc); err != nil {
+			return fmt.Errorf("%s: %w", code, err)
+		}
+	}
+	return nil
 }

@@ -145,3 +145,15 @@ func BengkuluDesaGeoJSON() ([]byte, error) { return gunzipped("data/bengkulu_des
 // KabKotaGeoJSON is the FeatureCollection of the polygons of every kab/kota
 // of Indonesia (properties "code" and "name").
 func KabKotaGeoJSON() ([]byte, error) { return gunzipped("data/indonesia_kabkota.geojson.gz") }
+
+// KabKotaCodes lists the code of every kab/kota of Indonesia, in code order.
+func KabKotaCodes() []string {
+	var codes []string
+	_ = eachNational(func(r Region) bool { // the embedded list is known to parse (TestSubtree)
+		if r.Level == LevelKabKota {
+			codes = append(codes, r.Code)
+		}
+		return true
+	})
+	return codes
+}
