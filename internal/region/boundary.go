@@ -42,6 +42,15 @@ func (s *Store) Load(ctx context.Context, code string) error {
 	return q.Clauses(clause.OnConflict{DoNothing: true}).CreateInBatches(bounds, 200).Error
 }
 
+// featureCollection is a GeoJSON FeatureCollection (RFC 7946 §3.3).
+type featureCollection struct {
+	Type     string    `json:"type"`
+	Features []feature `json:"features"`
+}
+
+// collectionType is the "type" every FeatureCollection carries.
+const collectionType = "FeatureCollection"
+
 // feature is one GeoJSON feature with the properties the app reads.
 type feature struct {
 	Type       string `json:"type"`
@@ -83,10 +92,7 @@ func (s *Store) BoundariesGeoJSON(ctx context.Context) ([]byte, error) {
 	if err := s.db.WithContext(ctx).Scopes(area(ctx, "code")).Order("code").Find(&bs).Error; err != nil {
 		return nil, err
 	}
-	fc := struct {
-		Type     string    `json:"type"`
-		Features []feature `json:"features"`
-	}{Type: "FeatureCollection", Features: make([]feature, len(bs))}
+	fc := featureCollection{Type: collectionType, Features: make([]feature, len(bs))}
 	for i, b := range bs {
 		fc.Features[i].Type, fc.Features[i].Properties.Code, fc.Features[i].Geometry = "Feature", b.Code, json.RawMessage(b.Geometry)
 	}
@@ -104,10 +110,7 @@ func KabKotaGeoJSONOf(province string) ([]byte, error) {
 	if err := json.Unmarshal(b, &fc); err != nil {
 		return nil, fmt.Errorf("region: built-in kab/kota polygons: %w", err)
 	}
-	out := struct {
-		Type     string    `json:"type"`
-		Features []feature `json:"features"`
-	}{Type: "FeatureCollection", Features: []feature{}}
+	out := featureCollection{Type: collectionType, Features: []feature{}}
 	for _, f := range fc.Features {
 		if strings.HasPrefix(f.Properties.Code, province+".") {
 			f.Type = "Feature"

@@ -35,14 +35,11 @@ func (s *Store) ImportBoundaries(ctx context.Context, who audit.Actor, data []by
 	if err != nil {
 		return 0, err
 	}
-	var fc struct {
-		Type     string
-		Features []feature
-	}
+	var fc featureCollection
 	if err := json.Unmarshal(data, &fc); err != nil {
 		return 0, BoundaryErrors{"bukan GeoJSON yang sah: " + err.Error()}
 	}
-	if fc.Type != "FeatureCollection" {
+	if fc.Type != collectionType {
 		return 0, BoundaryErrors{`berkas harus berupa GeoJSON "FeatureCollection"`}
 	}
 	desa, err := s.desaOf(ctx)
