@@ -57,6 +57,9 @@ func (a *testApp) Restart(t testing.TB) {
 
 const testPassword = "rahasia-uji-123"
 
+// testSharedPassword is testPassword hashed once for every test account.
+var testSharedPassword = sync.OnceValues(func() (auth.SharedPassword, error) { return auth.NewSharedPassword(testPassword) })
+
 // newTestApp starts the app on a fresh database holding the built-in regions.
 func newTestApp(t testing.TB) *testApp {
 	t.Helper()
@@ -100,8 +103,12 @@ func (a *testApp) user(t testing.TB, username string, role auth.Role) auth.User 
 // userIn creates an account of ctx's office with the test password.
 func (a *testApp) userIn(t testing.TB, ctx context.Context, username string, role auth.Role) auth.User {
 	t.Helper()
-	u, err := auth.NewUserStore(a.DB).Create(ctx, audit.System,
-		auth.UserInput{Username: username, Name: "Uji " + username, Role: role, Password: testPassword})
+	pw, err := testSharedPassword()
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := auth.NewUserStore(a.DB).CreateShared(ctx, audit.System,
+		auth.UserInput{Username: username, Name: "Uji " + username, Role: role}, pw)
 	if err != nil {
 		t.Fatalf("create user %s: %v", username, err)
 	}

@@ -345,3 +345,29 @@ func TestPimpinan(t *testing.T) {
 		}
 	})
 }
+
+func TestCreateShared(t *testing.T) {
+	if _, err := auth.NewSharedPassword("pendek"); err == nil {
+		t.Fatal("NewSharedPassword accepted a 6-character password")
+	}
+	shared, err := auth.NewSharedPassword(pw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		ctx := dbtest.InOffice(t, g, "17.02")
+		users := auth.NewUserStore(g)
+		for _, name := range []string{"satu", "dua"} {
+			if _, err := users.CreateShared(ctx, audit.System, auth.UserInput{Username: name, Name: "Nama " + name, Role: auth.Operator}, shared); err != nil {
+				t.Fatalf("CreateShared %s: %v", name, err)
+			}
+			if _, err := auth.NewAuthenticator(g).SignIn(ctx, name, pw, "127.0.0.1"); err != nil {
+				t.Fatalf("%s cannot sign in with the shared password: %v", name, err)
+			}
+		}
+		_, err := users.CreateShared(ctx, audit.System, auth.UserInput{Username: "x", Name: "X", Role: auth.Operator}, shared)
+		if apperr.FieldsOf(err)["username"] == "" {
+			t.Fatalf("CreateShared with a bad username = %v, want a username error", err)
+		}
+	})
+}

@@ -21,6 +21,19 @@ func checkPassword(pw string) string {
 	return ""
 }
 
+// SharedPassword is one password hashed once, for seeding many accounts
+// with it (the demo, tests) without one bcrypt run per account.
+type SharedPassword struct{ hash string }
+
+// NewSharedPassword checks pw like any password and hashes it once.
+func NewSharedPassword(pw string) (SharedPassword, error) {
+	if msg := checkPassword(pw); msg != "" {
+		return SharedPassword{}, errors.New("auth: " + msg)
+	}
+	hash, err := hashPassword(pw)
+	return SharedPassword{hash: hash}, err
+}
+
 func hashPassword(pw string) (string, error) {
 	b, err := bcrypt.GenerateFromPassword([]byte(pw), bcrypt.DefaultCost)
 	return string(b), err

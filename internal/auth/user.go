@@ -81,15 +81,28 @@ func NewUserStore(g *gorm.DB) *UserStore { return &UserStore{db: g} }
 // Create adds a user to ctx's office. Errors: Invalid (fields), Conflict when
 // the username is taken (in any office), scope.ErrMissing, scope.ErrReadOnly.
 func (s *UserStore) Create(ctx context.Context, who audit.Actor, in UserInput) (User, error) {
-	sc, err := scope.ForWrite(ctx)
-	if err != nil {
-		return User{}, err
-	}
-	in.Active = true
 	if err := in.Validate(true); err != nil {
 		return User{}, err
 	}
 	hash, err := hashPassword(in.Password)
+	if err != nil {
+		return User{}, err
+	}
+	return s.create(ctx, who, in, hash)
+}
+
+// CreateShared is Create with a password hashed beforehand; in.Password is
+// ignored. Errors as Create.
+func (s *UserStore) CreateShared(ctx context.Context, who audit.Actor, in UserInput, pw SharedPassword) (User, error) {
+	in.Password = ""
+	if err := in.Validate(false); err != nil {
+		return User{}, err
+	}
+	return s.create(ctx, who, in, pw.hash)
+}
+
+func (s *UserStore) create(ctx context.Context, who audit.Actor, in UserInput, hash string) (User, error) {
+	sc, err := scope.ForWrite(ctx)
 	if err != nil {
 		return User{}, err
 	}

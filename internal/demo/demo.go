@@ -10,6 +10,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
@@ -24,6 +25,10 @@ import (
 
 // Password of every demo account; README.md gives it. Demo use only.
 const Password = "jemputbola"
+
+// sharedPassword is Password hashed once per process: every demo account
+// (and every test that seeds the demo) shares it instead of a bcrypt run each.
+var sharedPassword = sync.OnceValues(func() (auth.SharedPassword, error) { return auth.NewSharedPassword(Password) })
 
 // who is the audit actor of the seed.
 var who = audit.Actor{Username: "demo"}
@@ -94,10 +99,14 @@ func seedOffice(ctx context.Context, tx *gorm.DB, now time.Time, d demoOffice) e
 }
 
 func seedUsers(ctx context.Context, tx *gorm.DB, list []demoUser) (map[string]auth.User, error) {
+	pw, err := sharedPassword()
+	if err != nil {
+		return nil, err
+	}
 	store := auth.NewUserStore(tx)
 	users := map[string]auth.User{}
 	for _, d := range list {
-		u, err := store.Create(ctx, who, auth.UserInput{Username: d.username, Name: d.name, Role: d.role, Password: Password, Demo: true})
+		u, err := store.CreateShared(ctx, who, auth.UserInput{Username: d.username, Name: d.name, Role: d.role, Demo: true}, pw)
 		if err != nil {
 			return nil, fmt.Errorf("user %s: %w", d.username, err)
 		}
