@@ -16,6 +16,7 @@ import (
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/autoplan"
 	"jemputbola/internal/locale"
+	"jemputbola/internal/office"
 	"jemputbola/internal/planner"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/visit"
@@ -25,6 +26,7 @@ import (
 
 type autoplanHandlers struct {
 	db       *gorm.DB
+	offices  *office.Store
 	coverage *progress.Caches
 	visits   *visit.Store
 }
@@ -38,7 +40,7 @@ const (
 )
 
 // planForm is the Rencana otomatis form as read: the range, the teams (none:
-// every team), the coverage horizon and the days off besides weekends.
+// every team), the coverage horizon and days off besides the office's calendar.
 type planForm struct {
 	From, To     string // YYYY-MM-DD
 	TeamIDs      []int64
@@ -48,12 +50,9 @@ type planForm struct {
 
 // decodePlanForm reads the form, falling back to the defaults; bad values
 // become field messages.
-func (h *autoplanHandlers) decodePlanForm(c echo.Context) (planForm, apperr.Fields) {
+func (h *autoplanHandlers) decodePlanForm(c echo.Context, cal office.Calendar) (planForm, apperr.Fields) {
 	now := now(c)
-	start := now.AddDate(0, 0, 1)
-	for start.Weekday() == time.Saturday || start.Weekday() == time.Sunday {
-		start = start.AddDate(0, 0, 1)
-	}
+	start := cal.NextWorkingDay(now)
 	f := planForm{From: start.Format(time.DateOnly), To: start.AddDate(0, 0, defaultPlanDays-1).Format(time.DateOnly),
 		HorizonWeeks: defaultHorizonWeeks}
 	r := readForm(c)
@@ -82,13 +81,11 @@ func (h *autoplanHandlers) decodePlanForm(c echo.Context) (planForm, apperr.Fiel
 	} else if present {
 		f.HorizonWeeks = int(n)
 	}
-	for _, h := range strings.FieldsFunc(r.text("libur"), func(r rune) bool { return r == ',' || r == ' ' || r == '\n' || r == ';' }) {
-		if _, err := time.Parse(time.DateOnly, h); err != nil {
-			r.bad.Add("libur", "Tulis hari libur sebagai TTTT-BB-HH, dipisah koma.")
-			break
-		}
-		f.Holidays = append(f.Holidays, h)
+	holidays, err := office.ParseHolidays(r.text("libur"))
+	if err != nil {
+		r.bad.Add("libur", apperr.MessageOf(err))
 	}
+	f.Holidays = holidays
 	for _, v := range r.all("tim") {
 		id, present, ok := wholeNumber(v)
 		if !ok || !present {
@@ -101,7 +98,11 @@ func (h *autoplanHandlers) decodePlanForm(c echo.Context) (planForm, apperr.Fiel
 }
 
 func (h *autoplanHandlers) show(c echo.Context) error {
-	f, bad := h.decodePlanForm(c)
+	o, err := h.offices.Current(ctxOf(c))
+	if err != nil {
+		return err
+	}
+	f, bad := h.decodePlanForm(c, o.Calendar())
 	cache, err := h.coverage.For(ctxOf(c))
 	if err != nil {
 		return err
@@ -110,7 +111,7 @@ func (h *autoplanHandlers) show(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	in.Holidays = f.Holidays
+	in.Holidays = append(in.Holidays, f.Holidays...)
 	v := planpage.View{CSRF: csrfToken(c), Action: paths.With(paths.AutoPlan, c.QueryParams()), Teams: planTeams(names, f.TeamIDs),
 		Form: planpage.Form{From: f.From, To: f.To, HorizonWeeks: strconv.Itoa(f.HorizonWeeks), Holidays: strings.Join(f.Holidays, ", ")}}
 	if p, status, ok := formProblems(bad.Err()); ok {

@@ -89,7 +89,7 @@ func (s *Server) routes() {
 	app.GET(paths.NoticeLtr, v.suratPemberitahuan, allow(staff...))
 	app.GET(paths.APIVisits, v.apiList, allow(staff...))
 
-	ap := &autoplanHandlers{db: db, coverage: dashboard, visits: visits}
+	ap := &autoplanHandlers{db: db, offices: offices, coverage: dashboard, visits: visits}
 	app.GET(paths.AutoPlan, ap.show, allow(planners...))
 	app.POST(paths.AutoPlan, ap.accept, allow(planners...))
 
@@ -151,6 +151,7 @@ func (s *Server) routes() {
 	set := &settingsHandlers{offices: offices}
 	app.GET(paths.Settings, set.show, allow(managers...))
 	app.POST(paths.Settings, set.save, allow(managers...))
+	app.POST(paths.Calendar, set.saveCalendar, allow(managers...))
 	app.GET(paths.Logo, set.logo, allow(everyone...))
 	upload.POST(paths.Logo, set.uploadLogo, allow(managers...))
 

@@ -92,6 +92,7 @@ var routeMatrix = []struct {
 	{"GET", "/audit", "/audit", managing},
 	{"GET", "/pengaturan", "/pengaturan", managing},
 	{"POST", "/pengaturan", "/pengaturan", managing},
+	{"POST", "/pengaturan/kalender", "/pengaturan/kalender", managing},
 	{"GET", "/pengaturan/logo", "/pengaturan/logo", all},
 	{"GET", "/kantor", "/kantor", managing}, // a kab/kota office gets 404: only a province has kab/kota
 	{"POST", "/kantor", "/kantor", managing},

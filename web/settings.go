@@ -3,10 +3,15 @@ package web
 import (
 	"io"
 	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"jemputbola/internal/apperr"
+	"jemputbola/internal/locale"
 	"jemputbola/internal/office"
 	"jemputbola/templates/settingspage"
 	"jemputbola/web/paths"
@@ -18,7 +23,67 @@ type settingsHandlers struct{ offices *office.Store }
 func settingsForm(o office.Office) settingspage.Form {
 	l := o.Letterhead()
 	return settingspage.Form{Government: l.Government, Name: l.Name, Address: l.Address, City: l.City,
-		HeadName: l.HeadName, HeadNIP: l.HeadNIP, HeadRank: l.HeadRank, Zone: office.ZoneLabel(o.Zone), HasLogo: o.LogoType != ""}
+		HeadName: l.HeadName, HeadNIP: l.HeadNIP, HeadRank: l.HeadRank, Zone: office.ZoneLabel(o.Zone), HasLogo: o.LogoType != "",
+		Calendar: calendarForm(o.Calendar())}
+}
+
+// weekOrder is the working week as the form lists it, Senin first.
+var weekOrder = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
+
+// calendarForm shows a calendar: one checkbox a weekday, one holiday a line.
+func calendarForm(cal office.Calendar) settingspage.CalendarForm {
+	f := settingspage.CalendarForm{Holidays: strings.Join(cal.Holidays, "\n")}
+	for i, d := range weekOrder {
+		f.Days = append(f.Days, settingspage.Day{Value: strconv.Itoa(i + 1), Label: locale.Weekday(d), Checked: slices.Contains(cal.WorkingDays, d)})
+	}
+	return f
+}
+
+// decodeCalendarForm reads the calendar form; bad values become field messages.
+func decodeCalendarForm(c echo.Context) (office.Calendar, string, apperr.Fields) {
+	r := readForm(c)
+	var cal office.Calendar
+	for _, v := range r.all("working_days") {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > len(weekOrder) {
+			r.bad.Add("working_days", "Pilihan hari kerja tidak valid.")
+			break
+		}
+		cal.WorkingDays = append(cal.WorkingDays, weekOrder[n-1])
+	}
+	text := r.text("holidays")
+	holidays, err := office.ParseHolidays(text)
+	if err != nil {
+		r.bad.Add("holidays", apperr.MessageOf(err))
+	}
+	cal.Holidays = holidays
+	return cal, text, r.bad
+}
+
+// saveCalendar stores the working week and holidays; a bad value shows the
+// form again with what was typed.
+func (h *settingsHandlers) saveCalendar(c echo.Context) error {
+	ctx := ctxOf(c)
+	o, err := h.offices.Current(ctx)
+	if err != nil {
+		return err
+	}
+	cal, text, bad := decodeCalendarForm(c)
+	err = bad.Err()
+	if err == nil {
+		err = h.offices.SetCalendar(ctx, actor(c), cal)
+	}
+	if p, status, ok := formProblems(err); ok {
+		f := settingsForm(o)
+		f.Calendar = calendarForm(cal)
+		f.Calendar.Holidays, f.Calendar.Problems = text, p
+		return render(c, status, page(c, "Pengaturan", "pengaturan"), settingspage.Page(csrfToken(c), f))
+	}
+	if err != nil {
+		return err
+	}
+	flash(c, "Kalender kerja tersimpan.")
+	return redirect(c, paths.Settings+"#kalender")
 }
 
 func (h *settingsHandlers) show(c echo.Context) error {

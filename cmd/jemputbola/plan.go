@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"jemputbola/internal/apperr"
 	"jemputbola/internal/autoplan"
 	"jemputbola/internal/db"
 	"jemputbola/internal/office"
@@ -42,7 +43,7 @@ func planCmd(ctx context.Context, args []string, getenv func(string) string, std
 	to := fs.String("to", "", "tanggal akhir")
 	teams := fs.String("teams", "", "id tim, dipisah koma")
 	horizon := fs.Int("horizon-weeks", 8, "masa cakupan desa")
-	holidays := fs.String("holidays", "", "hari libur TTTT-BB-HH, dipisah koma")
+	holidays := fs.String("holidays", "", "hari libur selain kalender kantor, TTTT-BB-HH dipisah koma")
 	asJSON := fs.Bool("json", false, "keluaran JSON")
 	officeCode := fs.String("office", "", "kode kantor")
 	if err := fs.Parse(args); err != nil {
@@ -76,11 +77,11 @@ func planCmd(ctx context.Context, args []string, getenv func(string) string, std
 	if err != nil {
 		return err
 	}
-	for _, h := range strings.Split(*holidays, ",") {
-		if h = strings.TrimSpace(h); h != "" {
-			in.Holidays = append(in.Holidays, h)
-		}
+	extra, err := office.ParseHolidays(*holidays)
+	if err != nil {
+		return fmt.Errorf("--holidays: %s", apperr.MessageOf(err))
 	}
+	in.Holidays = append(in.Holidays, extra...)
 	p, err := planner.Suggest(in)
 	if err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"jemputbola/internal/office"
 	"jemputbola/internal/planner"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/result"
@@ -35,7 +36,8 @@ type Names struct {
 
 // Load builds the planner's input of ctx's office for the days from..to
 // (YYYY-MM-DD) and the given teams of the office (nil: every team; another
-// office's are left out), with the coverage of today from cov, the office's
+// office's are left out) on the office's working days outside its holidays,
+// with the coverage of today from cov, the office's
 // cache; now is in the office's zone. Errors: scope.ErrMissing.
 func Load(ctx context.Context, g *gorm.DB, cov *progress.Cache, from, to string, teamIDs []int64, horizonDays int, now time.Time) (planner.Input, Names, error) {
 	in := planner.Input{From: from, To: to, CoverHorizonDays: horizonDays}
@@ -44,6 +46,12 @@ func Load(ctx context.Context, g *gorm.DB, cov *progress.Cache, from, to string,
 	if err != nil {
 		return in, names, err
 	}
+	o, err := office.NewStore(g).Current(ctx)
+	if err != nil {
+		return in, names, err
+	}
+	cal := o.Calendar()
+	in.WorkingDays, in.Holidays = cal.WorkingDays, cal.Holidays
 	teams, err := team.NewStore(g).List(ctx)
 	if err != nil {
 		return in, names, err

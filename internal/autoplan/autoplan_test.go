@@ -9,9 +9,11 @@ import (
 	"github.com/google/uuid"
 	"gorm.io/gorm"
 
+	"jemputbola/internal/audit"
 	"jemputbola/internal/autoplan"
 	"jemputbola/internal/dbtest"
 	"jemputbola/internal/demo"
+	kantor "jemputbola/internal/office"
 	"jemputbola/internal/planner"
 	"jemputbola/internal/planner/plannertest"
 	"jemputbola/internal/progress"
@@ -212,6 +214,43 @@ func TestOfficeIsolation(t *testing.T) {
 		if _, _, err := autoplan.Load(context.Background(), g, progress.NewCache(progress.NewStore(g), a.sc), day.Format(time.DateOnly),
 			day.Format(time.DateOnly), nil, 14, now); !errors.Is(err, scope.ErrMissing) {
 			t.Errorf("Load without a scope: %v", err)
+		}
+	})
+}
+
+// TestOfficeCalendar plans on the office's own working week and around its
+// holidays, with no holiday typed into the plan.
+func TestOfficeCalendar(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		o := inOffice(t, g, "17.02")
+		now := o.sc.Now(time.Now())
+		if _, err := demo.Seed(o.ctx, g, now); err != nil {
+			t.Fatal(err)
+		}
+		monday := now.AddDate(0, 0, 7*5-int(now.Weekday())+1) // a Monday past the demo's planned weeks
+		saturday, holiday := monday.AddDate(0, 0, 5), monday.AddDate(0, 0, 1).Format(time.DateOnly)
+		cal := kantor.Calendar{WorkingDays: []time.Weekday{time.Saturday, time.Monday, time.Tuesday}, Holidays: []string{holiday}}
+		if err := kantor.NewStore(g).SetCalendar(o.ctx, audit.System, cal); err != nil {
+			t.Fatal(err)
+		}
+		in, _, err := o.load(g, monday.Format(time.DateOnly), nil, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in.To = monday.AddDate(0, 0, 6).Format(time.DateOnly)
+		plan, err := planner.Suggest(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		days := map[string]int{}
+		for _, v := range plan.Visits {
+			days[v.Date]++
+		}
+		if days[holiday] > 0 || days[monday.AddDate(0, 0, 2).Format(time.DateOnly)] > 0 {
+			t.Fatalf("visits on the holiday or on a Wednesday off: %v", days)
+		}
+		if days[monday.Format(time.DateOnly)] == 0 || days[saturday.Format(time.DateOnly)] == 0 {
+			t.Fatalf("no visits on the working Monday or Saturday: %v", days)
 		}
 	})
 }

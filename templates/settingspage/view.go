@@ -15,4 +15,19 @@ type Form struct {
 	HasLogo    bool
 	LogoError  string
 	components.Problems
+	Calendar CalendarForm
+}
+
+// CalendarForm is the working week and the days off, as typed.
+type CalendarForm struct {
+	Days     []Day
+	Holidays string // one YYYY-MM-DD per line
+	components.Problems
+}
+
+// Day is one weekday's checkbox.
+type Day struct {
+	Value   string // ISO weekday, "1" (Senin) to "7" (Minggu)
+	Label   string
+	Checked bool
 }

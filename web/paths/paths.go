@@ -70,6 +70,7 @@ const (
 
 	Settings    = "/pengaturan"
 	Logo        = "/pengaturan/logo"
+	Calendar    = "/pengaturan/kalender"
 	Offices     = "/kantor"
 	OfficeUsers = "/kantor/pengguna"
 	Audit       = "/audit"
