@@ -78,8 +78,7 @@ func (h *visitHandlers) week(c echo.Context) error {
 		d := monday.AddDate(0, 0, i)
 		w.Share = append(w.Share, visitpage.ShareLink{Weekday: locale.Weekday(d.Weekday()), Href: whatsAppURL(d, visits)})
 	}
-	u, _ := currentUser(c)
-	w.CanPlan = u.Role.In(planners...)
+	w.CanPlan = mayChange(c, planners...)
 	return render(c, http.StatusOK, page(c, "Jadwal "+locale.ShortDate(monday), "jadwal"), visitpage.WeekPage(w))
 }
 

@@ -126,7 +126,7 @@ func (h *coverageHandlers) show(c echo.Context) error {
 			ThisWeek:    locale.Int(weeks[len(weeks)-1].Field),
 			ThisMonth:   locale.Int(snap.Series.FieldBetween(time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location()), now)),
 			CSRF:        csrfToken(c),
-			CanTarget:   mayManage(c),
+			CanTarget:   mayChange(c, managers...),
 			TargetInput: targetInput(cov.Target),
 			TargetCount: cov.Target.Count > 0,
 			NextYear:    strconv.Itoa(now.Year() + 1),
@@ -175,12 +175,6 @@ func overlayQuery(c echo.Context) string {
 		return paths.Coverage + "?"
 	}
 	return paths.Coverage + "?" + q.Encode() + "&"
-}
-
-// mayManage reports whether the user may change targets and import figures.
-func mayManage(c echo.Context) bool {
-	u, ok := currentUser(c)
-	return ok && u.Role.In(managers...)
 }
 
 // coverageMap builds the choropleth with the overlays the query asks for.

@@ -37,7 +37,7 @@ func (h *homeHandlers) show(c echo.Context) error {
 	u, _ := currentUser(c)
 	now := now(c)
 	v := homepage.View{Name: u.Name, Today: locale.Date(now), Operator: u.Role == auth.Operator,
-		ShowGaps: u.Role.In(auth.KetuaTim, auth.KepalaDinas), CanPlan: u.Role.In(planners...), CanManage: u.Role.In(managers...)}
+		ShowGaps: u.Role.In(auth.KetuaTim, auth.KepalaDinas), CanPlan: mayChange(c, planners...), CanManage: mayChange(c, managers...)}
 	teams, err := h.teams.ForUser(ctx, u.ID)
 	if err != nil {
 		return err

@@ -2,11 +2,13 @@ package web
 
 import (
 	"context"
+	"net/http"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"jemputbola/internal/apperr"
+	"jemputbola/internal/auth"
 	"jemputbola/internal/office"
 	"jemputbola/internal/scope"
 	"jemputbola/web/paths"
@@ -20,11 +22,23 @@ const (
 	ctxOwnOffice = "own-office" // the signed-in user's office
 )
 
+// viewable are the pages a province user may open for one of its kab/kota:
+// its coverage, map, reports, exports, schedule, sites and teams, read-only.
+// Every other page, and every change, is the user's own office's.
+var viewable = map[string]bool{
+	paths.Coverage: true, paths.CoverageMap: true, paths.CoverageDesa: true, paths.DesaCoverage: true,
+	paths.Reconcile: true, paths.Report: true, paths.CoverageCSV: true, paths.CoverageXLSX: true, paths.Logo: true,
+	paths.Regions: true, paths.Kecamatan: true, paths.Week: true, paths.Month: true, paths.Visit: true,
+	paths.WeekICS: true, paths.WeekCSV: true, paths.WeekXLSX: true, paths.Sites: true, paths.Site: true,
+	paths.Teams: true, paths.Team: true, paths.APICoverage: true, paths.APIRegions: true, paths.APIVisits: true,
+}
+
 // officeScope puts the scope of the signed-in user's office into the request
 // context, which every store reads. A province user may look at one of its
 // kab/kota read-only: ?kantor=CODE picks it (kept in a cookie), its own code
-// returns home. A code that is not under the user's office is ignored, never
-// confirmed.
+// returns home. The view applies to reading the viewable pages only, so a form
+// always changes the office it was shown for. A code that is not under the
+// user's office is ignored, never confirmed.
 func officeScope(offices *office.Store) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
@@ -38,28 +52,10 @@ func officeScope(offices *office.Store) echo.MiddlewareFunc {
 				return err
 			}
 			sc, shown := office.Scope(own), own
-			view := c.QueryParam(paths.OfficeParam)
-			if view == "" {
-				if ck, err := c.Cookie(viewCookie); err == nil {
-					view = ck.Value
-				}
-			}
-			if view != "" && view != own.Code && sc.Under(view) {
-				o, err := offices.ByCode(ctx, view)
-				switch apperr.CodeOf(err) {
-				case "":
-					sc, shown = office.Scope(o), o
-					sc.ReadOnly = true
-				case apperr.NotFound:
-					view = ""
-				default:
+			if viewing(c) {
+				if sc, shown, err = viewed(c, offices, sc, own); err != nil {
 					return err
 				}
-			} else {
-				view = ""
-			}
-			if c.QueryParam(paths.OfficeParam) != "" {
-				setCookie(c, viewCookie, view, cookieAge(view))
 			}
 			c.Set(ctxOffice, shown)
 			c.Set(ctxOwnOffice, own)
@@ -67,6 +63,40 @@ func officeScope(offices *office.Store) echo.MiddlewareFunc {
 			return next(c)
 		}
 	}
+}
+
+// viewed is the scope and office a viewable page shows: the kab/kota the
+// user picked (?kantor=, else the cookie), read-only, or their own office.
+func viewed(c echo.Context, offices *office.Store, sc scope.Scope, own office.Office) (scope.Scope, office.Office, error) {
+	view := c.QueryParam(paths.OfficeParam)
+	if view != "" {
+		// Set once view is settled: an unknown or own code clears the cookie.
+		defer func() { setCookie(c, viewCookie, view, cookieAge(view)) }()
+	} else if ck, err := c.Cookie(viewCookie); err == nil {
+		view = ck.Value
+	}
+	if view == "" || view == own.Code || !sc.Under(view) {
+		view = ""
+		return sc, own, nil
+	}
+	o, err := offices.ByCode(ctxOf(c), view)
+	switch apperr.CodeOf(err) {
+	case "":
+		ro := office.Scope(o)
+		ro.ReadOnly = true
+		return ro, o, nil
+	case apperr.NotFound:
+		view = ""
+		return sc, own, nil
+	}
+	return sc, own, err
+}
+
+// viewing reports whether this request may show another office: it reads a
+// viewable page.
+func viewing(c echo.Context) bool {
+	m := c.Request().Method
+	return (m == http.MethodGet || m == http.MethodHead) && viewable[c.Path()]
 }
 
 // cookieAge keeps a chosen view for the session, and deletes an empty one.
@@ -93,6 +123,18 @@ func ownCode(c echo.Context) string {
 func ownLevel(c echo.Context) string {
 	o, _ := c.Get(ctxOwnOffice).(office.Office)
 	return o.Level
+}
+
+// mayChange reports whether the signed-in user may change what this request
+// shows: their role is one of roles and the office shown is their own, not a
+// province's read-only view of a kab/kota. Pages offer their forms only then.
+func mayChange(c echo.Context, roles ...auth.Role) bool {
+	u, ok := currentUser(c)
+	if !ok || !u.Role.In(roles...) {
+		return false
+	}
+	sc, err := scope.From(ctxOf(c))
+	return err == nil && !sc.ReadOnly
 }
 
 // now is the current time in the zone of the office shown: its "today".

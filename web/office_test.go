@@ -105,12 +105,26 @@ func TestProvinceViewIsReadOnly(t *testing.T) {
 	if !strings.Contains(doc.Find(".banner").Text(), "hanya baca") {
 		t.Error("no read-only banner")
 	}
+	if doc.Find(`a[href="/lokasi/baru"]`).Length() > 0 || doc.Find(`a[href$="/ubah"]`).Length() > 0 {
+		t.Error("a read-only view offers to add or change sites")
+	}
+	if menu := doc.Find("nav.nav").Text(); strings.Contains(menu, "Pengguna") || !strings.Contains(menu, "Cakupan") {
+		t.Errorf("menu of a read-only view: %q", menu)
+	}
+	// Pages outside the view, and every change, are the province's own.
+	if _, doc := c.get(t, "/pengaturan"); doc.Find(".banner").Length() > 0 || doc.Find("#f-city").AttrOr("value", "") != "Bengkulu" {
+		t.Errorf("settings in a view: banner %d, city %q", doc.Find(".banner").Length(), doc.Find("#f-city").AttrOr("value", ""))
+	}
 	res, _ = c.post(t, "/lokasi", url.Values{"name": {"Lokasi provinsi"}, "kind": {"opd"}, "desa_code": {"17.02.06.2001"}})
-	if res.StatusCode != http.StatusForbidden {
-		t.Errorf("create in a read-only view: status %d, want 403", res.StatusCode)
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("create while a view is open: status %d, want 303", res.StatusCode)
+	}
+	if _, doc := c.get(t, "/lokasi?kantor=17.02"); strings.Contains(doc.Find("main").Text(), "Lokasi provinsi") {
+		t.Error("a site created while viewing 17.02 went to 17.02")
 	}
 	res, doc = c.get(t, "/lokasi?kantor=17")
-	if res.StatusCode != http.StatusOK || strings.Contains(doc.Find("main").Text(), "SMA Negeri 1 Rejang Lebong") || doc.Find(".banner").Length() > 0 {
+	if res.StatusCode != http.StatusOK || strings.Contains(doc.Find("main").Text(), "SMA Negeri 1 Rejang Lebong") || doc.Find(".banner").Length() > 0 ||
+		!strings.Contains(doc.Find("main").Text(), "Lokasi provinsi") {
 		t.Errorf("back home: status %d, banner %d", res.StatusCode, doc.Find(".banner").Length())
 	}
 	// A kab/kota user cannot look at another office, nor above its own.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/http"
 	"net/url"
+	"slices"
 
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
@@ -34,6 +35,7 @@ func page(c echo.Context, title, nav string) layout.Data {
 		d.Office = o.Region()
 		if sc, err := scope.From(ctxOf(c)); err == nil && sc.ReadOnly {
 			d.ViewOnly, d.HomeHref = true, paths.With(paths.Coverage, url.Values{paths.OfficeParam: {ownCode(c)}})
+			d.Links = slices.DeleteFunc(d.Links, func(l layout.Link) bool { return !viewable[l.Href] })
 		}
 	}
 	if ck, err := c.Cookie(flashCookie); err == nil {

@@ -34,9 +34,8 @@ func (h *siteHandlers) renderList(c echo.Context, status int, f site.Filter, msg
 	if err != nil {
 		return err
 	}
-	u, _ := currentUser(c)
 	l := sitepage.List{Total: locale.Int(p.Total), Page: p.Page, Pages: p.Pages, Query: f.Query, Kind: string(f.Kind), Kec: f.KecamatanCode,
-		Kinds: kindOptions("Semua jenis"), CanEdit: u.Role.In(planners...), CSRF: csrfToken(c), Error: msg}
+		Kinds: kindOptions("Semua jenis"), CanEdit: mayChange(c, planners...), CSRF: csrfToken(c), Error: msg}
 	for _, g := range groups {
 		l.Kecamatan = append(l.Kecamatan, components.Option{Value: g.Code, Label: g.Name})
 	}

@@ -24,8 +24,7 @@ func (h *teamHandlers) list(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	u, _ := currentUser(c)
-	l := teampage.List{CanEdit: u.Role.In(planners...)}
+	l := teampage.List{CanEdit: mayChange(c, planners...)}
 	for _, t := range ts {
 		l.Teams = append(l.Teams, teamView(t))
 	}
@@ -41,8 +40,7 @@ func (h *teamHandlers) show(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	u, _ := currentUser(c)
-	return render(c, http.StatusOK, page(c, t.Name, "tim"), teampage.DetailPage(teampage.Detail{Team: teamView(t), CanEdit: u.Role.In(planners...)}))
+	return render(c, http.StatusOK, page(c, t.Name, "tim"), teampage.DetailPage(teampage.Detail{Team: teamView(t), CanEdit: mayChange(c, planners...)}))
 }
 
 // teamView is a team as its pages show it.

@@ -197,8 +197,7 @@ func (h *visitHandlers) show(c echo.Context) error {
 	if err := mayView(c, h.teams, d); err != nil {
 		return err
 	}
-	u, _ := currentUser(c)
-	return render(c, http.StatusOK, page(c, d.SiteName, "jadwal"), visitpage.DetailPage(csrfToken(c), visitDetail(d, u.Role.In(planners...))))
+	return render(c, http.StatusOK, page(c, d.SiteName, "jadwal"), visitpage.DetailPage(csrfToken(c), visitDetail(d, mayChange(c, planners...))))
 }
 
 func (h *visitHandlers) cancel(c echo.Context) error {
