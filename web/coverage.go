@@ -183,7 +183,7 @@ func (h *coverageHandlers) coverageMap(c echo.Context, cov progress.Coverage) (c
 	if err != nil {
 		return coveragepage.Map{}, err
 	}
-	v := coveragepage.Map{Width: m.Width, Height: m.Height,
+	v := coveragepage.Map{ByKabKota: len(cov.KabKota) > 0, Width: m.Width, Height: m.Height,
 		ShowSites: c.QueryParam("lokasi") == "1", ShowPlanned: c.QueryParam("rencana") == "1"}
 	centroid := map[string][2]float64{}
 	for _, k := range cov.Kecamatan {

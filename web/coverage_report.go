@@ -12,7 +12,8 @@ import (
 	"jemputbola/templates/coveragepage"
 )
 
-// reportGaps is how many kecamatan with the largest gap the report lists.
+// reportGaps is how many kecamatan (of a province: kab/kota) with the
+// largest gap the report lists.
 const reportGaps = 5
 
 // report is the one-page A4 monthly report for the Bupati and the province.
@@ -29,7 +30,11 @@ func (h *coverageHandlers) report(c echo.Context) error {
 	k := m.Coverage.Office
 	v := coveragepage.Report{Month: monthName(m.Start), End: locale.Date(m.End), EndYear: strconv.Itoa(m.End.Year()), Today: locale.Date(now),
 		Kabupaten: k.Name, Row: coverageFigures(k), Projection: projectionView(m.Projection), Breakdown: breakdownView(m.Breakdown)}
-	for _, g := range progress.LargestGaps(m.Coverage.Kecamatan, reportGaps) {
+	parts := m.Coverage.Kecamatan
+	if v.ByKabKota = len(m.Coverage.KabKota) > 0; v.ByKabKota {
+		parts = m.Coverage.KabKota
+	}
+	for _, g := range progress.LargestGaps(parts, reportGaps) {
 		v.Gaps = append(v.Gaps, coverageFigures(g))
 	}
 	o, err := h.offices.Current(ctx)

@@ -121,8 +121,11 @@ func breakdownView(b progress.Breakdown) coveragepage.Breakdown {
 		v.Kinds = append(v.Kinds, tallyView(k.Label(), "", b.Kinds[string(k)]))
 	}
 	for _, g := range b.Teams {
-		id, _ := strconv.ParseInt(g.Key, 10, 64)
-		v.Teams = append(v.Teams, tallyView(g.Name, paths.For(paths.Team, id), g.Tally))
+		href := ""
+		if id, err := strconv.ParseInt(g.Key, 10, 64); err == nil {
+			href = paths.For(paths.Team, id)
+		}
+		v.Teams = append(v.Teams, tallyView(g.Name, href, g.Tally))
 	}
 	for _, g := range b.Kecamatan {
 		v.Kecamatan = append(v.Kecamatan, tallyView(g.Name, "", g.Tally))

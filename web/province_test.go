@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/PuerkitoBio/goquery"
 	"github.com/chromedp/chromedp"
 
 	"jemputbola/internal/auth"
@@ -95,7 +96,30 @@ func TestProvinceRollUp(t *testing.T) {
 	if doc.Find(`a[href="/cakupan?kantor=17.71"]`).Length() == 0 || !strings.Contains(doc.Find("main").Text(), "Per kabupaten/kota") {
 		t.Error("no link to Kota Bengkulu's view, or no kab/kota table")
 	}
+	if h := doc.Find(".map-card h2").Text(); h != "Peta cakupan kabupaten/kota" {
+		t.Errorf("province map heading %q", h)
+	}
+	// Teams of the kab/kota are named with their office and not linked: the
+	// province cannot open them.
+	kotaTeams := doc.Find("td").FilterFunction(func(_ int, td *goquery.Selection) bool {
+		return strings.HasSuffix(strings.TrimSpace(td.Text()), "(Kota Bengkulu)")
+	})
+	if kotaTeams.Length() == 0 || kotaTeams.Find("a").Length() > 0 {
+		t.Errorf("teams of Kota Bengkulu: %d named as such, %d linked", kotaTeams.Length(), kotaTeams.Find("a").Length())
+	}
+	doc.Find(`a[href^="/tim/"]`).Each(func(_ int, a *goquery.Selection) {
+		if res, _ := prov.get(t, a.AttrOr("href", "")); res.StatusCode != http.StatusOK {
+			t.Errorf("team link %s: status %d", a.AttrOr("href", ""), res.StatusCode)
+		}
+	})
+	_, doc = prov.get(t, "/cakupan/laporan")
+	if !strings.Contains(doc.Find("main").Text(), "4. Kabupaten/kota dengan selisih terbesar") || doc.Find(".report-table tbody tr").Last().Find("td").First().Text() == "" {
+		t.Errorf("province report section 4: %q", doc.Find("h2").Text())
+	}
 	_, doc = prov.get(t, "/cakupan?kantor=17.71")
+	if h := doc.Find(".map-card h2").Text(); h != "Peta cakupan desa/kelurahan" {
+		t.Errorf("Kota Bengkulu's map heading %q", h)
+	}
 	if h := doc.Find("h1").First().Text(); !strings.Contains(h, "Kota Bengkulu") || doc.Find("svg.covmap a[data-code]").Length() != 67 {
 		t.Errorf("Kota Bengkulu's view: %q with %d desa", h, doc.Find("svg.covmap a[data-code]").Length())
 	}

@@ -59,7 +59,9 @@ func (t *Tally) add(o Tally) {
 	}
 }
 
-// Group is a named tally.
+// Group is a named tally. Key is the kecamatan code or the team id; it is
+// empty for a team of another office (a province's kab/kota), whose name
+// then carries that office's region.
 type Group struct {
 	Key, Name string
 	Tally
@@ -90,18 +92,20 @@ func (s *Store) Breakdown(ctx context.Context, from, to string) (Breakdown, erro
 		return Breakdown{}, err
 	}
 	b := Breakdown{Kinds: map[string]Tally{}}
-	rows, err := s.db.WithContext(ctx).Raw(`SELECT s.kind, t.id, t.name, COALESCE(d.parent_code, ''), COALESCE(k.name, ''),
+	rows, err := s.db.WithContext(ctx).Raw(`SELECT s.kind, t.id, t.name, t.office_id, tr.name, COALESCE(d.parent_code, ''), COALESCE(k.name, ''),
 		COUNT(*), COALESCE(SUM(CASE WHEN r.verification <> ? THEN r.activations END), 0),
 		COALESCE(SUM(r.people_served), 0), `+failColumns+`
 		FROM visits v
 		JOIN sites s ON s.id = v.site_id
 		JOIN teams t ON t.id = v.team_id
+		JOIN offices o ON o.id = t.office_id
+		JOIN regions tr ON tr.code = o.code
 		LEFT JOIN regions d ON d.code = s.desa_code
 		LEFT JOIN regions k ON k.code = d.parent_code
 		LEFT JOIN visit_results r ON r.visit_id = v.id
 		WHERE v.status = ? AND v.day >= ? AND v.day <= ?
 			AND v.office_id IN (SELECT id FROM offices WHERE code = ? OR code LIKE ?)
-		GROUP BY s.kind, t.id, t.name, d.parent_code, k.name`, result.SentBack, string(visit.Selesai), from, to, sc.Code, sc.Below()).Rows()
+		GROUP BY s.kind, t.id, t.name, t.office_id, tr.name, d.parent_code, k.name`, result.SentBack, string(visit.Selesai), from, to, sc.Code, sc.Below()).Rows()
 	if err != nil {
 		return b, err
 	}
@@ -113,9 +117,10 @@ func (s *Store) Breakdown(ctx context.Context, from, to string) (Breakdown, erro
 		return m[key]
 	}
 	err = eachRow(rows, func() error {
-		var kind, teamID, teamName, kecCode, kecName string
+		var kind, teamID, teamName, teamRegion, kecCode, kecName string
+		var teamOffice int64
 		t := Tally{Failures: make([]int64, len(result.Reasons))}
-		dest := []any{&kind, &teamID, &teamName, &kecCode, &kecName, &t.Visits, &t.Activations, &t.Served}
+		dest := []any{&kind, &teamID, &teamName, &teamOffice, &teamRegion, &kecCode, &kecName, &t.Visits, &t.Activations, &t.Served}
 		for i := range t.Failures {
 			dest = append(dest, &t.Failures[i])
 		}
@@ -126,6 +131,9 @@ func (s *Store) Breakdown(ctx context.Context, from, to string) (Breakdown, erro
 		k.add(t)
 		b.Kinds[kind] = k
 		b.Total.add(t)
+		if teams[teamID] == nil && teamOffice != sc.OfficeID {
+			teams[teamID] = &Group{Name: teamName + " (" + teamRegion + ")"}
+		}
 		group(teams, teamID, teamName).add(t)
 		group(kecs, kecCode, kecName).add(t)
 		return nil

@@ -44,6 +44,7 @@ type Marker struct {
 
 // Map is the choropleth with its overlays.
 type Map struct {
+	ByKabKota              bool // a province's map: its kab/kota, not desa
 	Width, Height          float64
 	Desa                   []MapDesa
 	ShowSites, ShowPlanned bool
@@ -286,5 +287,22 @@ type Report struct {
 	Row        Figures           // the kabupaten at End
 	Projection Projection
 	Breakdown  Breakdown
-	Gaps       []Figures // the kecamatan furthest from their target
+	Gaps       []Figures // the kecamatan (a province: kab/kota) furthest from their target
+	ByKabKota  bool      // a province's report
+}
+
+// mapUnit names what a map's shapes are.
+func mapUnit(m Map) string {
+	if m.ByKabKota {
+		return "kabupaten/kota"
+	}
+	return "desa/kelurahan"
+}
+
+// gapUnit names the rows of the report's gap table.
+func gapUnit(r Report) string {
+	if r.ByKabKota {
+		return "Kabupaten/kota"
+	}
+	return "Kecamatan"
 }
