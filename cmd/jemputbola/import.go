@@ -10,9 +10,11 @@ import (
 	"path/filepath"
 	"time"
 
+	"gorm.io/gorm"
+
 	"jemputbola/internal/audit"
-	"jemputbola/internal/db"
 	"jemputbola/internal/figimport"
+	"jemputbola/internal/office"
 	"jemputbola/internal/region"
 )
 
@@ -29,17 +31,9 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 	fs.SetOutput(io.Discard)
 	asOf := fs.String("as-of", "", "tanggal angka resmi")
 	officeCode := fs.String("office", "", "kode kantor")
-	// The file may come before or after the flag.
-	var files []string
-	rest := args[1:]
-	for len(rest) > 0 {
-		if err := fs.Parse(rest); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files, rest = append(files, fs.Arg(0)), fs.Args()[1:]
+	files, err := parseWithFiles(fs, args[1:])
+	if err != nil {
+		return err
 	}
 	if len(files) != 1 {
 		return errors.New("sebutkan tepat satu berkas CSV atau XLSX")
@@ -52,43 +46,36 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 		return fmt.Errorf("berkas tidak dapat dibuka: %w", err)
 	}
 	defer func() { _ = f.Close() }() // opened for reading: closing cannot lose data
-	_, g, err := openDB(getenv)
-	if err != nil {
-		return err
-	}
-	defer db.Close(g)
-	ctx, _, err = inOffice(ctx, g, *officeCode)
-	if err != nil {
-		return err
-	}
-	regions := region.NewStore(g)
-	known, err := regions.DesaCodes(ctx)
-	if err != nil {
-		return err
-	}
-	name := filepath.Base(files[0])
-	rows, err := figimport.Parse(name, f, func(code string) bool { return known[code] })
-	var problems figimport.Errors
-	if errors.As(err, &problems) {
-		out := &printer{w: stdout}
-		for _, p := range problems {
-			if p.Line > 0 {
-				out.printf("baris %d: %s\n", p.Line, p.Message)
-			} else {
-				out.printf("%s\n", p.Message)
-			}
+	return withOffice(ctx, getenv, *officeCode, func(ctx context.Context, g *gorm.DB, _ office.Office) error {
+		regions := region.NewStore(g)
+		known, err := regions.DesaCodes(ctx)
+		if err != nil {
+			return err
 		}
-		return errors.Join(fmt.Errorf("%s tidak diimpor: %d masalah, tidak ada yang disimpan", name, len(problems)), out.err)
-	}
-	if err != nil {
+		name := filepath.Base(files[0])
+		rows, err := figimport.Parse(name, f, func(code string) bool { return known[code] })
+		var problems figimport.Errors
+		if errors.As(err, &problems) {
+			out := &printer{w: stdout}
+			for _, p := range problems {
+				if p.Line > 0 {
+					out.printf("baris %d: %s\n", p.Line, p.Message)
+				} else {
+					out.printf("%s\n", p.Message)
+				}
+			}
+			return errors.Join(fmt.Errorf("%s tidak diimpor: %d masalah, tidak ada yang disimpan", name, len(problems)), out.err)
+		}
+		if err != nil {
+			return err
+		}
+		imp, err := regions.ImportFigures(ctx, audit.Actor{Username: "cli"}, *asOf, name, figimport.Figures(rows))
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(stdout, "%d desa/kelurahan diimpor dengan angka per %s (%d angka lama diganti).\n", imp.Rows, imp.AsOf, imp.Replaced)
 		return err
-	}
-	imp, err := regions.ImportFigures(ctx, audit.Actor{Username: "cli"}, *asOf, name, figimport.Figures(rows))
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(stdout, "%d desa/kelurahan diimpor dengan angka per %s (%d angka lama diganti).\n", imp.Rows, imp.AsOf, imp.Replaced)
-	return err
+	})
 }
 
 // importBoundaries handles `import boundaries FILE.geojson [--office CODE]`:
@@ -97,15 +84,9 @@ func importBoundaries(ctx context.Context, args []string, getenv func(string) st
 	fs := flag.NewFlagSet("import boundaries", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	officeCode := fs.String("office", "", "kode kantor")
-	var files []string
-	for rest := args; len(rest) > 0; {
-		if err := fs.Parse(rest); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files, rest = append(files, fs.Arg(0)), fs.Args()[1:]
+	files, err := parseWithFiles(fs, args)
+	if err != nil {
+		return err
 	}
 	if len(files) != 1 {
 		return errors.New("sebutkan tepat satu berkas GeoJSON")
@@ -122,27 +103,20 @@ func importBoundaries(ctx context.Context, args []string, getenv func(string) st
 	if len(data) > region.MaxBoundaryBytes {
 		return fmt.Errorf("berkas lebih dari %d MB", region.MaxBoundaryBytes>>20)
 	}
-	_, g, err := openDB(getenv)
-	if err != nil {
-		return err
-	}
-	defer db.Close(g)
-	ctx, o, err := inOffice(ctx, g, *officeCode)
-	if err != nil {
-		return err
-	}
-	n, err := region.NewStore(g).ImportBoundaries(ctx, audit.Actor{Username: "cli"}, data)
-	var problems region.BoundaryErrors
-	if errors.As(err, &problems) {
-		out := &printer{w: stdout}
-		for _, p := range problems {
-			out.printf("%s\n", p)
+	return withOffice(ctx, getenv, *officeCode, func(ctx context.Context, g *gorm.DB, o office.Office) error {
+		n, err := region.NewStore(g).ImportBoundaries(ctx, audit.Actor{Username: "cli"}, data)
+		var problems region.BoundaryErrors
+		if errors.As(err, &problems) {
+			out := &printer{w: stdout}
+			for _, p := range problems {
+				out.printf("%s\n", p)
+			}
+			return errors.Join(fmt.Errorf("%s tidak diimpor: %d masalah, tidak ada yang disimpan", filepath.Base(files[0]), len(problems)), out.err)
 		}
-		return errors.Join(fmt.Errorf("%s tidak diimpor: %d masalah, tidak ada yang disimpan", filepath.Base(files[0]), len(problems)), out.err)
-	}
-	if err != nil {
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(stdout, "Batas %d desa/kelurahan %s disimpan; peta memakainya setelah server dijalankan ulang.\n", n, o.Region())
 		return err
-	}
-	_, err = fmt.Fprintf(stdout, "Batas %d desa/kelurahan %s disimpan; peta memakainya setelah server dijalankan ulang.\n", n, o.Region())
-	return err
+	})
 }

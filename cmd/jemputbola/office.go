@@ -67,6 +67,37 @@ func officeCmd(ctx context.Context, args []string, getenv func(string) string, s
 // inOffice returns ctx working for the office of code; with code "" the
 // database's only office. Every command that reads or writes an office's data
 // goes through it.
+// withOffice opens the database, picks the office as inOffice does and runs
+// fn in its scope; the database is closed when fn returns.
+func withOffice(ctx context.Context, getenv func(string) string, code string, fn func(context.Context, *gorm.DB, office.Office) error) error {
+	_, g, err := openDB(getenv)
+	if err != nil {
+		return err
+	}
+	defer db.Close(g)
+	ctx, o, err := inOffice(ctx, g, code)
+	if err != nil {
+		return err
+	}
+	return fn(ctx, g, o)
+}
+
+// parseWithFiles parses flags that may come before, between or after the
+// file arguments, and returns the files.
+func parseWithFiles(fs *flag.FlagSet, args []string) ([]string, error) {
+	var files []string
+	for rest := args; len(rest) > 0; {
+		if err := fs.Parse(rest); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files, rest = append(files, fs.Arg(0)), fs.Args()[1:]
+	}
+	return files, nil
+}
+
 func inOffice(ctx context.Context, g *gorm.DB, code string) (context.Context, office.Office, error) {
 	offices := office.NewStore(g)
 	if code != "" {

@@ -11,9 +11,10 @@ import (
 	"strings"
 	"time"
 
+	"gorm.io/gorm"
+
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/autoplan"
-	"jemputbola/internal/db"
 	"jemputbola/internal/office"
 	"jemputbola/internal/planner"
 	"jemputbola/internal/progress"
@@ -63,26 +64,22 @@ func planCmd(ctx context.Context, args []string, getenv func(string) string, std
 		}
 		ids = append(ids, id)
 	}
-	_, g, err := openDB(getenv)
-	if err != nil {
-		return err
-	}
-	defer db.Close(g)
-	ctx, o, err := inOffice(ctx, g, *officeCode)
-	if err != nil {
-		return err
-	}
-	sc := office.Scope(o)
-	in, names, err := autoplan.Load(ctx, g, progress.NewCache(progress.NewStore(g), sc), *from, *to, ids, 7**horizon, sc.Now(time.Now()))
-	if err != nil {
-		return err
-	}
 	extra, err := office.ParseHolidays(*holidays)
 	if err != nil {
 		return fmt.Errorf("--holidays: %s", apperr.MessageOf(err))
 	}
-	in.Holidays = append(in.Holidays, extra...)
-	p, err := planner.Suggest(in)
+	var p planner.Plan
+	var names autoplan.Names
+	err = withOffice(ctx, getenv, *officeCode, func(ctx context.Context, g *gorm.DB, o office.Office) error {
+		sc := office.Scope(o)
+		in, n, err := autoplan.Load(ctx, g, progress.NewCache(progress.NewStore(g), sc), *from, *to, ids, 7**horizon, sc.Now(time.Now()))
+		if err != nil {
+			return err
+		}
+		in.Holidays, names = append(in.Holidays, extra...), n
+		p, err = planner.Suggest(in)
+		return err
+	})
 	if err != nil {
 		return err
 	}

@@ -9,10 +9,12 @@ import (
 	"io"
 	"strings"
 
+	"gorm.io/gorm"
+
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
-	"jemputbola/internal/db"
+	"jemputbola/internal/office"
 )
 
 // userCmd handles `user add` and `user passwd`; the password is read from stdin so
@@ -38,33 +40,26 @@ func userCmd(ctx context.Context, args []string, getenv func(string) string, std
 	if err != nil {
 		return err
 	}
-	_, g, err := openDB(getenv)
-	if err != nil {
-		return err
-	}
-	defer db.Close(g)
-	ctx, _, err = inOffice(ctx, g, *officeCode)
-	if err != nil {
-		return err
-	}
-	users := auth.NewUserStore(g)
-	switch args[0] {
-	case "add":
-		u, err := users.Create(ctx, audit.System, auth.UserInput{Username: *username, Name: *name, Role: auth.Role(*role), Password: password})
-		if err != nil {
-			return describe(err)
+	return withOffice(ctx, getenv, *officeCode, func(ctx context.Context, g *gorm.DB, _ office.Office) error {
+		users := auth.NewUserStore(g)
+		switch args[0] {
+		case "add":
+			u, err := users.Create(ctx, audit.System, auth.UserInput{Username: *username, Name: *name, Role: auth.Role(*role), Password: password})
+			if err != nil {
+				return describe(err)
+			}
+			_, err = fmt.Fprintf(stdout, "Pengguna %s (%s) dibuat.\n", u.Username, u.Role.Label())
+			return err
+		case "passwd":
+			if err := users.SetPassword(ctx, audit.System, *username, password); err != nil {
+				return describe(err)
+			}
+			_, err := fmt.Fprintf(stdout, "Kata sandi %s diganti.\n", *username)
+			return err
+		default:
+			return fmt.Errorf("perintah user tidak dikenal %q", args[0])
 		}
-		_, err = fmt.Fprintf(stdout, "Pengguna %s (%s) dibuat.\n", u.Username, u.Role.Label())
-		return err
-	case "passwd":
-		if err := users.SetPassword(ctx, audit.System, *username, password); err != nil {
-			return describe(err)
-		}
-		_, err := fmt.Fprintf(stdout, "Kata sandi %s diganti.\n", *username)
-		return err
-	default:
-		return fmt.Errorf("perintah user tidak dikenal %q", args[0])
-	}
+	})
 }
 
 func readPassword(r io.Reader) (string, error) {
