@@ -90,9 +90,9 @@ func (h *visitHandlers) filterOptions(c echo.Context, scope []int64, ts []team.D
 			teams = append(teams, components.Option{Value: strconv.FormatInt(t.ID, 10), Label: t.Name})
 		}
 	}
-	o, err := h.regions.Overview(c.Request().Context(), now(c).Year(), nil) // names only
+	ks, err := h.regions.Kecamatan(c.Request().Context())
 	kecamatan = []components.Option{{Value: "", Label: "Semua kecamatan"}}
-	for _, k := range o.Kecamatan {
+	for _, k := range ks {
 		kecamatan = append(kecamatan, components.Option{Value: k.Code, Label: k.Name})
 	}
 	return teams, kecamatan, err

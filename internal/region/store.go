@@ -93,6 +93,13 @@ func (s *Store) All(ctx context.Context) ([]Region, error) {
 	return rs, s.db.WithContext(ctx).Scopes(area(ctx, "code")).Order("code").Find(&rs).Error
 }
 
+// Kecamatan returns the kecamatan of ctx's office in code order: the names
+// of the filters, without the figures an Overview sums.
+func (s *Store) Kecamatan(ctx context.Context) ([]Region, error) {
+	var rs []Region
+	return rs, s.db.WithContext(ctx).Scopes(area(ctx, "code")).Where("level = ?", LevelKecamatan).Order("code").Find(&rs).Error
+}
+
 // LatestFigures returns the newest figure of each desa of ctx's office, keyed by desa code.
 func (s *Store) LatestFigures(ctx context.Context) (map[string]Figure, error) {
 	return s.FiguresOn(ctx, "9999-12-31")
