@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -112,6 +113,13 @@ func TestResultsAPI(t *testing.T) {
 		b := map[string]any{"client_id": uuid.NewString(), "visit_id": visitID, "activations": 1, "people_served": 1}
 		if status, _ := c.postResult(t, b, false); status != http.StatusForbidden {
 			t.Fatalf("%d", status)
+		}
+	})
+	t.Run("409BeforeTheVisitsDay", func(t *testing.T) {
+		b := map[string]any{"client_id": uuid.NewString(), "visit_id": 1, "activations": 1, "people_served": 1} // visit 1 is a month ahead
+		status, out := c.postResult(t, b, true)
+		if status != http.StatusConflict || !strings.Contains(string(out), "baru dapat dicatat pada hari itu") {
+			t.Fatalf("%d %s", status, out)
 		}
 	})
 	t.Run("404UnknownVisit", func(t *testing.T) {

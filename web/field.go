@@ -4,6 +4,7 @@ import (
 	"iter"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -52,13 +53,15 @@ func (h *fieldHandlers) today(c echo.Context) error {
 		return err
 	}
 	v := fieldpage.Today{CSRF: csrfToken(c)}
+	today := now.Format(time.DateOnly)
 	for _, d := range vs {
 		_, logged := rs[d.ID]
+		due := d.Due(today)
 		v.Cards = append(v.Cards, fieldpage.Card{VisitID: d.ID, SiteName: d.SiteName,
 			When:     locale.Date(d.Start) + " · " + d.Start.Format("15.04") + "–" + d.End.Format("15.04"),
 			Where:    d.DesaName + ", Kec. " + d.KecamatanName + " · " + d.TeamName + " · target " + locale.Int(d.Expected),
 			Status:   d.Status.Label(),
-			CanStart: d.Status == visit.Direncanakan, CanLog: d.Status != visit.Dibatalkan, Logged: logged})
+			CanStart: due && d.Status == visit.Direncanakan, CanLog: due && d.Status != visit.Dibatalkan, Logged: logged, Ahead: !due})
 	}
 	return render(c, http.StatusOK, page(c, "Hari ini", "hari-ini"), fieldpage.TodayPage(v))
 }
@@ -97,6 +100,9 @@ func (h *fieldHandlers) save(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := h.mayLog(c, d); err != nil {
+		return err
+	}
 	in, bad := decodeResultForm(c, d.ID)
 	in.ClientID = c.FormValue("client_id")
 	if len(bad) == 0 {
@@ -122,6 +128,9 @@ func (h *fieldHandlers) correct(c echo.Context) error {
 	}
 	if !ok {
 		return apperr.New(apperr.NotFound, "Kunjungan ini belum punya hasil.")
+	}
+	if err := h.mayLog(c, d); err != nil {
+		return err
 	}
 	in, bad := decodeResultForm(c, d.ID)
 	if len(bad) == 0 {
@@ -162,6 +171,11 @@ func decodeResultForm(c echo.Context, visitID int64) (result.Input, apperr.Field
 	in := result.Input{VisitID: visitID, Failures: map[string]int64{}, Notes: c.FormValue("notes")}
 	for name := range resultFields() {
 		in.Set(name, formInt(c.FormValue(name), 0, name, &bad))
+	}
+	for _, n := range result.Counts {
+		if strings.TrimSpace(c.FormValue(n.Key)) == "" {
+			bad.Add(n.Key, "Wajib diisi; tulis 0 bila tidak ada.")
+		}
 	}
 	return in, bad
 }
@@ -209,7 +223,7 @@ func (h *fieldHandlers) newForm(c echo.Context, d visit.Detail) (fieldpage.Form,
 	u, _ := currentUser(c)
 	f := fieldpage.Form{VisitID: d.ID, SiteName: d.SiteName, Day: locale.Date(d.Start), TeamName: d.TeamName, Values: map[string]string{}}
 	for _, n := range result.Counts {
-		f.Counts = append(f.Counts, fieldpage.Number{Name: n.Key, Label: n.Label})
+		f.Counts = append(f.Counts, fieldpage.Number{Name: n.Key, Label: n.Label, Required: true})
 	}
 	for _, r := range result.Reasons {
 		f.Failures = append(f.Failures, fieldpage.Number{Name: result.FailureField(r.Key), Label: r.Label})
@@ -217,6 +231,9 @@ func (h *fieldHandlers) newForm(c echo.Context, d visit.Detail) (fieldpage.Form,
 	var err error
 	if f.CanLog, err = h.teams.IsMember(ctx, d.TeamID, u.ID); err != nil {
 		return f, err
+	}
+	if !d.Due(now(c).Format(time.DateOnly)) {
+		f.NotDue = apperr.MessageOf(visit.NotDue(d.Visit))
 	}
 	r, ok, err := h.results.ForVisit(ctx, d.ID)
 	if err != nil || !ok {
@@ -241,6 +258,21 @@ func storedView(r result.Result) *fieldpage.Stored {
 		s.Facts = append(s.Facts, fieldpage.Fact{Label: re.Label, Value: locale.Int(fields[result.FailureField(re.Key)])})
 	}
 	return s
+}
+
+// errNotInTeam refuses a result from outside the visit's team.
+var errNotInTeam = apperr.New(apperr.Forbidden, "Anda bukan anggota tim kunjungan ini.")
+
+// mayLog refuses a user outside the visit's team before their numbers are
+// read: the same answer as the form's offer (team.IsMember); the store
+// checks it again in its transaction.
+func (h *fieldHandlers) mayLog(c echo.Context, d visit.Detail) error {
+	u, _ := currentUser(c)
+	ok, err := h.teams.IsMember(ctxOf(c), d.TeamID, u.ID)
+	if err == nil && !ok {
+		err = errNotInTeam
+	}
+	return err
 }
 
 // visitFor loads the :id visit and refuses users outside its team.

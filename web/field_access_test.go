@@ -47,7 +47,7 @@ func TestResultFormAgreesWithSave(t *testing.T) {
 				t.Fatalf("form offered %v, want %v", offered, tc.mayWrite)
 			}
 			clientID := doc.Find(`#result-form input[name="client_id"]`).AttrOr("value", uuid.NewString())
-			res, _ = tc.client.post(t, path, url.Values{"client_id": {clientID}, "activations": {"3"}, "people_served": {"4"}})
+			res, _ = tc.client.post(t, path, url.Values{"client_id": {clientID}, "activations": {"3"}, "people_served": {"4"}, "ektp_recorded": {"0"}, "out_of_area": {"0"}})
 			if saved := res.StatusCode == http.StatusSeeOther; saved != offered {
 				t.Fatalf("POST %s: status %d, but the form was offered: %v", path, res.StatusCode, offered)
 			}
@@ -68,7 +68,7 @@ func TestResultFormAgreesWithSave(t *testing.T) {
 			if offered != tc.mayWrite {
 				t.Fatalf("correction offered %v, want %v", offered, tc.mayWrite)
 			}
-			res, _ = tc.client.post(t, path+"/koreksi", url.Values{"activations": {"2"}, "people_served": {"4"}, "reason": {"Salah hitung"}})
+			res, _ = tc.client.post(t, path+"/koreksi", url.Values{"activations": {"2"}, "people_served": {"4"}, "ektp_recorded": {"0"}, "out_of_area": {"0"}, "reason": {"Salah hitung"}})
 			if saved(res) != offered {
 				t.Fatalf("correction POST: status %d, offered %v", res.StatusCode, offered)
 			}

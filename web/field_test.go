@@ -6,8 +6,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/google/uuid"
 
 	"jemputbola/internal/auth"
+	"jemputbola/internal/result"
+	"jemputbola/internal/visit"
 )
 
 func TestFieldPages(t *testing.T) {
@@ -33,7 +38,7 @@ func TestFieldPages(t *testing.T) {
 		if len(id) != 36 || doc.Find(`#result-form input[name="failures.no_email"]`).Length() != 1 {
 			t.Fatalf("client id %q", id)
 		}
-		form = url.Values{"client_id": {id}, "activations": {"20"}, "people_served": {"30"}, "failures.no_email": {"5"}}
+		form = url.Values{"client_id": {id}, "activations": {"20"}, "people_served": {"30"}, "ektp_recorded": {"2"}, "out_of_area": {"0"}, "failures.no_email": {"5"}}
 	})
 	t.Run("ErrKeepsValues", func(t *testing.T) {
 		bad := url.Values{"client_id": form["client_id"], "activations": {"20"}, "people_served": {"10"}, "failures.no_email": {"lima"}}
@@ -59,7 +64,7 @@ func TestFieldPages(t *testing.T) {
 		}
 	})
 	t.Run("CorrectionKeepsHistory", func(t *testing.T) {
-		fix := url.Values{"activations": {"22"}, "people_served": {"30"}, "failures.no_email": {"5"}}
+		fix := url.Values{"activations": {"22"}, "people_served": {"30"}, "ektp_recorded": {"2"}, "out_of_area": {"0"}, "failures.no_email": {"5"}}
 		if res, doc := c.post(t, "/kunjungan/"+past+"/hasil/koreksi", fix); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(doc.Text(), "Isi alasan koreksi.") {
 			t.Fatalf("correction without reason: %d", res.StatusCode)
 		}
@@ -112,11 +117,51 @@ func TestFieldPages(t *testing.T) {
 		}
 	})
 	t.Run("Start", func(t *testing.T) {
-		if res, _ := c.post(t, "/kunjungan/1/mulai", nil); res.StatusCode != http.StatusSeeOther {
+		// Visit 1 is a month ahead: it starts on its day, not before.
+		if res, doc := c.post(t, "/kunjungan/1/mulai", nil); res.StatusCode != http.StatusConflict || !strings.Contains(doc.Text(), "baru dapat dicatat pada hari itu") {
+			t.Fatalf("start before the visit's day: status %d", res.StatusCode)
+		}
+		v := "/kunjungan/" + strconv.FormatInt(app.pastVisit(t), 10) + "/mulai"
+		if res, _ := c.post(t, v, nil); res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("status %d", res.StatusCode)
 		}
-		if res, _ := c.post(t, "/kunjungan/1/mulai", nil); res.StatusCode != http.StatusConflict {
+		if res, _ := c.post(t, v, nil); res.StatusCode != http.StatusConflict {
 			t.Fatalf("second start: status %d", res.StatusCode)
+		}
+	})
+	t.Run("NothingBeforeTheDay", func(t *testing.T) {
+		soon := time.Now().AddDate(0, 0, 3)
+		app.DB.Create(&visit.Visit{OfficeID: app.officeID(t), SiteID: 1, TeamID: 1, Day: soon.Format(time.DateOnly), StartAt: soon.UTC(), EndAt: soon.Add(time.Hour).UTC(),
+			Expected: 10, Status: visit.Direncanakan, CreatedAt: soon, UpdatedAt: soon})
+		_, doc := c.get(t, "/hari-ini")
+		card := doc.Find(".visit-card").First()
+		if card.Find("button, a.btn").Length() != 0 || !strings.Contains(card.Text(), "pada hari kunjungan") {
+			t.Fatalf("card of a visit in 3 days offers %q", card.Find(".actions").Text())
+		}
+		_, doc = c.get(t, "/kunjungan/1/hasil")
+		if doc.Find("#result-form").Length() != 0 || !strings.Contains(doc.Find("main").Text(), "baru dapat dicatat pada hari itu") {
+			t.Fatal("the result form of a visit a month ahead is offered")
+		}
+		form := url.Values{"client_id": {uuid.NewString()}, "activations": {"5"}, "people_served": {"5"}, "ektp_recorded": {"0"}, "out_of_area": {"0"}}
+		if res, _ := c.post(t, "/kunjungan/1/hasil", form); res.StatusCode != http.StatusConflict {
+			t.Fatalf("result before the visit's day: status %d, want 409", res.StatusCode)
+		}
+		var n int64
+		app.DB.Raw("SELECT COUNT(*) FROM visit_results WHERE visit_id = 1").Scan(&n)
+		if n != 0 {
+			t.Fatalf("%d results stored for a visit a month ahead", n)
+		}
+	})
+	t.Run("UntouchedFormRefused", func(t *testing.T) {
+		v := "/kunjungan/" + strconv.FormatInt(app.pastVisit(t), 10) + "/hasil"
+		res, doc := c.post(t, v, url.Values{"client_id": {uuid.NewString()}})
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(doc.Find("#e-activations").Text(), "tulis 0 bila tidak ada") {
+			t.Fatalf("empty form: status %d, %q", res.StatusCode, doc.Find(".error").Text())
+		}
+		res, doc = c.post(t, v, url.Values{"client_id": {uuid.NewString()}, "activations": {"5"}, "people_served": {"8"}, "ektp_recorded": {"9"}, "out_of_area": {"6"}})
+		if res.StatusCode != http.StatusUnprocessableEntity || doc.Find("#e-ektp_recorded").Text() != result.MsgEktpOverServed ||
+			doc.Find("#e-out_of_area").Text() != result.MsgOutOfAreaOverActivations {
+			t.Fatalf("inconsistent counts: status %d, %q", res.StatusCode, doc.Find(".error").Text())
 		}
 	})
 }

@@ -95,7 +95,7 @@ func FuzzResultForm(f *testing.F) {
 	f.Add("bukan-uuid", "99999999999", "", "1e3", "=HYPERLINK()")
 	f.Fuzz(func(t *testing.T, clientID, activations, served, noEmail, notes string) {
 		form := url.Values{"client_id": {clientID}, "activations": {activations}, "people_served": {served},
-			"failures.no_email": {noEmail}, "notes": {notes}}
+			"ektp_recorded": {"0"}, "out_of_area": {"0"}, "failures.no_email": {noEmail}, "notes": {notes}}
 		if code := send(http.MethodPost, path, "application/x-www-form-urlencoded", []byte(form.Encode())); code >= 500 {
 			t.Fatalf("status %d for %v", code, form)
 		}

@@ -170,12 +170,15 @@ func createSite(tx *gorm.DB, fx *Fixtures, sc scope.Scope) error {
 }
 
 // createVisits gives team i every visit k with k % tablets == i, so the teams
-// share the work evenly; each team's visits fill its slots day after day.
+// share the work evenly; each team's visits fill its slots day after day, up
+// to today.
 func createVisits(tx *gorm.DB, fx *Fixtures, sc scope.Scope, cfg FixtureConfig) error {
 	now := time.Now().UTC()
 	y, m, d := sc.Now(now).Date()
-	first := time.Date(y, m, d+1, 0, 0, 0, 0, sc.Zone)
 	n := len(fx.Tablets)
+	// The visits end today: results are logged only from a visit's day on.
+	days := ((cfg.Visits+n-1)/n + slotsPerDay - 1) / slotsPerDay
+	first := time.Date(y, m, d+1-days, 0, 0, 0, 0, sc.Zone)
 	batch := make([]visit.Visit, 0, batchSize)
 	for k := range cfg.Visits {
 		slot := k / n

@@ -82,7 +82,9 @@ type Input struct {
 	Notes        string           `json:"notes"`
 }
 
-// Count is one of the counts of a result, as a form field.
+// Count is one of the counts of a result, as a form field. These counts are
+// always typed (0 included) on the form: an untouched form is no answer. The
+// failure counts may be left empty for none.
 type Count struct {
 	Key   string // JSON key and form field name
 	Label string
@@ -101,7 +103,7 @@ var Counts = []Count{
 	{KeyActivations, "Aktivasi IKD berhasil"},
 	{KeyPeopleServed, "Warga dilayani"},
 	{KeyEktpRecorded, "Perekaman KTP-el di lokasi"},
-	{KeyOutOfArea, "Warga luar wilayah"},
+	{KeyOutOfArea, "Warga luar wilayah (bagian dari aktivasi)"},
 }
 
 // FailureField is the form field name of a failure reason's count.
@@ -152,6 +154,14 @@ func knownReason(key string) bool {
 	return false
 }
 
+// What a result's counts must satisfy together. The result form shows the
+// same messages live (static/js/app.js reads them from the form).
+const (
+	MsgOverServed               = "Jumlah aktivasi dan kendala melebihi jumlah warga yang dilayani."
+	MsgEktpOverServed           = "Perekaman KTP-el tidak boleh melebihi jumlah warga yang dilayani."
+	MsgOutOfAreaOverActivations = "Warga luar wilayah adalah bagian dari aktivasi: tidak boleh melebihi jumlah aktivasi."
+)
+
 var uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
 // Validate checks the input; messages are keyed by the API's field names.
@@ -183,8 +193,16 @@ func (in *Input) Validate() error {
 		count("failures."+k, n)
 		failed += n
 	}
-	if len(f) == 0 && in.Activations+failed > in.PeopleServed {
-		f.Add(KeyPeopleServed, "Jumlah aktivasi dan kendala melebihi jumlah warga yang dilayani.")
+	if len(f) == 0 {
+		if in.Activations+failed > in.PeopleServed {
+			f.Add(KeyPeopleServed, MsgOverServed)
+		}
+		if in.EktpRecorded > in.PeopleServed {
+			f.Add(KeyEktpRecorded, MsgEktpOverServed)
+		}
+		if in.OutOfArea > in.Activations {
+			f.Add(KeyOutOfArea, MsgOutOfAreaOverActivations)
+		}
 	}
 	if utf8.RuneCountInString(in.Notes) > 2000 {
 		f.Add("notes", "Catatan maksimal 2000 karakter.")

@@ -45,7 +45,8 @@ func lockOwn(ctx context.Context, tx *gorm.DB, sc scope.Scope, visitID int64) (v
 // replay of a stored client id returns the stored result with created false
 // and changes nothing. Errors: Invalid (fields), NotFound (visit, also another
 // office's), Forbidden (not in the visit's team), Conflict (cancelled visit,
-// result already logged, client id reused, by this office or another),
+// before the visit's day, result already logged, client id reused, by this
+// office or another),
 // scope.ErrMissing, scope.ErrReadOnly.
 func (s *Store) Log(ctx context.Context, who audit.Actor, userID int64, in Input) (Result, bool, error) {
 	sc, err := scope.ForWrite(ctx)
@@ -69,6 +70,9 @@ func (s *Store) Log(ctx context.Context, who audit.Actor, userID int64, in Input
 		}
 		if v.Status == visit.Dibatalkan {
 			return errCancelled
+		}
+		if !v.Due(today(sc)) {
+			return visit.NotDue(v)
 		}
 		var existing int64
 		if err := tx.Model(&Result{}).Where("visit_id = ? AND office_id = ?", v.ID, sc.OfficeID).Count(&existing).Error; err != nil {
@@ -148,6 +152,9 @@ func (s *Store) ForVisits(ctx context.Context, visitIDs []int64) (map[int64]Resu
 	return out, nil
 }
 
+// today is the office-local date of sc now.
+func today(sc scope.Scope) string { return sc.Now(time.Now()).Format(time.DateOnly) }
+
 // mustBeMember refuses a user who may not work the team's visits in the field.
 func mustBeMember(ctx context.Context, tx *gorm.DB, teamID, userID int64) error {
 	ok, err := team.IsMember(ctx, tx, teamID, userID)
@@ -158,7 +165,7 @@ func mustBeMember(ctx context.Context, tx *gorm.DB, teamID, userID int64) error 
 }
 
 // Start marks a planned visit of ctx's office as under way. Errors: NotFound,
-// Forbidden (not in the team), Conflict (not planned any more),
+// Forbidden (not in the team), Conflict (not planned any more, or before its day),
 // scope.ErrMissing, scope.ErrReadOnly.
 func (s *Store) Start(ctx context.Context, who audit.Actor, userID, visitID int64) error {
 	sc, err := scope.ForWrite(ctx)
@@ -172,6 +179,9 @@ func (s *Store) Start(ctx context.Context, who audit.Actor, userID, visitID int6
 		}
 		if err := mustBeMember(ctx, tx, v.TeamID, userID); err != nil {
 			return err
+		}
+		if !v.Due(today(sc)) {
+			return visit.NotDue(v)
 		}
 		_, err = visit.Move(ctx, tx, who, v, visit.Berlangsung)
 		return err

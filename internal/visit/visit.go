@@ -104,6 +104,21 @@ type Visit struct {
 // TableName keeps GORM on the migrated table.
 func (Visit) TableName() string { return "visits" }
 
+// Due reports whether the field work of v may be logged on the office-local
+// day today (YYYY-MM-DD): from the visit's own day on, never before it, so
+// activations count on the day they happen.
+func (v Visit) Due(today string) bool { return v.Day <= today }
+
+// NotDue is the error for starting or logging a visit before its day.
+func NotDue(v Visit) error {
+	day, err := time.Parse(time.DateOnly, v.Day)
+	when := v.Day
+	if err == nil {
+		when = locale.Date(day)
+	}
+	return apperr.Errorf(apperr.Conflict, "Kunjungan ini dijadwalkan %s: mulai dan hasilnya baru dapat dicatat pada hari itu.", when)
+}
+
 // Detail is a visit with the names a page shows, and its window in the office zone.
 type Detail struct {
 	Visit

@@ -34,3 +34,37 @@ document.addEventListener("submit", function (e) {
     .then(function (keys) { return Promise.all(keys.map(function (k) { return caches.delete(k); })); })
     .finally(function () { form.dataset.cleared = "1"; form.submit(); });
 });
+
+// Result forms check live what the server checks on save, with its messages
+// (data-msg-*): activations and failures within people served, e-KTP
+// recordings within people served, out-of-area within activations. An
+// unmet rule marks its field, so the browser does not submit or queue it.
+function checkResult(form) {
+  var value = function (name) { var el = form.elements[name]; return el && el.value.trim() !== "" ? parseInt(el.value, 10) || 0 : null; };
+  var failures = 0;
+  Array.prototype.forEach.call(form.elements, function (el) {
+    if (el.name && el.name.indexOf("failures.") === 0) failures += parseInt(el.value, 10) || 0;
+  });
+  var served = value("people_served"), act = value("activations"), ektp = value("ektp_recorded"), out = value("out_of_area");
+  var rules = [
+    ["people_served", served !== null && (act || 0) + failures > served, form.dataset.msgServed],
+    ["ektp_recorded", served !== null && ektp !== null && ektp > served, form.dataset.msgEktp],
+    ["out_of_area", act !== null && out !== null && out > act, form.dataset.msgOut],
+  ];
+  var shown = [];
+  rules.forEach(function (r) {
+    var el = form.elements[r[0]];
+    if (!el) return;
+    el.setCustomValidity(r[1] ? r[2] : "");
+    if (r[1]) shown.push(r[2]);
+  });
+  var p = form.querySelector("[data-result-problem]");
+  if (p) {
+    p.textContent = shown.join(" ");
+    p.hidden = shown.length === 0;
+  }
+}
+document.addEventListener("input", function (e) {
+  var form = e.target.form;
+  if (form && form.hasAttribute("data-result-check")) checkResult(form);
+});

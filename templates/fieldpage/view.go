@@ -16,15 +16,17 @@ type Card struct {
 	When     string // "Senin, 7 Desember 2026 · 08.00–12.00"
 	Where    string // desa, kecamatan, team and target
 	Status   string
-	CanStart bool // still planned
-	CanLog   bool // not cancelled
+	CanStart bool // still planned, and its day has come
+	CanLog   bool // not cancelled, and its day has come
 	Logged   bool // a result is stored
+	Ahead    bool // its day is still to come: nothing can be logged yet
 }
 
 // Number is one count field of the result form.
 type Number struct {
-	Name  string // form field name
-	Label string
+	Name     string // form field name
+	Label    string
+	Required bool // must be typed, 0 included; an untouched field is not an answer
 }
 
 // Form is the result form of one visit, with what was typed and the messages.
@@ -36,6 +38,7 @@ type Form struct {
 	// CanLog is false for someone outside the visit's team (a kepala dinas,
 	// another team's leader): they see the result but no form.
 	CanLog   bool
+	NotDue   string // why nothing can be logged yet: the visit's day is to come
 	ClientID string
 	Counts   []Number // activations, people served, …
 	Failures []Number // one per failure reason
