@@ -132,7 +132,7 @@ func (h *coverageHandlers) show(c echo.Context) error {
 			NextYear:    strconv.Itoa(now.Year() + 1),
 		}
 		verified, unverified := cov.FieldSplit()
-		v.FieldVerified, v.FieldUnverified = locale.Int(verified), locale.Int(unverified)
+		v.FieldVerified, v.FieldUnverified, v.OutOfArea = locale.Int(verified), locale.Int(unverified), locale.Int(cov.OutOfArea())
 		v.Kecamatan = sorter(c, overlayQuery(c), "nama")
 		v.Kecamatan.Desc = v.Kecamatan.Desc && c.QueryParam("urut") != "" // by name: A to Z unless asked
 		lines, hrefs := kecamatanLines(cov), map[string]string{}

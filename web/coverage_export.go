@@ -27,6 +27,9 @@ type apiCoverageRow struct {
 	TargetPct    string `json:"target_pct"`
 	TargetCount  int64  `json:"target_count"`
 	Gap          int64  `json:"gap"`
+	// OutOfArea, on the office's row only: activations of residents of other
+	// desa, which no row's ikd_activated includes.
+	OutOfArea *int64 `json:"out_of_area,omitempty"`
 }
 
 type apiCoverageKecamatan struct {
@@ -58,6 +61,8 @@ func (h *coverageHandlers) api(c echo.Context) error {
 		return err
 	}
 	out := apiCoverage{Year: year, AsOf: cov.AsOf, Kabupaten: apiRow(cov.Office), Kecamatan: []apiCoverageKecamatan{}}
+	outOfArea := cov.OutOfArea()
+	out.Kabupaten.OutOfArea = &outOfArea
 	for _, k := range cov.KabKota {
 		out.KabKota = append(out.KabKota, apiRow(k))
 	}
@@ -73,14 +78,15 @@ func (h *coverageHandlers) api(c echo.Context) error {
 
 // coverageTable is the coverage of every desa, as the exports write it.
 func coverageTable(cov progress.Coverage) export.Table {
-	t := export.Table{Sheet: "Cakupan desa", Widths: []float64{16, 26, 20, 12, 12, 12, 12, 12, 12, 10, 10, 12, 12, 12, 14},
+	t := export.Table{Sheet: "Cakupan desa", Widths: []float64{16, 26, 20, 12, 12, 12, 12, 12, 12, 10, 10, 12, 12, 12, 14, 14},
 		Header: []string{"Kode Wilayah", "Desa/Kelurahan", "Kecamatan", "Wajib KTP", "Rekam KTP-el", "IKD Resmi", "Angka Resmi Per",
-			"Aktivasi Lapangan Sesudahnya", "IKD Aktif", "Cakupan (%)", "Target (%)", "Target (orang)", "Selisih", "Kunjungan Selesai", "Kunjungan Terakhir"}}
+			"Aktivasi Lapangan Sesudahnya", "IKD Aktif", "Cakupan (%)", "Target (%)", "Target (orang)", "Selisih", "Kunjungan Selesai", "Kunjungan Terakhir",
+			"Aktivasi Warga Luar Wilayah (tidak dihitung)"}}
 	for _, k := range cov.Kecamatan {
 		for _, d := range cov.Overview.Desa[k.Code] {
 			a := cov.Desa[d.Code]
 			t.Rows = append(t.Rows, []any{d.Code, d.Name, k.Name, d.WajibKTP, d.Recorded, d.Official, d.AsOf, d.Field, d.Activated,
-				pctNumber(d.CoverageBP), pctNumber(d.TargetBP), d.TargetCount, d.Gap, a.VisitsDone, a.LastVisit})
+				pctNumber(d.CoverageBP), pctNumber(d.TargetBP), d.TargetCount, d.Gap, a.VisitsDone, a.LastVisit, a.OutOfArea})
 		}
 	}
 	return t
@@ -95,8 +101,8 @@ func pctNumber(bp int64) float64 {
 
 // resultsTable is every visit on days from..to with its result.
 func (h *coverageHandlers) resultsTable(c echo.Context, from, to string) (export.Table, error) {
-	t := export.Table{Sheet: "Hasil kunjungan", Widths: []float64{12, 22, 36, 14, 22, 20, 14, 10, 10, 10},
-		Header: []string{"Tanggal", "Tim", "Lokasi", "Jenis", "Desa/Kelurahan", "Kecamatan", "Status", "Aktivasi", "Dilayani", "Rekam KTP-el"}}
+	t := export.Table{Sheet: "Hasil kunjungan", Widths: []float64{12, 22, 36, 14, 22, 20, 14, 10, 10, 10, 10},
+		Header: []string{"Tanggal", "Tim", "Lokasi", "Jenis", "Desa/Kelurahan", "Kecamatan", "Status", "Aktivasi", "Di antaranya warga luar wilayah", "Dilayani", "Rekam KTP-el"}}
 	for _, r := range result.Reasons {
 		t.Header = append(t.Header, "Gagal: "+r.Label)
 		t.Widths = append(t.Widths, 12)
@@ -120,7 +126,7 @@ func (h *coverageHandlers) resultsTable(c echo.Context, from, to string) (export
 			continue
 		}
 		row := []any{v.Day, v.TeamName, v.SiteName, site.Kind(v.SiteKind).Label(), v.DesaName, v.KecamatanName, v.Status.Label(),
-			r.Activations, r.PeopleServed, r.EktpRecorded}
+			r.Activations, r.OutOfArea, r.PeopleServed, r.EktpRecorded}
 		fails := r.Failures()
 		for _, reason := range result.Reasons {
 			row = append(row, fails[reason.Key])

@@ -82,6 +82,7 @@ type coverageJSON struct {
 		TargetPct    string `json:"target_pct"`
 		TargetCount  int64  `json:"target_count"`
 		Gap          int64  `json:"gap"`
+		OutOfArea    *int64 `json:"out_of_area"`
 	} `json:"kabupaten"`
 	Kecamatan []struct {
 		Code         string `json:"code"`
@@ -122,13 +123,19 @@ func (c *testClient) coverageWhen(t *testing.T, ok func(coverageJSON) bool) cove
 // site 1 through the API, as operator1 of team 1 does from the tablet.
 func (a *testApp) fieldResult(t *testing.T, clientID string, n int64, fails map[string]int64) {
 	t.Helper()
+	a.fieldResultOf(t, map[string]any{"client_id": clientID, "activations": n, "people_served": n + 8, "failures": fails})
+}
+
+// fieldResultOf logs body as operator1's result of a new visit two days ago.
+func (a *testApp) fieldResultOf(t *testing.T, body map[string]any) {
+	t.Helper()
 	id := a.pastVisit(t)
 	op := a.user(t, "operator1", auth.Operator)
 	a.DB.Exec("INSERT INTO team_members (team_id, user_id) SELECT 1, ? WHERE NOT EXISTS (SELECT 1 FROM team_members WHERE team_id = 1 AND user_id = ?)", op.ID, op.ID)
 	c := a.client(t)
 	c.signIn(t, "operator1", testPassword)
 	c.get(t, "/hari-ini")
-	body := map[string]any{"client_id": clientID, "visit_id": id, "activations": n, "people_served": n + 8, "failures": fails}
+	body["visit_id"] = id
 	if code, b := c.postResult(t, body, true); code != http.StatusCreated {
 		t.Fatalf("log result: %d %s", code, b)
 	}
@@ -179,6 +186,37 @@ func TestCoverageFiguresByHand(t *testing.T) {
 	}
 	if !strings.Contains(doc.Find(".projection").Text(), "aktivasi per hari") {
 		t.Errorf("projection: %q", doc.Find(".projection").Text())
+	}
+}
+
+// Residents of other desa served at a site count for no desa: the desa gets
+// activations less out-of-area, and the office's out-of-area total shows
+// apart on the page, in the API and in the export.
+func TestOutOfAreaApart(t *testing.T) {
+	app := newTestApp(t)
+	app.addDemoFigures(t)
+	k := app.login(t, "kadis", auth.KepalaDinas)
+	before := k.coverage(t).Kabupaten.IkdActivated
+	app.DB.Exec("UPDATE population_figures SET as_of = ?", time.Now().AddDate(0, 0, -5).Format(time.DateOnly))
+	app.fixtures(t)
+	app.fieldResultOf(t, map[string]any{"client_id": "f0f0f0f0-0000-4000-8000-000000000009", "activations": 37, "out_of_area": 7, "people_served": 40})
+	after := k.coverageWhen(t, func(c coverageJSON) bool { return c.Kabupaten.IkdActivated != before }).Kabupaten
+	if after.IkdActivated != before+30 || after.OutOfArea == nil || *after.OutOfArea != 7 {
+		t.Fatalf("IKD %d (was %d), out of area %v: want +30 and 7 apart", after.IkdActivated, before, after.OutOfArea)
+	}
+	if _, doc := k.get(t, "/cakupan"); !strings.Contains(doc.Find("main").Text(), "Ditambah 7 aktivasi warga luar wilayah") {
+		t.Error("Cakupan does not show the out-of-area activations apart")
+	}
+	_, body := k.raw(t, "/cakupan/ekspor.csv?data=desa")
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(body, []byte("\uFEFF")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := len(rows[0]) - 1
+	for _, r := range rows[1:] {
+		if r[0] == "17.02.19.1001" && (r[7] != "30" || r[last] != "7") {
+			t.Errorf("export row of the site's desa: field %s, out of area %s; want 30 and 7", r[7], r[last])
+		}
 	}
 }
 

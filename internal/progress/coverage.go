@@ -73,6 +73,16 @@ func (c Coverage) FieldSplit() (verified, unverified int64) {
 	return verified, unverified
 }
 
+// OutOfArea is the activations of residents of other desa, logged after the
+// figures of the desa where they were served: real work, counted for no desa.
+func (c Coverage) OutOfArea() int64 {
+	var n int64
+	for _, d := range c.Desa {
+		n += d.OutOfArea
+	}
+	return n
+}
+
 // LargestGaps returns the n rows furthest from their target, the largest gap
 // first and by code among equal gaps. rows is left as it is.
 func LargestGaps(rows []region.Row, n int) []region.Row {

@@ -35,11 +35,17 @@ func NewStore(g *gorm.DB) *Store { return &Store{db: g, regions: region.NewStore
 
 // Desa is the field activity of one desa.
 type Desa struct {
-	Field      int64  // activations logged after the desa's newest official figure
+	Field      int64  // activations of its residents logged after the desa's newest official figure
 	Verified   int64  // of Field, verified by a ketua tim
+	OutOfArea  int64  // activations at its sites, in the same period, of residents of other desa: not in Field
 	VisitsDone int64  // visits with status selesai, ever
 	LastVisit  string // day of the latest visit done, "" when none
 }
+
+// residentActivations is what a result adds to its site's desa: the
+// activations less those of residents of other desa (out_of_area is part of
+// activations), who count for no desa here and are reported apart.
+const residentActivations = "(r.activations - r.out_of_area)"
 
 // newestFigure is the date of each desa's newest official figure on or before
 // a cut-off day.
@@ -60,8 +66,9 @@ func (s *Store) byDesa(ctx context.Context, cutoff string) (map[string]Desa, err
 		return nil, err
 	}
 	rows, err := s.db.WithContext(ctx).Raw(`SELECT s.desa_code,
-		COALESCE(SUM(CASE WHEN v.day > COALESCE(f.as_of, '') AND r.verification <> ? THEN r.activations END), 0),
-		COALESCE(SUM(CASE WHEN v.day > COALESCE(f.as_of, '') AND r.verification = ? THEN r.activations END), 0),
+		COALESCE(SUM(CASE WHEN v.day > COALESCE(f.as_of, '') AND r.verification <> ? THEN `+residentActivations+` END), 0),
+		COALESCE(SUM(CASE WHEN v.day > COALESCE(f.as_of, '') AND r.verification = ? THEN `+residentActivations+` END), 0),
+		COALESCE(SUM(CASE WHEN v.day > COALESCE(f.as_of, '') AND r.verification <> ? THEN r.out_of_area END), 0),
 		SUM(CASE WHEN v.status = ? THEN 1 ELSE 0 END),
 		COALESCE(MAX(CASE WHEN v.status = ? THEN v.day END), '')
 		FROM visits v
@@ -69,7 +76,7 @@ func (s *Store) byDesa(ctx context.Context, cutoff string) (map[string]Desa, err
 		LEFT JOIN visit_results r ON r.visit_id = v.id
 		LEFT JOIN (`+newestFigure+`) f ON f.desa_code = s.desa_code
 		WHERE v.day <= ? AND s.desa_code LIKE ?
-		GROUP BY s.desa_code`, result.SentBack, result.Verified, string(visit.Selesai), string(visit.Selesai), cutoff, sc.Below(), cutoff, sc.Below()).Rows()
+		GROUP BY s.desa_code`, result.SentBack, result.Verified, result.SentBack, string(visit.Selesai), string(visit.Selesai), cutoff, sc.Below(), cutoff, sc.Below()).Rows()
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +84,7 @@ func (s *Store) byDesa(ctx context.Context, cutoff string) (map[string]Desa, err
 	return m, eachRow(rows, func() error {
 		var code string
 		var d Desa
-		err := rows.Scan(&code, &d.Field, &d.Verified, &d.VisitsDone, &d.LastVisit)
+		err := rows.Scan(&code, &d.Field, &d.Verified, &d.OutOfArea, &d.VisitsDone, &d.LastVisit)
 		m[code] = d
 		return err
 	})
@@ -111,14 +118,15 @@ func (s *Store) coverageAt(ctx context.Context, year int, cutoff string) (Covera
 	return NewCoverage(o, desa), err
 }
 
-// Daily returns the activations logged on visits per day from the day from
-// (YYYY-MM-DD, inclusive), for desaCode alone when it is not "".
+// Daily returns the activations logged on visits per day (those of residents
+// of the sites' desa) from the day from (YYYY-MM-DD, inclusive), for desaCode
+// alone when it is not "".
 func (s *Store) Daily(ctx context.Context, from, desaCode string) (map[string]int64, error) {
 	sc, err := scope.From(ctx)
 	if err != nil {
 		return nil, err
 	}
-	q := `SELECT v.day, SUM(r.activations) FROM visit_results r JOIN visits v ON v.id = r.visit_id
+	q := `SELECT v.day, SUM(` + residentActivations + `) FROM visit_results r JOIN visits v ON v.id = r.visit_id
 		JOIN sites s ON s.id = v.site_id WHERE v.day >= ? AND s.desa_code LIKE ?`
 	args := []any{from, sc.Below()}
 	if desaCode != "" {
@@ -209,7 +217,7 @@ func (s *Store) carry(ctx context.Context, pts []OfficialPoint) error {
 		return err
 	}
 	for i := range pts {
-		row := s.db.WithContext(ctx).Raw(`SELECT COALESCE(SUM(r.activations), 0)
+		row := s.db.WithContext(ctx).Raw(`SELECT COALESCE(SUM(`+residentActivations+`), 0)
 			FROM visit_results r JOIN visits v ON v.id = r.visit_id JOIN sites s ON s.id = v.site_id
 			LEFT JOIN (`+newestFigure+`) f ON f.desa_code = s.desa_code
 			WHERE v.day > COALESCE(f.as_of, '') AND v.day <= ? AND r.verification <> ? AND s.desa_code LIKE ?`,
@@ -229,7 +237,7 @@ func (s *Store) FieldBetween(ctx context.Context, from, to string) (map[string]i
 	if err != nil {
 		return nil, err
 	}
-	return s.sums(ctx, `SELECT s.desa_code, SUM(r.activations)
+	return s.sums(ctx, `SELECT s.desa_code, SUM(`+residentActivations+`)
 		FROM visit_results r JOIN visits v ON v.id = r.visit_id JOIN sites s ON s.id = v.site_id
 		WHERE v.day > ? AND v.day <= ? AND r.verification <> ? AND s.desa_code LIKE ?
 		GROUP BY s.desa_code`, from, to, result.SentBack, sc.Below())

@@ -200,3 +200,35 @@ func TestProgress(t *testing.T) {
 		})
 	})
 }
+
+// TestOutOfArea: residents of other desa served at a site are counted apart,
+// never as the site's desa's coverage, by every reading of the field work.
+func TestOutOfArea(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		w := newWorld(t, g)
+		w.visit("Tim A", desaA, site.Sekolah, "2026-04-02", 30, result.Verified)
+		w.visit("Tim B", desaA, site.Desa, "2026-04-03", 12, result.Unverified)
+		w.visit("Tim B", desaA, site.Desa, "2026-04-04", 9, result.SentBack)
+		g.Exec("UPDATE visit_results SET out_of_area = 10 WHERE activations = 30")
+		g.Exec("UPDATE visit_results SET out_of_area = 2 WHERE activations IN (12, 9)")
+		s := progress.NewStore(g)
+		c, err := s.Coverage(w.ctx, 2026)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := c.Desa[desaA]; d.Field != 20+10 || d.Verified != 20 || d.OutOfArea != 12 || c.OutOfArea() != 12 {
+			t.Fatalf("desa A %+v, office out of area %d: want field 30 (20 verified), 12 out of area", d, c.OutOfArea())
+		}
+		if a, _, _ := c.DesaByCode(desaA); a.Activated != 100+30 {
+			t.Fatalf("desa A counts %d, want 100 official + 30 of its residents", a.Activated)
+		}
+		daily, err := s.Daily(w.ctx, "2026-04-01", "")
+		if err != nil || daily["2026-04-02"] != 20 || daily["2026-04-03"] != 10 {
+			t.Fatalf("daily %v, %v", daily, err)
+		}
+		between, err := s.FieldBetween(w.ctx, "2026-03-31", "2026-04-30")
+		if err != nil || between[desaA] != 30 {
+			t.Fatalf("between %v, %v", between, err)
+		}
+	})
+}

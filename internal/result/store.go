@@ -195,27 +195,3 @@ func (s *Store) ForVisit(ctx context.Context, visitID int64) (Result, bool, erro
 	r, ok := rs[visitID]
 	return r, ok, err
 }
-
-// FieldTotals sums the activations ctx's office logged in the field on visits
-// after the day since (YYYY-MM-DD; "" for all), verified and not yet verified
-// apart. Errors: scope.ErrMissing.
-func (s *Store) FieldTotals(ctx context.Context, since string) (verified, unverified int64, err error) {
-	sc, err := scope.From(ctx)
-	if err != nil {
-		return 0, 0, err
-	}
-	var rows []struct {
-		Verification string
-		Total        int64
-	}
-	err = s.db.WithContext(ctx).Table("visit_results r").Joins("JOIN visits v ON v.id = r.visit_id").
-		Where("v.day > ? AND r.office_id = ?", since, sc.OfficeID).Select("r.verification, SUM(r.activations) AS total").Group("r.verification").Scan(&rows).Error
-	for _, r := range rows {
-		if r.Verification == Verified {
-			verified += r.Total
-		} else {
-			unverified += r.Total
-		}
-	}
-	return verified, unverified, err
-}

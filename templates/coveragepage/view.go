@@ -115,6 +115,7 @@ type Dashboard struct {
 
 	ThisWeek, ThisMonth            string // field activations
 	FieldVerified, FieldUnverified string // field activations after the official figures
+	OutOfArea                      string // of residents of other desa, counted for none
 	CSRF                           string
 	CanTarget                      bool   // kepala dinas and admin may change the target
 	TargetInput                    string // the target as typed in its field: "30", "27,5", "67.802"
@@ -287,6 +288,7 @@ type Report struct {
 	Row        Figures           // the kabupaten at End
 	Projection Projection
 	Breakdown  Breakdown
+	OutOfArea  string    // activations of residents of other desa, counted for none
 	Gaps       []Figures // the kecamatan (a province: kab/kota) furthest from their target
 	ByKabKota  bool      // a province's report
 }
