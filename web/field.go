@@ -1,8 +1,11 @@
 package web
 
 import (
+	"cmp"
+	"context"
 	"iter"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +18,7 @@ import (
 	"jemputbola/internal/result"
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
+	"jemputbola/templates/components"
 	"jemputbola/templates/fieldpage"
 	"jemputbola/web/paths"
 )
@@ -53,6 +57,9 @@ func (h *fieldHandlers) today(c echo.Context) error {
 		return err
 	}
 	v := fieldpage.Today{CSRF: csrfToken(c)}
+	if v.SentBack, err = sentBackTo(ctx, h.results, ids); err != nil {
+		return err
+	}
 	today := now.Format(time.DateOnly)
 	for _, d := range vs {
 		_, logged := rs[d.ID]
@@ -260,6 +267,25 @@ func storedView(r result.Result) *fieldpage.Stored {
 	return s
 }
 
+// sentBackTo lists the results returned to the teams for a correction.
+func sentBackTo(ctx context.Context, results *result.Store, teamIDs []int64) ([]components.SentBack, error) {
+	ws, err := results.SentBackTo(ctx, teamIDs)
+	items := make([]components.SentBack, len(ws))
+	for i, w := range ws {
+		items[i] = components.SentBack{Href: paths.For(paths.Result, w.VisitID), SiteName: w.SiteName, Day: dayName(w.Day), Comment: w.VerifyComment}
+	}
+	return items, err
+}
+
+// dayName spells out a YYYY-MM-DD day; a malformed one stays as it is.
+func dayName(day string) string {
+	t, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return day
+	}
+	return locale.Date(t)
+}
+
 // errNotInTeam refuses a result from outside the visit's team.
 var errNotInTeam = apperr.New(apperr.Forbidden, "Anda bukan anggota tim kunjungan ini.")
 
@@ -300,11 +326,52 @@ func (h *fieldHandlers) pending(c echo.Context) error {
 	}
 	rows := make([]fieldpage.Waiting, len(ws))
 	for i, w := range ws {
-		rows[i] = fieldpage.Waiting{ResultID: w.ID, VisitID: w.VisitID, Day: w.Day, SiteName: w.SiteName, TeamName: w.TeamName,
-			Activations: locale.Int(w.Activations), PeopleServed: locale.Int(w.PeopleServed),
-			SentBack: w.Verification == result.SentBack, Comment: w.VerifyComment}
+		rows[i] = fieldpage.Waiting{ResultID: w.ID, VisitID: w.VisitID, Day: dayName(w.Day), SiteName: w.SiteName, TeamName: w.TeamName,
+			Activations: locale.Int(w.Activations), PeopleServed: locale.Int(w.PeopleServed), Failures: failureSummary(w.Result),
+			Notes: w.Notes, SentBack: w.Verification == result.SentBack, Comment: w.VerifyComment, Own: w.LoggedBy != nil && *w.LoggedBy == u.ID}
 	}
 	return render(c, http.StatusOK, page(c, "Verifikasi", "verifikasi"), fieldpage.VerifyPage(csrfToken(c), rows))
+}
+
+// failureSummary names a result's failures with their counts, largest first.
+func failureSummary(r result.Result) string {
+	fails := r.Failures()
+	reasons := slices.Clone(result.Reasons)
+	slices.SortStableFunc(reasons, func(a, b result.Reason) int { return cmp.Compare(fails[b.Key], fails[a.Key]) })
+	var parts []string
+	for _, re := range reasons {
+		if n := fails[re.Key]; n > 0 {
+			parts = append(parts, re.Label+" "+locale.Int(n))
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// verifyAll verifies the ticked results at once, all or none.
+func (h *fieldHandlers) verifyAll(c echo.Context) error {
+	var ids []int64
+	for _, v := range readForm(c).all("id") {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, "Pilihan hasil tidak valid.")
+		}
+		ids = append(ids, id)
+	}
+	if len(ids) == 0 {
+		flash(c, "Centang dulu hasil yang akan diverifikasi.")
+		return redirect(c, paths.Verify)
+	}
+	u, _ := currentUser(c)
+	err := h.results.VerifyAll(ctxOf(c), actor(c), u.ID, ids, u.Role.In(managers...))
+	switch apperr.CodeOf(err) {
+	case "":
+		flash(c, locale.Int(int64(len(ids)))+" hasil diverifikasi.")
+	case apperr.Forbidden, apperr.NotFound:
+		flash(c, "Tidak ada yang diverifikasi: "+apperr.MessageOf(err))
+	default:
+		return err
+	}
+	return redirect(c, paths.Verify)
 }
 
 func (h *fieldHandlers) verify(c echo.Context) error {

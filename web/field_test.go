@@ -80,8 +80,8 @@ func TestFieldPages(t *testing.T) {
 	t.Run("LeaderVerifiesOrSendsBack", func(t *testing.T) {
 		k := app.login(t, "kadis", auth.KepalaDinas)
 		_, doc := k.get(t, "/verifikasi")
-		if doc.Find("tbody tr").Length() != 1 {
-			t.Fatalf("%d results waiting", doc.Find("tbody tr").Length())
+		if doc.Find(".verify-item").Length() != 1 || !strings.Contains(doc.Find(".verify-item").Text(), "Tidak punya email 5") {
+			t.Fatalf("%d results waiting: %q", doc.Find(".verify-item").Length(), doc.Find(".verify-list").Text())
 		}
 		var id string
 		app.DB.Raw("SELECT CAST(id AS TEXT) FROM visit_results").Scan(&id)
@@ -93,9 +93,26 @@ func TestFieldPages(t *testing.T) {
 		if _, doc := c.get(t, "/kunjungan/"+past+"/hasil"); !strings.Contains(doc.Find(".warn").Text(), "Cek daftar hadir") {
 			t.Fatal("operator does not see why the result came back")
 		}
-		k.post(t, "/hasil/"+id+"/verifikasi", url.Values{"action": {"ok"}})
-		if _, doc := k.get(t, "/verifikasi"); doc.Find(".empty").Length() != 1 {
-			t.Fatal("verified result still waiting")
+		// The operator is told on Hari ini and Beranda, with the way to correct it.
+		for _, page := range []string{"/hari-ini", "/"} {
+			_, doc := c.get(t, page)
+			flag := doc.Find(".sent-back")
+			if !strings.Contains(flag.Text(), "Cek daftar hadir") || flag.Find(`a[href="/kunjungan/`+past+`/hasil"]`).Length() != 1 {
+				t.Errorf("%s does not flag the returned result: %q", page, flag.Text())
+			}
+		}
+		if _, doc := c.get(t, "/kunjungan/"+past+"/hasil"); doc.Find("details[open]").Length() != 1 {
+			t.Error("the correction form of a returned result is not open")
+		}
+		// Ticked results are verified at once.
+		if res, _ := k.post(t, "/verifikasi", url.Values{"id": {id}}); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("verify ticked: %d", res.StatusCode)
+		}
+		if _, doc := k.get(t, "/verifikasi"); doc.Find(".empty").Length() != 1 || doc.Find(".flash").Text() != "1 hasil diverifikasi." {
+			t.Fatalf("verified result still waiting, flash %q", doc.Find(".flash").Text())
+		}
+		if _, doc := c.get(t, "/hari-ini"); doc.Find(".sent-back").Length() != 0 {
+			t.Error("a verified result is still flagged as returned")
 		}
 		_, doc = k.get(t, "/cakupan")
 		stats := doc.Find("main").Text()

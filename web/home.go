@@ -10,6 +10,7 @@ import (
 	"jemputbola/internal/auth"
 	"jemputbola/internal/locale"
 	"jemputbola/internal/progress"
+	"jemputbola/internal/result"
 	"jemputbola/internal/site"
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
@@ -24,6 +25,7 @@ type homeHandlers struct {
 	users    *auth.UserStore
 	visits   *visit.Store
 	audit    *audit.Store
+	results  *result.Store
 }
 
 // upcomingDays is how far ahead an operator's Beranda lists visits.
@@ -48,6 +50,9 @@ func (h *homeHandlers) show(c echo.Context) error {
 		ids = append(ids, t.ID)
 	}
 	if u.Role == auth.Operator {
+		if v.SentBack, err = sentBackTo(ctx, h.results, ids); err != nil {
+			return err
+		}
 		vs, err := h.visits.List(ctx, visit.Filter{From: now.Format(time.DateOnly),
 			To: now.AddDate(0, 0, upcomingDays).Format(time.DateOnly), TeamIDs: append(ids, 0)})
 		if err != nil {

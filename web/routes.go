@@ -70,7 +70,7 @@ func (s *Server) routes() {
 	app.POST(paths.Login, a.login)
 	app.POST(paths.Logout, a.logout, allow(everyone...))
 
-	home := &homeHandlers{progress: dashboard, teams: team.NewStore(db), sites: site.NewStore(db), users: users, visits: visits, audit: audit.NewStore(db)}
+	home := &homeHandlers{progress: dashboard, teams: team.NewStore(db), sites: site.NewStore(db), users: users, visits: visits, audit: audit.NewStore(db), results: result.NewStore(db)}
 	app.GET(paths.Home, home.show, allow(everyone...))
 
 	v := &visitHandlers{visits: visits, sites: site.NewStore(db), teams: team.NewStore(db), regions: regions, progress: dashboard, results: result.NewStore(db), offices: offices}
@@ -115,6 +115,7 @@ func (s *Server) routes() {
 	app.POST(paths.Result, fh.save, allow(staff...))
 	app.POST(paths.ResultFix, fh.correct, allow(staff...))
 	app.GET(paths.Verify, fh.pending, allow(planners...))
+	app.POST(paths.Verify, fh.verifyAll, allow(planners...))
 	app.POST(paths.Verified, fh.verify, allow(planners...))
 
 	res := &resultHandlers{results: result.NewStore(db)}

@@ -49,9 +49,10 @@ var routeMatrix = []struct {
 	{"GET", "/hari-ini", "/hari-ini", field},
 	{"POST", "/kunjungan/:id/mulai", "/kunjungan/999/mulai", field}, // the team rule is the domain's
 	{"GET", "/kunjungan/:id/hasil", "/kunjungan/1/hasil", plan},     // and operators of the visit's team
-	{"POST", "/kunjungan/:id/hasil", "/kunjungan/1/hasil", plan},
-	{"POST", "/kunjungan/:id/hasil/koreksi", "/kunjungan/1/hasil/koreksi", plan},
+	{"POST", "/kunjungan/:id/hasil", "/kunjungan/999/hasil", field}, // the team rule is the domain's (TestResultFormAgreesWithSave)
+	{"POST", "/kunjungan/:id/hasil/koreksi", "/kunjungan/999/hasil/koreksi", field},
 	{"GET", "/verifikasi", "/verifikasi", plan},
+	{"POST", "/verifikasi", "/verifikasi", plan},
 	{"POST", "/hasil/:id/verifikasi", "/hasil/999/verifikasi", plan},
 	{"POST", "/api/v1/results", "/api/v1/results", field},
 	{"GET", "/api/v1/visits", "/api/v1/visits?from=2026-01-01&to=2026-01-31", field},

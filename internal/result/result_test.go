@@ -23,6 +23,7 @@ import (
 
 type world struct {
 	member, outsider auth.User
+	team             int64
 	visits           []int64 // two past visits of the team, one cancelled
 }
 
@@ -60,6 +61,7 @@ func setup(t *testing.T, ctx context.Context, g *gorm.DB, prefix, desa string) w
 		}
 		w.visits = append(w.visits, id)
 	}
+	w.team = teamID
 	return w
 }
 
@@ -199,12 +201,36 @@ func TestLog(t *testing.T) {
 			if err := s.Verify(ctx, who, w.member.ID, first.ID, false, true, ""); apperr.CodeOf(err) != apperr.Forbidden {
 				t.Fatalf("verify by a non-leader: %v", err)
 			}
-			if err := s.Verify(ctx, who, w.member.ID, first.ID, true, false, "Jumlah dilayani tidak cocok dengan daftar hadir"); err != nil {
+			if err := s.Verify(ctx, who, w.member.ID, first.ID, true, true, ""); apperr.CodeOf(err) != apperr.Forbidden || !strings.Contains(apperr.MessageOf(err), "catat sendiri") {
+				t.Fatalf("verify one's own result, even as kepala dinas: %v", err)
+			}
+			if err := s.Verify(ctx, who, w.outsider.ID, first.ID, true, false, "Jumlah dilayani tidak cocok dengan daftar hadir"); err != nil {
 				t.Fatal(err)
+			}
+			back, err := s.SentBackTo(ctx, []int64{w.team})
+			if err != nil || len(back) != 1 || back[0].ID != first.ID || back[0].VerifyComment == "" {
+				t.Fatalf("sent back to the team: %+v, %v", back, err)
 			}
 			ws, err := s.Pending(ctx, 0)
 			if err != nil || len(ws) != 2 || ws[0].SiteName == "" {
 				t.Fatalf("pending %+v, %v", ws, err)
+			}
+			// Several at once: all or none.
+			if err := s.VerifyAll(ctx, who, w.outsider.ID, []int64{first.ID, 99999}, true); apperr.CodeOf(err) != apperr.NotFound {
+				t.Fatalf("VerifyAll with an unknown id: %v", err)
+			}
+			if back, _ := s.SentBackTo(ctx, []int64{w.team}); len(back) != 1 {
+				t.Fatal("a refused VerifyAll changed a result")
+			}
+			if err := s.VerifyAll(ctx, who, w.outsider.ID, []int64{first.ID}, true); err != nil {
+				t.Fatal(err)
+			}
+			if ws, _ := s.Pending(ctx, 0); len(ws) != 1 {
+				t.Fatalf("%d pending after VerifyAll, want 1", len(ws))
+			}
+			// Back to where the next subtests expect it.
+			if err := s.Verify(ctx, who, w.outsider.ID, first.ID, true, false, "Periksa lagi"); err != nil {
+				t.Fatal(err)
 			}
 		})
 		t.Run("CorrectKeepsHistory", func(t *testing.T) {

@@ -105,46 +105,74 @@ func (s *Store) Correct(ctx context.Context, who audit.Actor, userID, resultID i
 
 // Verify marks a result of ctx's office verified (ok) or sends it back with a
 // comment. A team leader verifies only results of teams they lead unless
-// anyTeam is set (kepala dinas, admin). Errors: Invalid (sending back without
-// a comment), NotFound, Forbidden, scope.ErrMissing, scope.ErrReadOnly.
+// anyTeam is set (kepala dinas, admin); nobody verifies a result they logged.
+// Errors: Invalid (sending back without a comment), NotFound, Forbidden,
+// scope.ErrMissing, scope.ErrReadOnly.
 func (s *Store) Verify(ctx context.Context, who audit.Actor, userID, resultID int64, anyTeam, ok bool, comment string) error {
-	sc, err := scope.ForWrite(ctx)
-	if err != nil {
-		return err
-	}
 	comment = strings.TrimSpace(comment)
 	if !ok && comment == "" {
 		return &apperr.Error{Code: apperr.Invalid, Message: "Tulis alasan pengembalian.", Fields: map[string]string{"comment": "Tulis alasan pengembalian."}}
 	}
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		before, err := get(tx, sc, resultID)
+	return s.review(ctx, func(tx *gorm.DB, sc scope.Scope) error {
+		return verify(ctx, tx, sc, who, userID, resultID, anyTeam, ok, comment)
+	})
+}
+
+// VerifyAll marks several results verified at once, all or none, by the rules
+// of Verify. Errors: those of Verify for the first result refused.
+func (s *Store) VerifyAll(ctx context.Context, who audit.Actor, userID int64, resultIDs []int64, anyTeam bool) error {
+	return s.review(ctx, func(tx *gorm.DB, sc scope.Scope) error {
+		for _, id := range resultIDs {
+			if err := verify(ctx, tx, sc, who, userID, id, anyTeam, true, ""); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// review runs fn in one transaction of ctx's office, which may write.
+func (s *Store) review(ctx context.Context, fn func(*gorm.DB, scope.Scope) error) error {
+	sc, err := scope.ForWrite(ctx)
+	if err != nil {
+		return err
+	}
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error { return fn(tx, sc) })
+}
+
+var errOwnResult = apperr.New(apperr.Forbidden, "Hasil yang Anda catat sendiri diverifikasi oleh ketua tim lain, kepala dinas atau admin.")
+
+func verify(ctx context.Context, tx *gorm.DB, sc scope.Scope, who audit.Actor, userID, resultID int64, anyTeam, ok bool, comment string) error {
+	before, err := get(tx, sc, resultID)
+	if err != nil {
+		return err
+	}
+	if before.LoggedBy != nil && *before.LoggedBy == userID {
+		return errOwnResult
+	}
+	if !anyTeam {
+		teamID, err := teamOf(tx, sc, before.VisitID)
 		if err != nil {
 			return err
 		}
-		if !anyTeam {
-			teamID, err := teamOf(tx, sc, before.VisitID)
-			if err != nil {
-				return err
-			}
-			leads, err := team.Leads(ctx, tx, teamID, userID)
-			if err != nil {
-				return err
-			}
-			if !leads {
-				return apperr.New(apperr.Forbidden, "Hanya ketua tim kunjungan ini yang dapat memverifikasi.")
-			}
-		}
-		r := before
-		now := time.Now().UTC()
-		r.Verification, r.VerifiedBy, r.VerifiedAt, r.VerifyComment, r.UpdatedAt = Verified, &userID, &now, comment, now
-		if !ok {
-			r.Verification = SentBack
-		}
-		if err := tx.Save(&r).Error; err != nil {
+		leads, err := team.Leads(ctx, tx, teamID, userID)
+		if err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, who, audit.Update, "result", r.ID, before, r)
-	})
+		if !leads {
+			return apperr.New(apperr.Forbidden, "Hanya ketua tim kunjungan ini yang dapat memverifikasi.")
+		}
+	}
+	r := before
+	now := time.Now().UTC()
+	r.Verification, r.VerifiedBy, r.VerifiedAt, r.VerifyComment, r.UpdatedAt = Verified, &userID, &now, comment, now
+	if !ok {
+		r.Verification = SentBack
+	}
+	if err := tx.Save(&r).Error; err != nil {
+		return err
+	}
+	return audit.Record(ctx, tx, who, audit.Update, "result", r.ID, before, r)
 }
 
 // Waiting is a result that waits for verification, with its visit.
@@ -156,15 +184,31 @@ type Waiting struct {
 // Pending lists the results of ctx's office not yet verified, oldest first;
 // leaderID > 0 keeps only the teams that user leads. Errors: scope.ErrMissing.
 func (s *Store) Pending(ctx context.Context, leaderID int64) ([]Waiting, error) {
-	q := s.db.WithContext(ctx).Table("visit_results r").Scopes(scope.Own(ctx, "r")).
-		Select("r.*, s.name AS site_name, t.name AS team_name, v.day AS day").
-		Joins("JOIN visits v ON v.id = r.visit_id").Joins("JOIN sites s ON s.id = v.site_id").Joins("JOIN teams t ON t.id = v.team_id").
-		Where("r.verification <> ?", Verified).Order("v.day, r.id").Limit(200)
+	q := waiting(ctx, s.db.WithContext(ctx)).Where("r.verification <> ?", Verified).Order("v.day, r.id").Limit(200)
 	if leaderID > 0 {
 		q = q.Where("t.leader_id = ?", leaderID)
 	}
 	var ws []Waiting
 	return ws, q.Scan(&ws).Error
+}
+
+// SentBackTo lists the results of the given teams of ctx's office that a ketua
+// tim sent back and that wait for a correction, newest visit first.
+// Errors: scope.ErrMissing.
+func (s *Store) SentBackTo(ctx context.Context, teamIDs []int64) ([]Waiting, error) {
+	var ws []Waiting
+	if len(teamIDs) == 0 {
+		return ws, nil
+	}
+	return ws, waiting(ctx, s.db.WithContext(ctx)).Where("r.verification = ? AND v.team_id IN ?", SentBack, teamIDs).
+		Order("v.day DESC, r.id DESC").Limit(50).Scan(&ws).Error
+}
+
+// waiting selects results of ctx's office with their visit's names (Waiting).
+func waiting(ctx context.Context, g *gorm.DB) *gorm.DB {
+	return g.Table("visit_results r").Scopes(scope.Own(ctx, "r")).
+		Select("r.*, s.name AS site_name, t.name AS team_name, v.day AS day").
+		Joins("JOIN visits v ON v.id = r.visit_id").Joins("JOIN sites s ON s.id = v.site_id").Joins("JOIN teams t ON t.id = v.team_id")
 }
 
 // HistoryOf returns the corrections of a result of ctx's office, newest

@@ -13,3 +13,11 @@ type Problems struct {
 	Error  string
 	Errors map[string]string
 }
+
+// SentBack is a result a ketua tim returned to its team for a correction.
+type SentBack struct {
+	Href     string // the result page with its correction form
+	SiteName string
+	Day      string // the visit's day, spelled out
+	Comment  string // why it came back
+}

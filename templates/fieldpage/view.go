@@ -1,12 +1,15 @@
 package fieldpage
 
+import "jemputbola/templates/components"
+
 // The view models of the field pages, built by web/field.go from visits and
 // results; every text is ready to show.
 
 // Today is the operator's list of visits from today on.
 type Today struct {
-	Cards []Card
-	CSRF  string
+	SentBack []components.SentBack // results to correct, above the visits
+	Cards    []Card
+	CSRF     string
 }
 
 // Card is one visit on Hari ini.
@@ -79,6 +82,9 @@ type Waiting struct {
 	TeamName     string
 	Activations  string
 	PeopleServed string
+	Failures     string // "Tidak punya email 5 · Tidak ada sinyal 3", "" when none
+	Notes        string
 	SentBack     bool
 	Comment      string
+	Own          bool // logged by the viewer, who may not verify it
 }

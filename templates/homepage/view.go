@@ -4,6 +4,8 @@
 // arrives formatted, every link built.
 package homepage
 
+import "jemputbola/templates/components"
+
 // View is everything Beranda may show; each role sees its own sections.
 type View struct {
 	Name      string
@@ -14,6 +16,7 @@ type View struct {
 	CanManage bool
 	Teams     []TeamLine
 	Upcoming  []Upcoming // the user's teams' visits from today on
+	SentBack  []components.SentBack
 	Progress  Progress
 	TopGaps   []GapRow // desa with the largest gap to target
 	Recent    []Change
