@@ -78,13 +78,19 @@ func newTab(t *testing.T) context.Context {
 	return tctx
 }
 
-// browserSignIn opens the sign-in page in the tab and signs in.
+// browserSignIn opens the sign-in page in the tab and signs in with the test password.
 func browserSignIn(t *testing.T, tab context.Context, app *testApp, username string) {
+	t.Helper()
+	browserSignInWith(t, tab, app, username, testPassword)
+}
+
+// browserSignInWith signs in with the given password (a demo account's).
+func browserSignInWith(t *testing.T, tab context.Context, app *testApp, username, password string) {
 	t.Helper()
 	err := chromedp.Do(tab,
 		chromedp.Navigate(app.URL+"/login"),
 		chromedp.SendKeys("#f-username", username),
-		chromedp.SendKeys("#f-password", testPassword),
+		chromedp.SendKeys("#f-password", password),
 		chromedp.Click(`button[type="submit"]`),
 		chromedp.WaitVisible(`nav.nav`),
 	)

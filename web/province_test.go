@@ -130,13 +130,15 @@ func TestProvinceRollUp(t *testing.T) {
 	}
 }
 
-// TestJourneyProvinceMap: the province's kepala dinas opens the province map,
+// TestJourneyProvinceMap: the province's kepala dinas (demo account kadis.prov) opens the province map,
 // clicks Kota Bengkulu and sees its desa.
 func TestJourneyProvinceMap(t *testing.T) {
 	app := newTestApp(t)
-	seedDemoWithProvinceReader(t, app)
+	if _, err := demo.Seed(app.Ctx, app.DB, time.Now()); err != nil {
+		t.Fatal(err)
+	}
 	tab := newTab(t)
-	browserSignIn(t, tab, app, "prov_kadis")
+	browserSignInWith(t, tab, app, "kadis.prov", demo.Password) // the demo account, as a new user would
 	err := chromedp.Do(tab,
 		chromedp.Navigate(app.URL+"/cakupan"),
 		chromedp.WaitVisible(`svg.covmap a[data-code="17.71"]`),
