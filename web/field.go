@@ -82,7 +82,11 @@ func (h *fieldHandlers) start(c echo.Context) error {
 	if err := h.results.Start(c.Request().Context(), actor(c), u.ID, id); err != nil {
 		return err
 	}
-	flash(c, "Kunjungan dimulai.")
+	d, err := h.visits.Get(ctxOf(c), id)
+	if err != nil {
+		return err
+	}
+	flash(c, "Kunjungan "+d.SiteName+" dimulai pukul "+now(c).Format("15.04")+".")
 	return redirect(c, paths.Today)
 }
 
@@ -119,7 +123,7 @@ func (h *fieldHandlers) save(c echo.Context) error {
 	if err := h.invalidForm(c, d, in, bad, err); err != nil {
 		return err
 	}
-	flash(c, "Hasil tersimpan.")
+	flash(c, savedResult("Hasil", d, in))
 	return redirect(c, paths.Today)
 }
 
@@ -147,7 +151,7 @@ func (h *fieldHandlers) correct(c echo.Context) error {
 	if err := h.invalidForm(c, d, in, bad, err); err != nil {
 		return err
 	}
-	flash(c, "Koreksi tersimpan; hasil menunggu verifikasi ulang.")
+	flash(c, savedResult("Koreksi", d, in)+" Hasil menunggu verifikasi ulang.")
 	return redirect(c, paths.For(paths.Result, d.ID))
 }
 
@@ -169,6 +173,12 @@ func (h *fieldHandlers) invalidForm(c echo.Context, d visit.Detail, in result.In
 		f.Errors = apperr.FieldsOf(err)
 	}
 	return render(c, http.StatusUnprocessableEntity, page(c, "Hasil kunjungan", "hari-ini"), fieldpage.FormPage(csrfToken(c), f))
+}
+
+// savedResult confirms what a result form stored: "Hasil SMA N 1 tersimpan:
+// 25 aktivasi dari 40 warga dilayani."
+func savedResult(what string, d visit.Detail, in result.Input) string {
+	return what + " " + d.SiteName + " tersimpan: " + locale.Int(in.Activations) + " aktivasi dari " + locale.Int(in.PeopleServed) + " warga dilayani."
 }
 
 // decodeResultForm reads a posted result form into an input; numbers that

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"slices"
@@ -82,7 +83,7 @@ func (h *settingsHandlers) saveCalendar(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	flash(c, "Kalender kerja tersimpan.")
+	flash(c, fmt.Sprintf("Kalender kerja tersimpan: %d hari kerja seminggu, %d hari libur.", len(cal.WorkingDays), len(cal.Holidays)))
 	return redirect(c, paths.Settings+"#kalender")
 }
 

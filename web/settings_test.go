@@ -56,7 +56,7 @@ func TestSettingsPage(t *testing.T) {
 		var checked []string
 		doc.Find("input[name=working_days]:checked").Each(func(_ int, s *goquery.Selection) { checked = append(checked, s.AttrOr("value", "")) })
 		if strings.Join(checked, ",") != "1,2,6" || doc.Find("#f-holidays").Text() != "2026-12-24\n2026-12-25" ||
-			doc.Find(".flash").Text() != "Kalender kerja tersimpan." {
+			doc.Find(".flash").Text() != "Kalender kerja tersimpan: 3 hari kerja seminggu, 2 hari libur." {
 			t.Fatalf("after save: days %v, holidays %q, flash %q", checked, doc.Find("#f-holidays").Text(), doc.Find(".flash").Text())
 		}
 	})

@@ -102,6 +102,6 @@ func (h *siteHandlers) save(c echo.Context, id int64) error {
 	if err != nil {
 		return err
 	}
-	flash(c, "Lokasi tersimpan.")
+	flash(c, "Lokasi "+in.Name+" tersimpan.")
 	return redirect(c, paths.Sites)
 }

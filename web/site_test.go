@@ -74,7 +74,7 @@ func TestSitePages(t *testing.T) {
 		if !strings.Contains(row, "SMK Negeri 9 Uji") || !strings.Contains(row, "Derati") || !strings.Contains(row, "1.200") {
 			t.Fatalf("row %q", row)
 		}
-		if doc.Find(".flash").Text() != "Lokasi tersimpan." {
+		if doc.Find(".flash").Text() != "Lokasi SMK Negeri 9 Uji tersimpan." {
 			t.Errorf("flash %q", doc.Find(".flash").Text())
 		}
 	})

@@ -157,6 +157,6 @@ func (h *teamHandlers) save(c echo.Context, id int64) error {
 	if err != nil {
 		return err
 	}
-	flash(c, "Tim tersimpan.")
+	flash(c, "Data tim "+t.Name+" tersimpan.")
 	return redirect(c, paths.For(paths.Team, t.ID))
 }

@@ -86,7 +86,7 @@ func TestTeamPages(t *testing.T) {
 		}
 		_, doc = c.get(t, edit)
 		facts = doc.Find("dl.facts").Text()
-		if strings.Contains(facts, "Uji operator1") || !strings.Contains(facts, "1000 aktivasi") || !strings.Contains(doc.Text(), "Tim tersimpan.") {
+		if strings.Contains(facts, "Uji operator1") || !strings.Contains(facts, "1000 aktivasi") || !strings.Contains(doc.Text(), "Data tim Tim Curup tersimpan.") {
 			t.Fatalf("after update %q", facts)
 		}
 	})

@@ -119,6 +119,6 @@ func (h *userHandlers) save(c echo.Context, id int64) error {
 	if err != nil {
 		return err
 	}
-	flash(c, "Pengguna tersimpan.")
+	flash(c, "Pengguna "+in.Username+" ("+in.Role.Label()+") tersimpan.")
 	return redirect(c, paths.Users)
 }

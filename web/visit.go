@@ -219,7 +219,7 @@ func (h *visitHandlers) cancel(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	flash(c, "Kunjungan dibatalkan.")
+	flash(c, "Kunjungan dibatalkan; alasan tercatat: "+strings.TrimSpace(reason))
 	return redirect(c, paths.For(paths.Visit, id))
 }
 
