@@ -43,8 +43,9 @@ func byPrefix(t *testing.T, m map[string]string, prefix string) int64 {
 // mixedFigureDates stores the demo figures as of 40 days ago for every desa,
 // a newer figure for one other desa as of 10 days ago, and field results at
 // site 1 (desa 17.02.19.1001) 20 and 2 days ago, one of them verified, plus a
-// result sent back. Every page must count both kept results on top of the
-// desa's own figure, whatever the date of other desa's figures.
+// result sent back; 4 of the verified result's 34 activations are residents
+// of other desa. Every page must count both kept results (less the 4) on top
+// of the desa's own figure, whatever the date of other desa's figures.
 func (a *testApp) mixedFigureDates(t *testing.T) (field int64) {
 	t.Helper()
 	ctx := a.Ctx
@@ -67,17 +68,17 @@ func (a *testApp) mixedFigureDates(t *testing.T) (field int64) {
 	}
 	a.fixtures(t)
 	for _, r := range []struct {
-		daysAgo int
-		n       int64
-		state   string
-	}{{20, 30, result.Verified}, {2, 12, result.Unverified}, {3, 7, result.SentBack}} {
+		daysAgo    int
+		n, outside int64
+		state      string
+	}{{20, 34, 4, result.Verified}, {2, 12, 0, result.Unverified}, {3, 7, 0, result.SentBack}} {
 		start := time.Now().AddDate(0, 0, -r.daysAgo).UTC()
 		v := visit.Visit{OfficeID: a.officeID(t), SiteID: 1, TeamID: 1, Day: start.Format(time.DateOnly), StartAt: start, EndAt: start.Add(4 * time.Hour),
 			Expected: 40, Status: visit.Selesai, CreatedAt: start, UpdatedAt: start}
 		if err := a.DB.Create(&v).Error; err != nil {
 			t.Fatal(err)
 		}
-		res := result.Result{OfficeID: a.officeID(t), VisitID: v.ID, ClientID: "c" + itoa(r.daysAgo), Activations: r.n, PeopleServed: r.n,
+		res := result.Result{OfficeID: a.officeID(t), VisitID: v.ID, ClientID: "c" + itoa(r.daysAgo), Activations: r.n, OutOfArea: r.outside, PeopleServed: r.n,
 			LoggedAt: start, Verification: r.state, UpdatedAt: start}
 		if err := a.DB.Create(&res).Error; err != nil {
 			t.Fatal(err)
@@ -146,7 +147,18 @@ func TestOneReadModel(t *testing.T) {
 
 	// The dashboard splits the field activations after the official figures.
 	_, doc := k.get(t, "/cakupan")
-	if split := doc.Find("p.muted").Text(); !strings.Contains(split, "30 terverifikasi, 12 belum diverifikasi") {
+	if split := doc.Find("p.muted").Text(); !strings.Contains(split, "30 terverifikasi, 12 belum diverifikasi") ||
+		!strings.Contains(split, "Ditambah 4 aktivasi warga luar wilayah") {
 		t.Errorf("verified split: %q", split)
+	}
+	// The residents of other desa are apart, and the same, in the API and the report.
+	if out := k.coverage(t).Kabupaten.OutOfArea; out == nil || *out != 4 {
+		t.Errorf("API out_of_area %v, want 4", out)
+	}
+	_, doc = k.get(t, "/cakupan/laporan")
+	if row := doc.Find("table.report-table").First().Find("tr").FilterFunction(func(_ int, s *goquery.Selection) bool {
+		return strings.Contains(s.Text(), "luar wilayah")
+	}); strings.TrimSpace(row.Find("td.num").Text()) != "4" {
+		t.Errorf("report's out-of-area row %q", row.Text())
 	}
 }
