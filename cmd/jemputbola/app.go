@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -100,7 +101,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	var wg sync.WaitGroup
 	defer func() { stopWorkers(); wg.Wait() }()
 	wg.Go(func() { purgeSessions(workers, auth.NewSessionStore(g), sessionPurgeEvery, log) })
-	ln, err := net.Listen("tcp", cfg.Addr)
+	ln, err := listen(cfg)
 	if err != nil {
 		return err
 	}
@@ -111,7 +112,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}
-	banner(stdout, ln.Addr(), withDemo)
+	banner(stdout, ln.Addr(), cfg.TLS(), withDemo)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -131,12 +132,35 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	return nil
 }
 
+// listen opens the server's socket, wrapped in TLS when the configuration
+// names a certificate. A certificate that cannot be read stops the start with
+// the variable to fix.
+func listen(cfg config.Config) (net.Listener, error) {
+	var tlsCfg *tls.Config
+	if cfg.TLS() {
+		cert, err := tls.LoadX509KeyPair(cfg.TLSCert, cfg.TLSKey)
+		if err != nil {
+			return nil, fmt.Errorf("JEMPUTBOLA_TLS_CERT/JEMPUTBOLA_TLS_KEY: %w", err)
+		}
+		tlsCfg = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil || tlsCfg == nil {
+		return ln, err
+	}
+	return tls.NewListener(ln, tlsCfg), nil
+}
+
 // banner tells whoever started the server by hand where it runs and how to
 // sign in. A server nobody watches runs all the same, so a failed write is
 // not an error.
-func banner(w io.Writer, addr net.Addr, withDemo bool) {
+func banner(w io.Writer, addr net.Addr, https, withDemo bool) {
 	p := &printer{w: w}
-	p.printf("Jemput Bola berjalan di http://%s\n", displayAddr(addr))
+	scheme := "http"
+	if https {
+		scheme = "https"
+	}
+	p.printf("Jemput Bola berjalan di %s://%s\n", scheme, displayAddr(addr))
 	if withDemo {
 		p.printf("Masuk dengan akun demo (lihat README.md), kata sandi %s: admin, kadis, ketua1, operator1 (Kabupaten Rejang Lebong); kadis.kota, ketua.kota, operator.kota (Kota Bengkulu); kadis.prov (Provinsi Bengkulu)\n", demo.Password)
 	} else {

@@ -13,7 +13,14 @@ type Config struct {
 	DatabaseURL string // DATABASE_URL; a postgres:// URL selects PostgreSQL
 	Secret      string // JEMPUTBOLA_SECRET; generated and persisted in the database when empty
 	LogFormat   string // JEMPUTBOLA_LOG: "text" (default) or "json"
+	// TLSCert and TLSKey (JEMPUTBOLA_TLS_CERT, JEMPUTBOLA_TLS_KEY: PEM files)
+	// make serve speak HTTPS itself. Tablets need HTTPS for offline use:
+	// browsers run service workers only in a secure context.
+	TLSCert, TLSKey string
 }
+
+// TLS reports whether serve speaks HTTPS.
+func (c Config) TLS() bool { return c.TLSCert != "" }
 
 // Load builds a Config from getenv (os.Getenv in production, a map in tests).
 // It returns an error naming the variable when a value is invalid.
@@ -24,6 +31,11 @@ func Load(getenv func(string) string) (Config, error) {
 		DatabaseURL: getenv("DATABASE_URL"),
 		Secret:      getenv("JEMPUTBOLA_SECRET"),
 		LogFormat:   getenv("JEMPUTBOLA_LOG"),
+		TLSCert:     getenv("JEMPUTBOLA_TLS_CERT"),
+		TLSKey:      getenv("JEMPUTBOLA_TLS_KEY"),
+	}
+	if (c.TLSCert == "") != (c.TLSKey == "") {
+		return c, fmt.Errorf("JEMPUTBOLA_TLS_CERT and JEMPUTBOLA_TLS_KEY must be set together")
 	}
 	if c.Addr == "" {
 		c.Addr = ":8080"

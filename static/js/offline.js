@@ -103,6 +103,8 @@
 
   window.addEventListener("online", flush);
   setInterval(() => { if (navigator.onLine) flush(); }, 20000);
+  const unavailable = document.getElementById("offline-unavailable");
+  if (unavailable) unavailable.hidden = window.isSecureContext;
   if ("serviceWorker" in navigator && window.isSecureContext) {
     const shell = document.querySelector('meta[name="offline-shell"]');
     navigator.serviceWorker.register("/sw.js" + (shell ? "?shell=" + encodeURIComponent(shell.content) : ""), { scope: "/" });
