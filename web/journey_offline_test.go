@@ -30,6 +30,13 @@ func setOffline(tab context.Context, off bool) error {
 	return err
 }
 
+// waitOfflineReady waits until the page says its service worker runs and its
+// field pages are kept (html[data-offline="ready"], set by offline.js).
+func waitOfflineReady(tab context.Context) error {
+	_, err := chromedp.Run(tab, chromedp.Poll[bool](`document.documentElement.dataset.offline === "ready"`, chromedp.WithPollingTimeout(20*time.Second)))
+	return err
+}
+
 // TestJourneyOfflineResults: an operator opens Hari ini, loses the signal, saves
 // the results of two visits, reloads (the page still opens), regains the signal,
 // and the server then holds exactly two results while the pending badge is zero.
@@ -59,12 +66,9 @@ func TestJourneyOfflineResults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Wait until the service worker controls the page and the forms are cached.
-	if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => new Promise(r => setTimeout(() => r(true), 500)))`, chromedp.EvalAwaitPromise)); err != nil {
-		t.Fatalf("service worker: %v", err)
-	}
-	if err := chromedp.Do(tab, chromedp.Reload(), chromedp.WaitVisible(`.visit-card`)); err != nil { // now under the worker's control
-		t.Fatal(err)
+	// The page says when the worker runs and the forms are kept.
+	if err := waitOfflineReady(tab); err != nil {
+		t.Fatalf("offline not ready: %v", err)
 	}
 	// The signal goes: the page sees itself offline and the server is gone, so
 	// neither the page nor the service worker can reach it.
@@ -109,18 +113,12 @@ func TestJourneyOfflineResults(t *testing.T) {
 	if err := setOffline(tab, false); err != nil { // the browser's "online" event starts the sync
 		t.Fatalf("go online: %v", err)
 	}
-	deadline := time.Now().Add(15 * time.Second)
-	for time.Now().Before(deadline) {
-		app.DB.Raw("SELECT COUNT(*) FROM visit_results").Scan(&stored)
-		if stored == 2 {
-			break
-		}
-		time.Sleep(200 * time.Millisecond)
+	// The badge reaches 0 only when the server has acknowledged both.
+	if _, err := chromedp.Run(tab, chromedp.Poll[bool](`document.querySelector("[data-pending-count]").textContent === "0"`, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		t.Fatalf("pending badge did not return to 0: %v", err)
 	}
+	app.DB.Raw("SELECT COUNT(*) FROM visit_results").Scan(&stored)
 	if stored != 2 {
 		t.Fatalf("%d results on the server after reconnecting, want 2", stored)
-	}
-	if _, err := chromedp.Run(tab, chromedp.Poll[bool](`document.querySelector("[data-pending-count]").textContent === "0"`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
-		t.Fatalf("pending badge did not return to 0: %v", err)
 	}
 }

@@ -3,7 +3,6 @@ package web_test
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -21,11 +20,8 @@ func TestJourneySignOutClearsOfflinePages(t *testing.T) {
 	if err := chromedp.Do(tab, chromedp.Navigate(app.URL+"/hari-ini"), chromedp.WaitVisible(`main`)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => new Promise(r => setTimeout(() => r(true), 500)))`, chromedp.EvalAwaitPromise)); err != nil {
-		t.Fatalf("service worker: %v", err)
-	}
-	if err := chromedp.Do(tab, chromedp.Reload(), chromedp.WaitVisible(`main`)); err != nil { // cached under the worker
-		t.Fatal(err)
+	if err := waitOfflineReady(tab); err != nil {
+		t.Fatalf("offline not ready: %v", err)
 	}
 	cached, err := chromedp.Run(tab, chromedp.Evaluate[bool](`caches.match(location.href).then(r => !!r)`, chromedp.EvalAwaitPromise))
 	if err != nil || !cached {
@@ -35,7 +31,7 @@ func TestJourneySignOutClearsOfflinePages(t *testing.T) {
 		t.Fatalf("sign out: %v", err)
 	}
 	app.Stop() // no server at all: the service worker can only answer from its cache
-	if err := chromedp.Do(tab, chromedp.Navigate(app.URL+"/hari-ini"), chromedp.Sleep(300*time.Millisecond)); err != nil {
+	if err := chromedp.Do(tab, chromedp.Navigate(app.URL+"/hari-ini")); err != nil {
 		t.Fatalf("open Hari ini offline: %v", err)
 	}
 	body, err := chromedp.Run(tab, chromedp.Text(`body`))

@@ -28,7 +28,7 @@ const flashCookie = "jb_flash"
 func page(c echo.Context, title, nav string) layout.Data {
 	d := layout.Data{Title: title, Nav: nav, CSRF: csrfToken(c)}
 	if u, ok := currentUser(c); ok {
-		d.UserName, d.RoleName = u.Name, u.Role.Label()
+		d.UserName, d.Username, d.RoleName = u.Name, u.Username, u.Role.Label()
 		d.Links = navLinks(u.Role, ownLevel(c) == office.Provinsi)
 	}
 	if o, ok := shownOffice(c); ok {

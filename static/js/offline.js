@@ -1,10 +1,23 @@
 // Offline queue for visit results. A saved result goes into IndexedDB first,
-// then is sent to POST /api/v1/results; it leaves the queue only when the server
-// has stored it (201) or already had it (200). A result the server rejects
-// (422, 403, 409) stays, marked, for the operator to fix: nothing is dropped.
+// then is sent to POST /api/v1/results; it is marked sent only when the server
+// has stored it (201) or already had it (200). A result the server refuses
+// (422, 403, 409) stays, marked with the server's reason, for the operator to
+// fix; a network failure or a 5xx is retried, backing off from a few seconds.
+// Nothing is dropped.
+//
+// Each queued result belongs to the user who queued it (meta jb-user): it is
+// sent only under that user's session, so on a shared tablet the next person
+// signing in never sends it, and signing out keeps it for its owner.
+//
+// The page tells tests what happened without timers: <html data-offline="ready">
+// once the worker runs and the pages are kept, data-synced="N" after each sync.
 (function () {
   if (!("indexedDB" in window)) return;
   const DB = "jemputbola", STORE = "results";
+  const userMeta = document.querySelector('meta[name="jb-user"]');
+  const me = userMeta ? userMeta.content : "";
+  const SENT_KEPT_MS = 24 * 3600 * 1000; // a sent result shows as sent on its card for a day
+  const root = document.documentElement;
 
   function open() {
     return new Promise((resolve, reject) => {
@@ -25,49 +38,107 @@
   const all = () => tx("readonly", (s) => s.getAll());
   const put = (item) => tx("readwrite", (s) => s.put(item));
   const del = (id) => tx("readwrite", (s) => s.delete(id));
+  const mine = () => all().then((items) => items.filter((i) => i.user === me));
+  const waiting = (i) => !i.rejected && !i.sent_at;
 
   function csrf() {
     const m = document.querySelector('meta[name="csrf-token"]');
     return m ? m.content : "";
   }
+  const clock = (ms) => new Date(ms).toLocaleTimeString("id-ID", { hour: "2-digit", minute: "2-digit" });
+  const lastSyncKey = "jb-last-sync:" + me;
+
+  // How many of my results wait; read by the sign-out guard, which cannot wait.
+  let pendingMine = 0;
 
   function show() {
-    return all().then((items) => {
-      const pending = items.filter((i) => !i.rejected).length;
-      document.querySelectorAll("[data-pending-count]").forEach((el) => { el.textContent = String(pending); });
+    return mine().then((items) => {
+      pendingMine = items.filter(waiting).length;
+      document.querySelectorAll("[data-pending-count]").forEach((el) => { el.textContent = String(pendingMine); });
       const box = document.getElementById("sync-status");
-      if (box) box.hidden = items.length === 0;
+      if (box) box.hidden = items.filter((i) => !i.sent_at).length === 0;
+      const last = localStorage.getItem(lastSyncKey);
+      document.querySelectorAll("[data-last-sync]").forEach((el) => {
+        el.textContent = last ? "Sinkron terakhir pukul " + clock(Number(last)) + "." : "Belum pernah sinkron dari tablet ini.";
+      });
       const list = document.getElementById("sync-rejected");
       if (list) {
         list.replaceChildren(...items.filter((i) => i.rejected).map((i) => {
           const li = document.createElement("li");
           const a = document.createElement("a");
           a.href = "/kunjungan/" + i.visit_id + "/hasil";
-          a.textContent = "Kunjungan #" + i.visit_id + ": " + Object.values(i.errors || {}).join(" ") + " (perbaiki lalu simpan lagi)";
+          a.textContent = (i.site || "Hasil kunjungan") + ": " + Object.values(i.errors || {}).join(" ") + " Perbaiki lalu simpan lagi.";
           li.append(a);
           return li;
         }));
       }
+      document.querySelectorAll(".visit-card[data-visit-id]").forEach((card) => {
+        const item = items.find((i) => String(i.visit_id) === card.dataset.visitId);
+        let state = card.querySelector("[data-sync-state]");
+        if (!item) { if (state) state.remove(); return; }
+        if (!state) {
+          state = document.createElement("p");
+          state.dataset.syncState = "";
+          card.querySelector(".actions").before(state);
+        }
+        if (item.sent_at) {
+          state.className = "sync-state sent";
+          state.textContent = "Terkirim ke server pukul " + clock(item.sent_at) + ".";
+        } else if (item.rejected) {
+          state.className = "sync-state rejected";
+          state.textContent = "Ditolak server: " + Object.values(item.errors || {}).join(" ") + " Buka hasilnya untuk memperbaiki.";
+        } else {
+          state.className = "sync-state queued";
+          state.textContent = "Menunggu sinkron: tersimpan di tablet pukul " + clock(item.queued_at) + (item.retry_note ? "; " + item.retry_note : ".");
+        }
+      });
     });
   }
 
-  let flushing = false;
+  // Retries back off: 3 s, 6 s, 12 s … up to a minute; any success or the
+  // browser coming online starts again from the first.
+  let failures = 0, retry = null, flushes = 0, flushing = null;
+  function schedule() {
+    clearTimeout(retry);
+    retry = setTimeout(flush, Math.min(3000 * 2 ** failures, 60000));
+  }
+
+  function send(item) {
+    return fetch("/api/v1/results", {
+      method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf() },
+      body: JSON.stringify(item.body),
+    }).then((res) => {
+      if (res.status === 200 || res.status === 201) {
+        localStorage.setItem(lastSyncKey, String(Date.now()));
+        return put(Object.assign(item, { sent_at: Date.now(), retry_note: "" })).then(() => true);
+      }
+      if (res.status === 401) {
+        return put(Object.assign(item, { retry_note: "masuk lagi untuk mengirim" })).then(() => false);
+      }
+      if (res.status >= 400 && res.status < 500) {
+        return res.json().catch(() => ({})).then((b) =>
+          put(Object.assign(item, { rejected: true, errors: b.errors || { _: b.error || "Ditolak server." } }))).then(() => true);
+      }
+      return put(Object.assign(item, { retry_note: "server sibuk, dicoba lagi otomatis" })).then(() => false);
+    }, () => put(Object.assign(item, { retry_note: "belum ada sinyal, dicoba lagi otomatis" })).then(() => false));
+  }
+
   function flush() {
-    if (flushing) return Promise.resolve();
-    flushing = true;
-    return all().then((items) => items.filter((i) => !i.rejected).reduce((p, item) => p.then(() =>
-      fetch("/api/v1/results", {
-        method: "POST", credentials: "same-origin",
-        headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf() },
-        body: JSON.stringify(item.body),
-      }).then((res) => {
-        if (res.status === 200 || res.status === 201) return del(item.client_id);
-        if (res.status >= 400 && res.status < 500 && res.status !== 401) {
-          return res.json().catch(() => ({})).then((b) =>
-            put(Object.assign(item, { rejected: true, errors: b.errors || { _: b.error || "Ditolak server." } })));
-        }
-      }).catch(() => {})), Promise.resolve()))
-      .finally(() => { flushing = false; return show(); });
+    if (flushing) return flushing;
+    clearTimeout(retry);
+    flushing = mine().then((items) => {
+      const old = items.filter((i) => i.sent_at && Date.now() - i.sent_at > SENT_KEPT_MS);
+      return Promise.all(old.map((i) => del(i.client_id))).then(() =>
+        items.filter(waiting).reduce((p, item) => p.then((ok) => ok ? send(item) : false), Promise.resolve(true)));
+    }).then((ok) => {
+      failures = ok ? 0 : failures + 1;
+      return mine();
+    }).then((items) => { if (items.some(waiting)) schedule(); })
+      .catch(() => { failures++; schedule(); })
+      .then(show)
+      .finally(() => { flushing = null; root.dataset.synced = String(++flushes); });
+    return flushing;
   }
 
   // The result form: queue first, then try to send right away.
@@ -85,32 +156,57 @@
   }
   document.addEventListener("submit", (e) => {
     const form = e.target;
-    if (form.id !== "result-form") return;
+    if (form.id !== "result-form" || !me) return;
     e.preventDefault();
     const body = numbers(form);
-    put({ client_id: body.client_id, visit_id: body.visit_id, body: body })
+    put({ client_id: body.client_id, visit_id: body.visit_id, site: form.dataset.site || "", user: me, queued_at: Date.now(), body: body })
       .then(flush)
       .then(all)
       .then((items) => {
-        const mine = items.find((i) => i.client_id === body.client_id);
-        if (!mine) { window.location.href = "/hari-ini"; return; }
-        if (mine.rejected) { form.submit(); return; } // the server re-renders the form with its messages
+        const item = items.find((i) => i.client_id === body.client_id);
+        if (item && item.sent_at) { window.location.href = "/hari-ini"; return; }
+        if (item && item.rejected) { del(item.client_id).then(() => form.submit()); return; } // the server re-renders the form with its messages
         const note = document.getElementById("offline-saved");
         if (note) note.hidden = false;
         form.querySelector("button[type=submit]").disabled = true;
       });
   });
 
-  window.addEventListener("online", flush);
-  setInterval(() => { if (navigator.onLine) flush(); }, 20000);
+  // Signing out with results still waiting: say so once, and keep them for
+  // this user (they are sent when they sign in again). Runs before app.js's
+  // sign-out handler, which clears the kept pages.
+  document.addEventListener("submit", (e) => {
+    const form = e.target;
+    if (form.getAttribute("action") !== "/logout" || pendingMine === 0 || form.dataset.warned) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    form.dataset.warned = "1";
+    const note = document.createElement("p");
+    note.className = "warn signout-warning";
+    note.setAttribute("role", "alert");
+    note.textContent = pendingMine + " hasil Anda belum terkirim. Hasil itu tetap tersimpan di tablet ini untuk akun Anda " +
+      "dan dikirim saat Anda masuk lagi; akun lain tidak akan mengirimnya. Klik Keluar sekali lagi untuk keluar.";
+    (document.querySelector("main") || document.body).prepend(note);
+  }, true);
+
+  document.addEventListener("click", (e) => {
+    if (e.target.closest && e.target.closest("[data-sync-now]")) { failures = 0; flush(); }
+  });
+  window.addEventListener("online", () => { failures = 0; flush(); });
+
   const unavailable = document.getElementById("offline-unavailable");
   if (unavailable) unavailable.hidden = window.isSecureContext;
-  if ("serviceWorker" in navigator && window.isSecureContext) {
-    const shell = document.querySelector('meta[name="offline-shell"]');
-    navigator.serviceWorker.register("/sw.js" + (shell ? "?shell=" + encodeURIComponent(shell.content) : ""), { scope: "/" });
-  }
-  // Keep the result forms of the coming visits for use without signal.
-  const pages = Array.from(document.querySelectorAll("[data-offline-page]")).map((a) => a.getAttribute("href"));
-  if (pages.length && "caches" in window) caches.open("jemputbola-v1").then((c) => c.addAll(pages)).catch(() => {});
+  const shell = document.querySelector('meta[name="offline-shell"]');
+  const worker = "serviceWorker" in navigator && window.isSecureContext
+    ? navigator.serviceWorker.register("/sw.js" + (shell ? "?shell=" + encodeURIComponent(shell.content) : ""), { scope: "/" })
+      .then(() => navigator.serviceWorker.ready)
+    : Promise.reject(new Error("no service worker"));
+  // Keep the field pages (Hari ini, a result form) and the result forms of the
+  // coming visits for use without signal; other pages the worker keeps as
+  // they are opened.
+  const pages = (document.querySelector("[data-offline-keep]") ? [location.pathname + location.search] : []).concat(
+    Array.from(document.querySelectorAll("[data-offline-page]")).map((a) => a.getAttribute("href")));
+  const kept = "caches" in window ? caches.open("jemputbola-v1").then((c) => c.addAll(pages)) : Promise.reject(new Error("no cache"));
+  Promise.all([worker, kept]).then(() => { root.dataset.offline = "ready"; }, () => { root.dataset.offline = "unavailable"; });
   show().then(flush);
 })();

@@ -7,6 +7,7 @@ type Data struct {
 	CSRF     string
 	Flash    string
 	UserName string
+	Username string // the account's sign-in name: whose offline queue this page sends
 	RoleName string
 	Links    []Link // navigation allowed for this user; empty when signed out
 	Office   string // the region of the office whose data the page shows: "Kota Bengkulu"
