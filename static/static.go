@@ -9,7 +9,7 @@ import (
 	"strings"
 )
 
-//go:embed css js img
+//go:embed css js img manifest.json
 var files embed.FS
 
 // FS is the embedded tree, rooted at the static folder.

@@ -1,0 +1,54 @@
+package web_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"image/png"
+	"net/http"
+	"testing"
+)
+
+// TestInstallable: every page names a web app manifest that opens Hari ini
+// full-screen, and its icons are real PNGs of the sizes it says.
+func TestInstallable(t *testing.T) {
+	app := newTestApp(t)
+	c := app.client(t)
+	_, doc := c.get(t, "/login")
+	href := doc.Find(`link[rel="manifest"]`).AttrOr("href", "")
+	res, body := c.raw(t, href)
+	var m struct {
+		StartURL string `json:"start_url"`
+		Display  string `json:"display"`
+		Icons    []struct{ Src, Sizes, Type string }
+	}
+	if res.StatusCode != http.StatusOK || json.Unmarshal(body, &m) != nil {
+		t.Fatalf("manifest %q: %d %s", href, res.StatusCode, body)
+	}
+	if m.StartURL != "/hari-ini" || m.Display != "fullscreen" {
+		t.Errorf("manifest opens %q %q, want /hari-ini fullscreen", m.StartURL, m.Display)
+	}
+	pngs := 0
+	for _, icon := range m.Icons {
+		res, b := c.raw(t, icon.Src)
+		if res.StatusCode != http.StatusOK {
+			t.Errorf("icon %s: %d", icon.Src, res.StatusCode)
+			continue
+		}
+		if icon.Type != "image/png" {
+			continue
+		}
+		img, err := png.Decode(bytes.NewReader(b))
+		if err != nil {
+			t.Errorf("icon %s is not a PNG: %v", icon.Src, err)
+			continue
+		}
+		if got := fmt.Sprintf("%dx%d", img.Bounds().Dx(), img.Bounds().Dy()); got != icon.Sizes {
+			t.Errorf("icon %s is %s, the manifest says %s", icon.Src, got, icon.Sizes)
+		}
+		pngs++
+	}
+	if pngs < 2 {
+		t.Errorf("%d PNG icons, want 192 and 512", pngs)
+	}
+}
