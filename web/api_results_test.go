@@ -31,8 +31,14 @@ func (a *testApp) pastVisit(t testing.TB) int64 {
 // postResult sends a result as the tablet's sync does.
 func (c *testClient) postResult(t *testing.T, body any, withToken bool) (int, []byte) {
 	t.Helper()
+	return c.postJSON(t, paths.APIResults, body, withToken)
+}
+
+// postJSON sends body as JSON to an API path, as the tablet's sync does.
+func (c *testClient) postJSON(t *testing.T, path string, body any, withToken bool) (int, []byte) {
+	t.Helper()
 	b, _ := json.Marshal(body)
-	req, _ := http.NewRequest(http.MethodPost, c.app.URL+paths.APIResults, bytes.NewReader(b))
+	req, _ := http.NewRequest(http.MethodPost, c.app.URL+path, bytes.NewReader(b))
 	req.Header.Set("Content-Type", "application/json")
 	if withToken {
 		c.mu.Lock()
@@ -132,6 +138,65 @@ func TestResultsAPI(t *testing.T) {
 		b := map[string]any{"client_id": uuid.NewString(), "visit_id": visitID, "notes": string(make([]byte, 100_000))}
 		if status, _ := c.postResult(t, b, true); status != http.StatusRequestEntityTooLarge {
 			t.Fatalf("%d", status)
+		}
+	})
+}
+
+// TestFieldSyncAPI: Mulai and corrections as the offline queue sends them,
+// each safe to replay.
+func TestFieldSyncAPI(t *testing.T) {
+	app := newTestApp(t)
+	app.fixtures(t)
+	visitID := app.pastVisit(t)
+	op := app.user(t, "operator1", auth.Operator)
+	app.DB.Exec("INSERT INTO team_members (team_id, user_id) VALUES (1, ?)", op.ID)
+	c := app.client(t)
+	c.signIn(t, "operator1", testPassword)
+	start := paths.For(paths.APIVisitStart, visitID)
+	fix := paths.For(paths.APIResultFix, visitID)
+
+	t.Run("StartAndReplay", func(t *testing.T) {
+		for range 2 {
+			if status, out := c.postJSON(t, start, nil, true); status != http.StatusOK || !strings.Contains(string(out), `"berlangsung"`) {
+				t.Fatalf("start: %d %s", status, out)
+			}
+		}
+		if status, out := c.postJSON(t, paths.For(paths.APIVisitStart, 1), nil, true); status != http.StatusConflict { // a month ahead
+			t.Fatalf("start before the day: %d %s", status, out)
+		}
+	})
+	t.Run("CorrectionWithoutResult404", func(t *testing.T) {
+		if status, _ := c.postJSON(t, fix, map[string]any{"activations": 1, "people_served": 1, "reason": "x"}, true); status != http.StatusNotFound {
+			t.Fatalf("%d", status)
+		}
+	})
+	body := map[string]any{"client_id": uuid.NewString(), "visit_id": visitID, "activations": 10, "people_served": 12}
+	if status, out := c.postResult(t, body, true); status != http.StatusCreated {
+		t.Fatalf("log: %d %s", status, out)
+	}
+	t.Run("CorrectionAndReplay", func(t *testing.T) {
+		correction := map[string]any{"activations": 11, "people_served": 12, "reason": "Salah hitung"}
+		if status, out := c.postJSON(t, fix, map[string]any{"activations": 11, "people_served": 12}, true); status != http.StatusUnprocessableEntity {
+			t.Fatalf("without reason: %d %s", status, out)
+		}
+		for range 2 {
+			if status, out := c.postJSON(t, fix, correction, true); status != http.StatusOK || !strings.Contains(string(out), `"activations":11`) {
+				t.Fatalf("correct: %d %s", status, out)
+			}
+		}
+		var n int64
+		app.DB.Raw("SELECT COUNT(*) FROM visit_result_history").Scan(&n)
+		if n != 1 {
+			t.Fatalf("%d history entries after a correction and its replay, want 1", n)
+		}
+	})
+	t.Run("OtherOperator403", func(t *testing.T) {
+		other := app.login(t, "operator2", auth.Operator)
+		if status, _ := other.postJSON(t, start, nil, true); status != http.StatusForbidden {
+			t.Fatalf("start by another team: %d", status)
+		}
+		if status, _ := other.postJSON(t, fix, map[string]any{"activations": 1, "people_served": 1, "reason": "x"}, true); status != http.StatusForbidden {
+			t.Fatalf("correction by another team: %d", status)
 		}
 	})
 }

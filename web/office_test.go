@@ -25,6 +25,8 @@ var officeIDRoutes = []struct{ method, path string }{
 	{"GET", "/kunjungan/1/hasil"},
 	{"POST", "/kunjungan/1/hasil"},
 	{"POST", "/kunjungan/1/hasil/koreksi"},
+	{"POST", "/api/v1/visits/1/start"},
+	{"POST", "/api/v1/visits/1/correction"},
 	{"GET", "/cakupan/desa/17.02.06.2001"},
 	{"GET", "/wilayah/17.02.06"},
 	{"GET", "/lokasi/1/ubah"},

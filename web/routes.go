@@ -118,8 +118,10 @@ func (s *Server) routes() {
 	app.POST(paths.Verify, fh.verifyAll, allow(planners...))
 	app.POST(paths.Verified, fh.verify, allow(planners...))
 
-	res := &resultHandlers{results: result.NewStore(db)}
+	res := &resultHandlers{results: result.NewStore(db), visits: visits}
 	sync.POST(paths.APIResults, res.apiLog, allow(staff...))
+	sync.POST(paths.APIVisitStart, res.apiStart, allow(staff...))
+	sync.POST(paths.APIResultFix, res.apiCorrect, allow(staff...))
 
 	r := &regionHandlers{regions: regions, progress: dashboard}
 	app.GET(paths.Regions, r.kecamatanList, allow(everyone...))

@@ -55,6 +55,8 @@ var routeMatrix = []struct {
 	{"POST", "/verifikasi", "/verifikasi", plan},
 	{"POST", "/hasil/:id/verifikasi", "/hasil/999/verifikasi", plan},
 	{"POST", "/api/v1/results", "/api/v1/results", field},
+	{"POST", "/api/v1/visits/:id/start", "/api/v1/visits/999/start", field}, // the team rule is the domain's
+	{"POST", "/api/v1/visits/:id/correction", "/api/v1/visits/999/correction", field},
 	{"GET", "/api/v1/visits", "/api/v1/visits?from=2026-01-01&to=2026-01-31", field},
 	{"GET", "/rencana-otomatis", "/rencana-otomatis", plan},
 	{"POST", "/rencana-otomatis", "/rencana-otomatis", plan},

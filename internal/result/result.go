@@ -4,6 +4,7 @@
 package result
 
 import (
+	"maps"
 	"regexp"
 	"strings"
 	"time"
@@ -214,6 +215,11 @@ func (in *Input) Validate() error {
 func (r Result) Input() Input {
 	return Input{ClientID: r.ClientID, VisitID: r.VisitID, Activations: r.Activations, PeopleServed: r.PeopleServed,
 		EktpRecorded: r.EktpRecorded, OutOfArea: r.OutOfArea, Failures: r.Failures(), Notes: r.Notes}
+}
+
+// sameAs reports whether the input holds exactly r's counts and notes.
+func (in Input) sameAs(r Result) bool {
+	return maps.Equal(in.Fields(), r.Input().Fields()) && in.Notes == r.Notes
 }
 
 func (in Input) apply(r *Result) {

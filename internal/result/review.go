@@ -55,6 +55,8 @@ func teamOf(tx *gorm.DB, sc scope.Scope, visitID int64) (int64, error) {
 
 // Correct replaces the values of a result of ctx's office and keeps the
 // earlier ones in its history; the result then waits for verification again.
+// A correction that changes nothing of a result already waiting for
+// verification is a replay (a tablet's retried sync): it stores nothing.
 // Errors: Invalid (fields, or no reason), NotFound, Forbidden (not in the
 // visit's team), scope.ErrMissing, scope.ErrReadOnly.
 func (s *Store) Correct(ctx context.Context, who audit.Actor, userID, resultID int64, in Input, reason string) (Result, error) {
@@ -87,6 +89,9 @@ func (s *Store) Correct(ctx context.Context, who audit.Actor, userID, resultID i
 			return err
 		}
 		r = before
+		if in.sameAs(before) && before.Verification == Unverified {
+			return nil
+		}
 		in.apply(&r)
 		r.Verification, r.VerifiedBy, r.VerifiedAt, r.VerifyComment, r.UpdatedAt = Unverified, nil, nil, "", time.Now().UTC()
 		if err := tx.Save(&r).Error; err != nil {

@@ -1,6 +1,7 @@
-// Offline queue for visit results. A saved result goes into IndexedDB first,
-// then is sent to POST /api/v1/results; it is marked sent only when the server
-// has stored it (201) or already had it (200). A result the server refuses
+// Offline queue for the field work: visit results, Mulai and corrections. Each
+// goes into IndexedDB first, then is sent to the API (POST /api/v1/results,
+// /api/v1/visits/ID/start, /api/v1/visits/ID/correction, all safe to replay);
+// it is marked sent only when the server has stored it or already had it. A result the server refuses
 // (422, 403, 409) stays, marked with the server's reason, for the operator to
 // fix; a network failure or a 5xx is retried, backing off from a few seconds.
 // Nothing is dropped.
@@ -72,8 +73,9 @@
           return li;
         }));
       }
+      const rank = (i) => ({ start: 2, correct: 1 })[i.kind] || 0; // a result says most
       document.querySelectorAll(".visit-card[data-visit-id]").forEach((card) => {
-        const item = items.find((i) => String(i.visit_id) === card.dataset.visitId);
+        const item = items.filter((i) => String(i.visit_id) === card.dataset.visitId).sort((a, b) => rank(a) - rank(b))[0];
         let state = card.querySelector("[data-sync-state]");
         if (!item) { if (state) state.remove(); return; }
         if (!state) {
@@ -81,15 +83,17 @@
           state.dataset.syncState = "";
           card.querySelector(".actions").before(state);
         }
+        const what = { start: "Mulai", correct: "Koreksi" }[item.kind] || "Hasil";
+        if (item.kind === "start" && !item.sent_at) card.querySelectorAll('form[action$="/mulai"]').forEach((f) => { f.hidden = true; });
         if (item.sent_at) {
           state.className = "sync-state sent";
-          state.textContent = "Terkirim ke server pukul " + clock(item.sent_at) + ".";
+          state.textContent = what + " terkirim ke server pukul " + clock(item.sent_at) + ".";
         } else if (item.rejected) {
           state.className = "sync-state rejected";
-          state.textContent = "Ditolak server: " + Object.values(item.errors || {}).join(" ") + " Buka hasilnya untuk memperbaiki.";
+          state.textContent = what + " ditolak server: " + Object.values(item.errors || {}).join(" ") + " Buka hasilnya untuk memperbaiki.";
         } else {
           state.className = "sync-state queued";
-          state.textContent = "Menunggu sinkron: tersimpan di tablet pukul " + clock(item.queued_at) + (item.retry_note ? "; " + item.retry_note : ".");
+          state.textContent = what + " menunggu sinkron: tersimpan di tablet pukul " + clock(item.queued_at) + (item.retry_note ? "; " + item.retry_note : ".");
         }
       });
     });
@@ -103,11 +107,18 @@
     retry = setTimeout(flush, Math.min(3000 * 2 ** failures, 60000));
   }
 
+  // Where each kind of queued work goes; a result has no kind (the first kind).
+  function target(item) {
+    if (item.kind === "start") return "/api/v1/visits/" + item.visit_id + "/start";
+    if (item.kind === "correct") return "/api/v1/visits/" + item.visit_id + "/correction";
+    return "/api/v1/results";
+  }
+
   function send(item) {
-    return fetch("/api/v1/results", {
+    return fetch(target(item), {
       method: "POST", credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf() },
-      body: JSON.stringify(item.body),
+      body: JSON.stringify(item.body || {}),
     }).then((res) => {
       if (res.status === 200 || res.status === 201) {
         localStorage.setItem(lastSyncKey, String(Date.now()));
@@ -149,7 +160,7 @@
       if (el.name && el.name.startsWith("failures.")) failures[el.name.slice(9)] = v(el.name);
     }
     return {
-      client_id: form.elements.client_id.value, visit_id: v("visit_id"), activations: v("activations"),
+      client_id: form.elements.client_id ? form.elements.client_id.value : "", visit_id: v("visit_id"), activations: v("activations"),
       people_served: v("people_served"), ektp_recorded: v("ektp_recorded"), out_of_area: v("out_of_area"),
       failures: failures, notes: form.elements.notes.value,
     };
@@ -170,6 +181,34 @@
         if (note) note.hidden = false;
         form.querySelector("button[type=submit]").disabled = true;
       });
+  });
+
+  // Mulai and corrections queue the same way; the visit is in the form's address.
+  const visitOf = (form) => Number((form.getAttribute("action").match(/^\/kunjungan\/(\d+)\//) || [])[1]);
+  document.addEventListener("submit", (e) => {
+    const form = e.target;
+    const action = form.getAttribute("action") || "";
+    const kind = /^\/kunjungan\/\d+\/mulai$/.test(action) ? "start" : /^\/kunjungan\/\d+\/hasil\/koreksi$/.test(action) ? "correct" : "";
+    if (!kind || !me) return;
+    e.preventDefault();
+    const visit = visitOf(form);
+    const item = { client_id: kind + "-" + visit, kind: kind, visit_id: visit, user: me, queued_at: Date.now(), site: form.dataset.site || "" };
+    if (kind === "correct") {
+      item.body = Object.assign(numbers(form), { reason: form.elements.reason.value });
+      delete item.body.client_id;
+      delete item.body.visit_id;
+    }
+    put(item).then(flush).then(all).then((items) => {
+      const now = items.find((i) => i.client_id === item.client_id);
+      if (now && now.sent_at) { window.location.href = kind === "start" ? "/hari-ini" : location.pathname; return; }
+      if (now && now.rejected && kind === "correct") { del(item.client_id).then(() => form.submit()); return; } // the server's messages on the form
+      const note = form.querySelector("[data-queued-note]") || document.createElement("p");
+      note.dataset.queuedNote = "";
+      note.className = "warn";
+      note.textContent = now && now.rejected ? Object.values(now.errors || {}).join(" ")
+        : (kind === "start" ? "Mulai" : "Koreksi") + " tersimpan di tablet (menunggu sinkron) dan akan dikirim otomatis.";
+      form.append(note);
+    });
   });
 
   // Signing out with results still waiting: say so once, and keep them for

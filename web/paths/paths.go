@@ -75,10 +75,14 @@ const (
 	OfficeUsers = "/kantor/pengguna"
 	Audit       = "/audit"
 
-	APIVisits   = "/api/v1/visits"
-	APIResults  = "/api/v1/results"
-	APICoverage = "/api/v1/coverage"
-	APIRegions  = "/api/v1/regions"
+	APIVisits  = "/api/v1/visits"
+	APIResults = "/api/v1/results"
+	// APIVisitStart and APIResultFix are Mulai and a correction as a tablet
+	// sends them from its offline queue.
+	APIVisitStart = "/api/v1/visits/:id/start"
+	APIResultFix  = "/api/v1/visits/:id/correction"
+	APICoverage   = "/api/v1/coverage"
+	APIRegions    = "/api/v1/regions"
 )
 
 // OfficeParam is the query parameter by which a province user picks one of
