@@ -185,7 +185,7 @@ func savedResult(what string, d visit.Detail, in result.Input) string {
 // are not whole numbers become field messages keyed like the form's fields.
 func decodeResultForm(c echo.Context, visitID int64) (result.Input, apperr.Fields) {
 	var bad apperr.Fields
-	in := result.Input{VisitID: visitID, Failures: map[string]int64{}, Notes: c.FormValue("notes")}
+	in := result.Input{VisitID: visitID, Outcome: result.Outcome{Failures: map[string]int64{}, Notes: c.FormValue("notes")}}
 	for name := range resultFields() {
 		in.Set(name, formInt(c.FormValue(name), 0, name, &bad))
 	}

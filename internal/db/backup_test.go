@@ -55,7 +55,7 @@ func writeResults(ctx context.Context, results *result.Store, tab loadgen.Tablet
 		default:
 		}
 		id := uuid.NewString()
-		_, _, err := results.Log(ctx, audit.System, tab.UserID, result.Input{ClientID: id, VisitID: visitID, Activations: 1, PeopleServed: 2})
+		_, _, err := results.Log(ctx, audit.System, tab.UserID, result.Input{ClientID: id, VisitID: visitID, Outcome: result.Outcome{Activations: 1, PeopleServed: 2}})
 		acks.add(id, err)
 	}
 }

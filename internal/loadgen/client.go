@@ -92,8 +92,8 @@ func (c *Client) loadToken(ctx context.Context, path string) error {
 // PostResult sends one result as the tablet's offline sync does and returns
 // the HTTP status.
 func (c *Client) PostResult(ctx context.Context, w Write) (int, error) {
-	body, err := json.Marshal(result.Input{ClientID: w.ClientID, VisitID: w.VisitID, Activations: 3, PeopleServed: 5,
-		EktpRecorded: 1, Failures: map[string]int64{"no_signal": 1, "no_email": 1}, Notes: "uji beban"})
+	body, err := json.Marshal(result.Input{ClientID: w.ClientID, VisitID: w.VisitID, Outcome: result.Outcome{Activations: 3, PeopleServed: 5,
+		EktpRecorded: 1, Failures: map[string]int64{"no_signal": 1, "no_email": 1}, Notes: "uji beban"}})
 	if err != nil {
 		return 0, err
 	}

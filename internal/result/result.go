@@ -69,18 +69,24 @@ func (r Result) Failures() map[string]int64 {
 		"incompatible_phone": r.FailIncompatiblePhone, "data_problem": r.FailDataProblem, "refused": r.FailRefused, "other": r.FailOther}
 }
 
-// Input is one result as a tablet or form sends it. The JSON names are the
-// body of POST /api/v1/results and the names of the result form's fields
-// (failures as "failures.<reason key>").
-type Input struct {
-	ClientID     string           `json:"client_id"`
-	VisitID      int64            `json:"visit_id"`
+// Outcome is what a visit, or a day at a desk, achieved: the counts and a
+// note. The JSON names are those of the API and the forms' fields (failures
+// as "failures.<reason key>").
+type Outcome struct {
 	Activations  int64            `json:"activations"`
 	PeopleServed int64            `json:"people_served"`
 	EktpRecorded int64            `json:"ektp_recorded"`
 	OutOfArea    int64            `json:"out_of_area"`
 	Failures     map[string]int64 `json:"failures"`
 	Notes        string           `json:"notes"`
+}
+
+// Input is one result as a tablet or form sends it: the body of
+// POST /api/v1/results.
+type Input struct {
+	ClientID string `json:"client_id"`
+	VisitID  int64  `json:"visit_id"`
+	Outcome
 }
 
 // Count is one of the counts of a result, as a form field. These counts are
@@ -112,7 +118,7 @@ func FailureField(key string) string { return "failures." + key }
 
 // Set stores the count named by a form field (a Counts key or a FailureField)
 // and reports whether the name is one.
-func (in *Input) Set(field string, n int64) bool {
+func (in *Outcome) Set(field string, n int64) bool {
 	switch field {
 	case KeyActivations:
 		in.Activations = n
@@ -137,7 +143,7 @@ func (in *Input) Set(field string, n int64) bool {
 
 // Fields returns the counts of the input keyed by form field name, the
 // inverse of Set, to pre-fill a form.
-func (in Input) Fields() map[string]int64 {
+func (in Outcome) Fields() map[string]int64 {
 	m := map[string]int64{KeyActivations: in.Activations, KeyPeopleServed: in.PeopleServed,
 		KeyEktpRecorded: in.EktpRecorded, KeyOutOfArea: in.OutOfArea}
 	for _, r := range Reasons {
@@ -167,7 +173,6 @@ var uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]
 
 // Validate checks the input; messages are keyed by the API's field names.
 func (in *Input) Validate() error {
-	in.Notes = strings.TrimSpace(in.Notes)
 	in.ClientID = strings.ToLower(strings.TrimSpace(in.ClientID))
 	var f apperr.Fields
 	if !uuidPattern.MatchString(in.ClientID) {
@@ -176,6 +181,15 @@ func (in *Input) Validate() error {
 	if in.VisitID <= 0 {
 		f.Add("visit_id", "Pilih kunjungan.")
 	}
+	in.Check(&f)
+	return f.Err()
+}
+
+// Check trims the note and adds a message to f for every count out of range
+// and every rule the counts break together.
+func (in *Outcome) Check(f *apperr.Fields) {
+	in.Notes = strings.TrimSpace(in.Notes)
+	bad := len(*f)
 	count := func(field string, n int64) {
 		if n < 0 || n > MaxCount {
 			f.Add(field, "Isi dengan angka bulat 0 sampai 100.000.")
@@ -194,7 +208,7 @@ func (in *Input) Validate() error {
 		count("failures."+k, n)
 		failed += n
 	}
-	if len(f) == 0 {
+	if len(*f) == bad {
 		if in.Activations+failed > in.PeopleServed {
 			f.Add(KeyPeopleServed, MsgOverServed)
 		}
@@ -208,13 +222,12 @@ func (in *Input) Validate() error {
 	if utf8.RuneCountInString(in.Notes) > 2000 {
 		f.Add("notes", "Catatan maksimal 2000 karakter.")
 	}
-	return f.Err()
 }
 
 // Input returns the stored values as an input, to pre-fill a correction.
 func (r Result) Input() Input {
-	return Input{ClientID: r.ClientID, VisitID: r.VisitID, Activations: r.Activations, PeopleServed: r.PeopleServed,
-		EktpRecorded: r.EktpRecorded, OutOfArea: r.OutOfArea, Failures: r.Failures(), Notes: r.Notes}
+	return Input{ClientID: r.ClientID, VisitID: r.VisitID, Outcome: Outcome{Activations: r.Activations, PeopleServed: r.PeopleServed,
+		EktpRecorded: r.EktpRecorded, OutOfArea: r.OutOfArea, Failures: r.Failures(), Notes: r.Notes}}
 }
 
 // sameAs reports whether the input holds exactly r's counts and notes.

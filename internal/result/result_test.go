@@ -66,8 +66,8 @@ func setup(t *testing.T, ctx context.Context, g *gorm.DB, prefix, desa string) w
 }
 
 func input(visitID int64) result.Input {
-	return result.Input{ClientID: uuid.NewString(), VisitID: visitID, Activations: 30, PeopleServed: 45, EktpRecorded: 2,
-		Failures: map[string]int64{"no_email": 8, "no_signal": 4, "refused": 1}, Notes: "Sinyal lemah sore hari"}
+	return result.Input{ClientID: uuid.NewString(), VisitID: visitID, Outcome: result.Outcome{Activations: 30, PeopleServed: 45, EktpRecorded: 2,
+		Failures: map[string]int64{"no_email": 8, "no_signal": 4, "refused": 1}, Notes: "Sinyal lemah sore hari"}}
 }
 
 func TestValidation(t *testing.T) {
