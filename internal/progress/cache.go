@@ -89,12 +89,13 @@ func (s *Store) version(ctx context.Context) (string, error) {
 		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM visits WHERE `+offices+`),
 		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM sites WHERE `+offices+`),
 		(SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM teams WHERE `+offices+`),
+		(SELECT CAST(COUNT(*) AS TEXT) || '/' || COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM desk_tallies WHERE `+offices+`),
 		(SELECT CAST(COALESCE(MAX(id), 0) AS TEXT) FROM population_figures WHERE desa_code LIKE @below),
 		(SELECT CAST(COUNT(*) AS TEXT) || '/' || CAST(COALESCE(SUM((target_bp + target_count) * year), 0) AS TEXT)
 			FROM targets WHERE region_code = @code OR region_code LIKE @below)`,
 		sql.Named("code", sc.Code), sql.Named("below", sc.Below())).Row()
-	m := make([]string, 7)
-	if err := row.Scan(&m[0], &m[1], &m[2], &m[3], &m[4], &m[5], &m[6]); err != nil {
+	m := make([]string, 8)
+	if err := row.Scan(&m[0], &m[1], &m[2], &m[3], &m[4], &m[5], &m[6], &m[7]); err != nil {
 		return "", err
 	}
 	return strings.Join(m, "|"), nil

@@ -33,11 +33,12 @@ type Store struct {
 // NewStore returns a Store on g.
 func NewStore(g *gorm.DB) *Store { return &Store{db: g, regions: region.NewStore(g)} }
 
-// Desa is the field activity of one desa.
+// Desa is the field and desk activity of one desa.
 type Desa struct {
-	Field      int64  // activations of its residents logged after the desa's newest official figure
+	Field      int64  // activations of its residents at field visits logged after the desa's newest official figure
 	Verified   int64  // of Field, verified by a ketua tim
-	OutOfArea  int64  // activations at its sites, in the same period, of residents of other desa: not in Field
+	Desk       int64  // activations of its residents at its service points (loket) in the same period
+	OutOfArea  int64  // activations at its sites and points, in the same period, of residents of other desa: in neither
 	VisitsDone int64  // visits with status selesai, ever
 	LastVisit  string // day of the latest visit done, "" when none
 }
@@ -46,6 +47,18 @@ type Desa struct {
 // activations less those of residents of other desa (out_of_area is part of
 // activations), who count for no desa here and are reported apart.
 const residentActivations = "(r.activations - r.out_of_area)"
+
+// Added is what the app adds to the desa's official figure: field and desk.
+func (d Desa) Added() int64 { return d.Field + d.Desk }
+
+// activity is every logged activation that counts, one row per field result
+// (unless sent back) and per desk tally: the desa it counts for, its day, the
+// activations of that desa's residents and those of residents of other desa.
+const activity = `(SELECT s.desa_code AS desa_code, v.day AS day, r.activations - r.out_of_area AS resident, r.out_of_area AS outside
+		FROM visit_results r JOIN visits v ON v.id = r.visit_id JOIN sites s ON s.id = v.site_id WHERE r.verification <> '` + result.SentBack + `'
+	UNION ALL
+	SELECT p.desa_code, t.day, t.activations - t.out_of_area, t.out_of_area
+		FROM desk_tallies t JOIN service_points p ON p.id = t.point_id)`
 
 // newestFigure is the date of each desa's newest official figure on or before
 // a cut-off day.
@@ -81,10 +94,38 @@ func (s *Store) byDesa(ctx context.Context, cutoff string) (map[string]Desa, err
 		return nil, err
 	}
 	m := map[string]Desa{}
-	return m, eachRow(rows, func() error {
+	err = eachRow(rows, func() error {
 		var code string
 		var d Desa
 		err := rows.Scan(&code, &d.Field, &d.Verified, &d.OutOfArea, &d.VisitsDone, &d.LastVisit)
+		m[code] = d
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return m, s.addDesk(ctx, sc, cutoff, m)
+}
+
+// addDesk adds to m the desk tallies after each desa's newest figure up to
+// the cut-off.
+func (s *Store) addDesk(ctx context.Context, sc scope.Scope, cutoff string, m map[string]Desa) error {
+	rows, err := s.db.WithContext(ctx).Raw(`SELECT p.desa_code,
+		COALESCE(SUM(CASE WHEN t.day > COALESCE(f.as_of, '') THEN t.activations - t.out_of_area END), 0),
+		COALESCE(SUM(CASE WHEN t.day > COALESCE(f.as_of, '') THEN t.out_of_area END), 0)
+		FROM desk_tallies t JOIN service_points p ON p.id = t.point_id
+		LEFT JOIN (`+newestFigure+`) f ON f.desa_code = p.desa_code
+		WHERE t.day <= ? AND p.desa_code LIKE ?
+		GROUP BY p.desa_code`, cutoff, sc.Below(), cutoff, sc.Below()).Rows()
+	if err != nil {
+		return err
+	}
+	return eachRow(rows, func() error {
+		var code string
+		var desk, outside int64
+		err := rows.Scan(&code, &desk, &outside)
+		d := m[code]
+		d.Desk, d.OutOfArea = desk, d.OutOfArea+outside
 		m[code] = d
 		return err
 	})
@@ -107,7 +148,7 @@ func (s *Store) coverageAt(ctx context.Context, year int, cutoff string) (Covera
 	}
 	field := make(map[string]int64, len(desa))
 	for code, d := range desa {
-		field[code] = d.Field
+		field[code] = d.Added()
 	}
 	var o region.Overview
 	if cutoff == noCutoff {
@@ -118,22 +159,21 @@ func (s *Store) coverageAt(ctx context.Context, year int, cutoff string) (Covera
 	return NewCoverage(o, desa), err
 }
 
-// Daily returns the activations logged on visits per day (those of residents
-// of the sites' desa) from the day from (YYYY-MM-DD, inclusive), for desaCode
-// alone when it is not "".
+// Daily returns the activations logged per day at visits and desks (those
+// of residents of the desa where they count) from the day from (YYYY-MM-DD,
+// inclusive), for desaCode alone when it is not "".
 func (s *Store) Daily(ctx context.Context, from, desaCode string) (map[string]int64, error) {
 	sc, err := scope.From(ctx)
 	if err != nil {
 		return nil, err
 	}
-	q := `SELECT v.day, SUM(` + residentActivations + `) FROM visit_results r JOIN visits v ON v.id = r.visit_id
-		JOIN sites s ON s.id = v.site_id WHERE v.day >= ? AND s.desa_code LIKE ?`
+	q := `SELECT a.day, SUM(a.resident) FROM ` + activity + ` a WHERE a.day >= ? AND a.desa_code LIKE ?`
 	args := []any{from, sc.Below()}
 	if desaCode != "" {
-		q += ` AND s.desa_code = ?`
+		q += ` AND a.desa_code = ?`
 		args = append(args, desaCode)
 	}
-	return s.sums(ctx, q+` AND r.verification <> ? GROUP BY v.day`, append(args, result.SentBack)...)
+	return s.sums(ctx, q+` GROUP BY a.day`, args...)
 }
 
 // sums runs a query of (key, sum) rows into a map.
@@ -217,11 +257,10 @@ func (s *Store) carry(ctx context.Context, pts []OfficialPoint) error {
 		return err
 	}
 	for i := range pts {
-		row := s.db.WithContext(ctx).Raw(`SELECT COALESCE(SUM(`+residentActivations+`), 0)
-			FROM visit_results r JOIN visits v ON v.id = r.visit_id JOIN sites s ON s.id = v.site_id
-			LEFT JOIN (`+newestFigure+`) f ON f.desa_code = s.desa_code
-			WHERE v.day > COALESCE(f.as_of, '') AND v.day <= ? AND r.verification <> ? AND s.desa_code LIKE ?`,
-			pts[i].AsOf, sc.Below(), pts[i].AsOf, result.SentBack, sc.Below()).Row()
+		row := s.db.WithContext(ctx).Raw(`SELECT COALESCE(SUM(a.resident), 0) FROM `+activity+` a
+			LEFT JOIN (`+newestFigure+`) f ON f.desa_code = a.desa_code
+			WHERE a.day > COALESCE(f.as_of, '') AND a.day <= ? AND a.desa_code LIKE ?`,
+			pts[i].AsOf, sc.Below(), pts[i].AsOf, sc.Below()).Row()
 		if err := row.Scan(&pts[i].Carry); err != nil {
 			return err
 		}
@@ -229,16 +268,15 @@ func (s *Store) carry(ctx context.Context, pts []OfficialPoint) error {
 	return nil
 }
 
-// FieldBetween returns, per desa code, the activations logged on visits on
-// days after from up to and including to: what the field added between two
-// official figures.
+// FieldBetween returns, per desa code, the activations logged at visits and
+// desks on days after from up to and including to: what the app added
+// between two official figures.
 func (s *Store) FieldBetween(ctx context.Context, from, to string) (map[string]int64, error) {
 	sc, err := scope.From(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return s.sums(ctx, `SELECT s.desa_code, SUM(`+residentActivations+`)
-		FROM visit_results r JOIN visits v ON v.id = r.visit_id JOIN sites s ON s.id = v.site_id
-		WHERE v.day > ? AND v.day <= ? AND r.verification <> ? AND s.desa_code LIKE ?
-		GROUP BY s.desa_code`, from, to, result.SentBack, sc.Below())
+	return s.sums(ctx, `SELECT a.desa_code, SUM(a.resident) FROM `+activity+` a
+		WHERE a.day > ? AND a.day <= ? AND a.desa_code LIKE ?
+		GROUP BY a.desa_code`, from, to, sc.Below())
 }
