@@ -127,7 +127,9 @@ type PointInput struct {
 }
 
 // Input returns the point as a form input.
-func (p Point) Input() PointInput { return PointInput{Name: p.Name, Kind: p.Kind, DesaCode: p.DesaCode} }
+func (p Point) Input() PointInput {
+	return PointInput{Name: p.Name, Kind: p.Kind, DesaCode: p.DesaCode}
+}
 
 // Input is one point's day as the desk operator enters it. Reason is
 // required when the day has a tally already (a correction).
