@@ -3,6 +3,7 @@ package web
 import (
 	"cmp"
 	"errors"
+	"math"
 	"net/http"
 	"net/url"
 	"slices"
@@ -127,6 +128,10 @@ func (h *autoplanHandlers) show(c echo.Context) error {
 		return err
 	}
 	v.Expected, v.CurrentExpected = locale.Int(plan.ExpectedActivations), locale.Int(current.ExpectedActivations)
+	v.DeskPerDay, v.DeskMeasured = locale.Int(planner.DefaultDeskPerDay), in.DeskPerDay != nil
+	if v.DeskMeasured {
+		v.DeskPerDay = locale.Int(int64(math.Round(*in.DeskPerDay)))
+	}
 	v.ReachedOn, v.CurrentReachedOn = reachedOn(plan.TargetReachedOn), reachedOn(current.TargetReachedOn)
 	for _, p := range plan.Visits {
 		s := names.Sites[p.SiteID]

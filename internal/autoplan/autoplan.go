@@ -10,6 +10,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"jemputbola/internal/desk"
 	"jemputbola/internal/office"
 	"jemputbola/internal/planner"
 	"jemputbola/internal/progress"
@@ -27,6 +28,9 @@ const (
 	minVisits     = 5  // visits of a kind before its yield replaces the default
 	minTurnedAway = 5  // residents turned away at a site before a follow-up is proposed
 )
+
+// deskWindowDays is how far back the desks' yield is measured.
+const deskWindowDays = 28
 
 // Names are what the page shows beside the planner's ids.
 type Names struct {
@@ -52,6 +56,13 @@ func Load(ctx context.Context, g *gorm.DB, cov *progress.Cache, from, to string,
 	}
 	cal := o.Calendar()
 	in.WorkingDays, in.Holidays = cal.WorkingDays, cal.Holidays
+	// The desks' yield over the last four weeks, once their tallies measure it.
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
+	if perDay, ok, err := desk.NewStore(g).PerWorkingDay(ctx, today.AddDate(0, 0, -deskWindowDays), today.AddDate(0, 0, -1), cal.Works); err != nil {
+		return in, names, err
+	} else if ok {
+		in.DeskPerDay = &perDay
+	}
 	teams, err := team.NewStore(g).List(ctx)
 	if err != nil {
 		return in, names, err

@@ -13,6 +13,7 @@ import (
 	"jemputbola/internal/autoplan"
 	"jemputbola/internal/dbtest"
 	"jemputbola/internal/demo"
+	"jemputbola/internal/desk"
 	kantor "jemputbola/internal/office"
 	"jemputbola/internal/planner"
 	"jemputbola/internal/planner/plannertest"
@@ -251,6 +252,49 @@ func TestOfficeCalendar(t *testing.T) {
 		}
 		if days[monday.Format(time.DateOnly)] == 0 || days[saturday.Format(time.DateOnly)] == 0 {
 			t.Fatalf("no visits on the working Monday or Saturday: %v", days)
+		}
+	})
+}
+
+// TestDeskRate: the projection counts on the desks' measured yield once the
+// loket tallies of the last four weeks exist, not on the assumed 100 a day.
+func TestDeskRate(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		o := inOffice(t, g, "17.02")
+		now := o.sc.Now(time.Now())
+		day := now.Format(time.DateOnly)
+		in, _, err := o.load(g, day, nil, now)
+		if err != nil || in.DeskPerDay != nil {
+			t.Fatalf("without tallies: %v, %v; want the default", in.DeskPerDay, err)
+		}
+		s := desk.NewStore(g)
+		p, err := s.AddPoint(o.ctx, audit.System, desk.PointInput{Name: "MPP Curup", Kind: desk.MPP, DesaCode: "17.02.06.2001"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		works, total := 0, int64(0)
+		for i := 1; i <= 28; i++ {
+			d := now.AddDate(0, 0, -i)
+			if d.Weekday() == time.Saturday || d.Weekday() == time.Sunday {
+				continue
+			}
+			works++
+			if i%2 == 0 {
+				continue // a day without a tally still counts as a working day
+			}
+			n := int64(30 + i)
+			total += n
+			if _, _, err := s.Save(o.ctx, audit.System, 0, desk.Input{PointID: p.ID, Day: d.Format(time.DateOnly),
+				Outcome: result.Outcome{Activations: n, PeopleServed: n}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		in, _, err = o.load(g, day, nil, now)
+		if err != nil || in.DeskPerDay == nil {
+			t.Fatalf("with tallies: %v, %v", in.DeskPerDay, err)
+		}
+		if want := float64(total) / float64(works); *in.DeskPerDay != want {
+			t.Fatalf("desk per working day %v, want %v", *in.DeskPerDay, want)
 		}
 	})
 }

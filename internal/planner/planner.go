@@ -27,6 +27,10 @@ import (
 // Date is an office-local calendar day, YYYY-MM-DD.
 type Date = string
 
+// DefaultDeskPerDay is the desk's yield assumed until an office's loket
+// tallies measure it: about what one desk manages in a day.
+const DefaultDeskPerDay = 100
+
 // Input is everything the planner weighs.
 type Input struct {
 	From, To         Date
@@ -39,7 +43,7 @@ type Input struct {
 	Yield            map[string]float64 // activations per visit by site kind; missing kinds use DefaultYield
 	Followups        []Followup
 	CoverHorizonDays int     // every desa reached within this many days where capacity allows; 0: 56
-	DeskPerDay       float64 // activations at the office desk per working day; 0: 100
+	DeskPerDay       *float64 // activations at the desks (loket) per working day, as measured; nil: DefaultDeskPerDay
 	TargetGap        int64   // kabupaten activations still missing to reach the target
 	StartTime        string  // day window; "": 08:00
 	EndTime          string  // "": 12:00

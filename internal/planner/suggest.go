@@ -390,9 +390,9 @@ func project(in Input, days []time.Time, plan Plan) *Date {
 	if len(days) > 0 {
 		pace = total / float64(len(days))
 	}
-	desk := in.DeskPerDay
-	if desk == 0 {
-		desk = 100
+	desk := float64(DefaultDeskPerDay)
+	if in.DeskPerDay != nil {
+		desk = *in.DeskPerDay
 	}
 	working := map[time.Weekday]bool{}
 	for _, wd := range in.workingDays() {

@@ -21,6 +21,8 @@ type View struct {
 
 	// Only when the form has no problems:
 	Expected, CurrentExpected   string // activations expected from the suggestion and from the current plan
+	DeskPerDay                  string // the desks' yield the projection counts on, per working day
+	DeskMeasured                bool   // measured from the loket tallies, not assumed
 	ReachedOn, CurrentReachedOn string // when the target is reached with each
 	Visits                      []Suggestion
 }

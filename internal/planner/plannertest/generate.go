@@ -80,7 +80,8 @@ func Generate(shapeName string, seed int64) planner.Input {
 		in.Teams = append(in.Teams, planner.Team{ID: int64(i + 1), Capacity: 60 + r.Int64N(60), HomeLat: home.Lat, HomeLng: home.Lng})
 	}
 	in.TargetGap = max(0, (recorded*3+9)/10-activated)
-	in.DeskPerDay = 100 * float64(sh.kabupaten)
+	desk := 100 * float64(sh.kabupaten)
+	in.DeskPerDay = &desk
 	// Some visits already planned, and a few sites with residents to follow up.
 	for i := 0; i < len(in.Teams); i += 3 {
 		s := in.Sites[r.IntN(len(in.Sites))]
