@@ -42,12 +42,12 @@ type Input struct {
 	Existing         []Visit            // planned or done visits: kept, and they use capacity
 	Yield            map[string]float64 // activations per visit by site kind; missing kinds use DefaultYield
 	Followups        []Followup
-	CoverHorizonDays int     // every desa reached within this many days where capacity allows; 0: 56
+	CoverHorizonDays int      // every desa reached within this many days where capacity allows; 0: 56
 	DeskPerDay       *float64 // activations at the desks (loket) per working day, as measured; nil: DefaultDeskPerDay
-	TargetGap        int64   // kabupaten activations still missing to reach the target
-	StartTime        string  // day window; "": 08:00
-	EndTime          string  // "": 12:00
-	VisitsPerDay     int     // slots a day per team; 0: 2
+	TargetGap        int64    // kabupaten activations still missing to reach the target
+	StartTime        string   // day window; "": 08:00
+	EndTime          string   // "": 12:00
+	VisitsPerDay     int      // slots a day per team; 0: 2
 }
 
 // Team is a field team.
