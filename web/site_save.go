@@ -29,17 +29,11 @@ func decodeSiteForm(c echo.Context) (sitepage.Form, site.Input, apperr.Fields) {
 }
 
 func (h *siteHandlers) renderForm(c echo.Context, status int, f sitepage.Form) error {
-	groups, err := h.sites.DesaOptions(c.Request().Context())
+	groups, err := desaGroups(c, h.sites)
 	if err != nil {
 		return err
 	}
-	for _, g := range groups {
-		vg := sitepage.DesaGroup{Name: g.Name}
-		for _, d := range g.Desa {
-			vg.Desa = append(vg.Desa, components.Option{Value: d.Code, Label: d.Name})
-		}
-		f.Groups = append(f.Groups, vg)
-	}
+	f.Groups = groups
 	f.Kinds = kindOptions("Pilih jenis")
 	title := "Tambah lokasi"
 	if f.ID != 0 {
@@ -104,4 +98,17 @@ func (h *siteHandlers) save(c echo.Context, id int64) error {
 	}
 	flash(c, "Lokasi "+in.Name+" tersimpan.")
 	return redirect(c, paths.Sites)
+}
+
+// desaGroups is the office's desa by kecamatan, for the grouped drop-down.
+func desaGroups(c echo.Context, sites *site.Store) ([]components.DesaGroup, error) {
+	groups, err := sites.DesaOptions(ctxOf(c))
+	out := make([]components.DesaGroup, len(groups))
+	for i, g := range groups {
+		out[i].Name = g.Name
+		for _, d := range g.Desa {
+			out[i].Desa = append(out[i].Desa, components.Option{Value: d.Code, Label: d.Name})
+		}
+	}
+	return out, err
 }

@@ -21,3 +21,9 @@ type SentBack struct {
 	Day      string // the visit's day, spelled out
 	Comment  string // why it came back
 }
+
+// DesaGroup is a kecamatan with its desa, for the grouped desa drop-down.
+type DesaGroup struct {
+	Name string
+	Desa []Option
+}

@@ -37,14 +37,8 @@ type Form struct {
 	ID                                                                int64
 	Name, Kind, DesaCode, Address, Lat, Lng, Contact, Eligible, Notes string
 	Kinds                                                             []components.Option // "Pilih jenis" first
-	Groups                                                            []DesaGroup
+	Groups                                                            []components.DesaGroup
 	components.Problems
-}
-
-// DesaGroup is a kecamatan with its desa, for the grouped drop-down.
-type DesaGroup struct {
-	Name string
-	Desa []components.Option
 }
 
 // query is the list's address with its filters, ready for a page number.
