@@ -185,9 +185,9 @@ func savedResult(what string, d visit.Detail, in result.Input) string {
 // are not whole numbers become field messages keyed like the form's fields.
 func decodeResultForm(c echo.Context, visitID int64) (result.Input, apperr.Fields) {
 	var bad apperr.Fields
-	in := result.Input{VisitID: visitID, Outcome: result.Outcome{Failures: map[string]int64{}, Notes: c.FormValue("notes")}}
+	in := result.Input{VisitID: visitID, Outcome: result.Outcome{Failures: map[string]int64{}, Notes: c.FormValue(result.KeyNotes)}}
 	for name := range resultFields() {
-		in.Set(name, formInt(c.FormValue(name), 0, name, &bad))
+		in.Set(name, formInt(c.FormValue(name), name, &bad))
 	}
 	for _, n := range result.Counts {
 		if strings.TrimSpace(c.FormValue(n.Key)) == "" {
@@ -215,7 +215,7 @@ func resultFields() iter.Seq[string] {
 
 // typedValues is what the user typed into the result form, to show it again.
 func typedValues(c echo.Context) map[string]string {
-	v := map[string]string{"notes": c.FormValue("notes")}
+	v := map[string]string{result.KeyNotes: c.FormValue(result.KeyNotes)}
 	for name := range resultFields() {
 		v[name] = c.FormValue(name)
 	}
@@ -223,8 +223,8 @@ func typedValues(c echo.Context) map[string]string {
 }
 
 // formValues pre-fills the form with an input's numbers.
-func formValues(in result.Input) map[string]string {
-	v := map[string]string{"notes": in.Notes}
+func formValues(in result.Outcome) map[string]string {
+	v := map[string]string{result.KeyNotes: in.Notes}
 	for name, n := range in.Fields() {
 		v[name] = itoa(n)
 	}
@@ -256,7 +256,7 @@ func (h *fieldHandlers) newForm(c echo.Context, d visit.Detail) (fieldpage.Form,
 	if err != nil || !ok {
 		return f, err
 	}
-	f.Stored, f.Values = storedView(r), formValues(r.Input())
+	f.Stored, f.Values = storedView(r), formValues(r.Input().Outcome)
 	hs, err := h.results.HistoryOf(ctx, r.ID)
 	for _, hi := range hs {
 		f.History = append(f.History, fieldpage.Correction{When: locale.DateTime(hi.ChangedAt.In(d.Start.Location())), Reason: hi.Reason})

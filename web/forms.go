@@ -40,16 +40,12 @@ func wholeNumber(s string) (n int64, present, ok bool) {
 	return n, true, true
 }
 
-// formInt reads a whole number with wholeNumber; empty gives def, and a value
-// that does not read gives def and a message on field.
-func formInt(s string, def int64, field string, f *apperr.Fields) int64 {
-	n, present, ok := wholeNumber(s)
-	switch {
-	case !ok:
+// formInt reads a whole number with wholeNumber; empty gives 0, and a value
+// that does not read gives 0 and a message on field.
+func formInt(s, field string, f *apperr.Fields) int64 {
+	n, _, ok := wholeNumber(s)
+	if !ok {
 		f.Add(field, msgWholeNumber)
-		return def
-	case !present:
-		return def
 	}
 	return n
 }
@@ -92,7 +88,7 @@ func (r *formReader) all(name string) []string {
 func (r *formReader) checked(name string) bool { return r.text(name) != "" }
 
 // whole reads a whole number; empty is 0.
-func (r *formReader) whole(name string) int64 { return formInt(r.text(name), 0, name, &r.bad) }
+func (r *formReader) whole(name string) int64 { return formInt(r.text(name), name, &r.bad) }
 
 // choice reads the id picked in a drop-down; none is 0. It reads like a whole
 // number, but one that does not read was not a choice the form offered.

@@ -9,6 +9,7 @@ import (
 
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
+	"jemputbola/internal/desk"
 	"jemputbola/internal/office"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
@@ -118,6 +119,11 @@ func (s *Server) routes() {
 	app.POST(paths.Verify, fh.verifyAll, allow(planners...))
 	app.POST(paths.Verified, fh.verify, allow(planners...))
 
+	dk := &deskHandlers{desk: desk.NewStore(db), sites: site.NewStore(db), regions: regions, progress: dashboard}
+	app.GET(paths.Desk, dk.show, allow(staff...))
+	app.POST(paths.Desk, dk.save, allow(staff...))
+	app.POST(paths.DeskPoints, dk.addPoint, allow(managers...))
+
 	res := &resultHandlers{results: result.NewStore(db), visits: visits}
 	sync.POST(paths.APIResults, res.apiLog, allow(staff...))
 	sync.POST(paths.APIVisitStart, res.apiStart, allow(staff...))
@@ -179,6 +185,9 @@ func navLinks(r auth.Role, province bool) []layout.Link {
 	if r.In(staff...) {
 		links = append(links, layout.Link{Key: "lokasi", Label: "Lokasi Sasaran", Href: paths.Sites},
 			layout.Link{Key: "tim", Label: "Tim", Href: paths.Teams})
+	}
+	if r.In(staff...) {
+		links = append(links, layout.Link{Key: "loket", Label: "Loket", Href: paths.Desk})
 	}
 	if r.In(planners...) {
 		links = append(links, layout.Link{Key: "verifikasi", Label: "Verifikasi", Href: paths.Verify})

@@ -51,6 +51,9 @@ var routeMatrix = []struct {
 	{"GET", "/kunjungan/:id/hasil", "/kunjungan/1/hasil", plan},     // and operators of the visit's team
 	{"POST", "/kunjungan/:id/hasil", "/kunjungan/999/hasil", field}, // the team rule is the domain's (TestResultFormAgreesWithSave)
 	{"POST", "/kunjungan/:id/hasil/koreksi", "/kunjungan/999/hasil/koreksi", field},
+	{"GET", "/loket", "/loket", field},
+	{"POST", "/loket", "/loket", field},
+	{"POST", "/loket/titik", "/loket/titik", managing},
 	{"GET", "/verifikasi", "/verifikasi", plan},
 	{"POST", "/verifikasi", "/verifikasi", plan},
 	{"POST", "/hasil/:id/verifikasi", "/hasil/999/verifikasi", plan},

@@ -83,6 +83,16 @@ func (c Coverage) OutOfArea() int64 {
 	return n
 }
 
+// Desk is the activations of residents at the office's service points
+// (loket) after their desa's figures, counted in those desa.
+func (c Coverage) Desk() int64 {
+	var n int64
+	for _, d := range c.Desa {
+		n += d.Desk
+	}
+	return n
+}
+
 // LargestGaps returns the n rows furthest from their target, the largest gap
 // first and by code among equal gaps. rows is left as it is.
 func LargestGaps(rows []region.Row, n int) []region.Row {

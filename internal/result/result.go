@@ -103,6 +103,7 @@ const (
 	KeyPeopleServed = "people_served"
 	KeyEktpRecorded = "ektp_recorded"
 	KeyOutOfArea    = "out_of_area"
+	KeyNotes        = "notes" // the note's form field
 )
 
 // Counts are the counts of a result other than the failures, in form order.

@@ -38,6 +38,9 @@ const (
 	TaskLetter = "/kunjungan/:id/surat-tugas"
 	NoticeLtr  = "/kunjungan/:id/surat-pemberitahuan"
 
+	Desk       = "/loket"
+	DeskPoints = "/loket/titik"
+
 	Coverage       = "/cakupan"
 	CoverageTarget = "/cakupan/target"
 	CoverageMap    = "/cakupan/peta"
