@@ -133,6 +133,7 @@ func (h *coverageHandlers) show(c echo.Context) error {
 		}
 		verified, unverified := cov.FieldSplit()
 		v.FieldVerified, v.FieldUnverified, v.OutOfArea = locale.Int(verified), locale.Int(unverified), locale.Int(cov.OutOfArea())
+		v.Desk = locale.Int(cov.Desk())
 		v.Kecamatan = sorter(c, overlayQuery(c), "nama")
 		v.Kecamatan.Desc = v.Kecamatan.Desc && c.QueryParam("urut") != "" // by name: A to Z unless asked
 		lines, hrefs := kecamatanLines(cov), map[string]string{}

@@ -29,7 +29,7 @@ func (h *coverageHandlers) report(c echo.Context) error {
 	}
 	k := m.Coverage.Office
 	v := coveragepage.Report{Month: monthName(m.Start), End: locale.Date(m.End), EndYear: strconv.Itoa(m.End.Year()), Today: locale.Date(now),
-		Kabupaten: k.Name, Row: coverageFigures(k), OutOfArea: locale.Int(m.Coverage.OutOfArea()), Projection: projectionView(m.Projection), Breakdown: breakdownView(m.Breakdown)}
+		Kabupaten: k.Name, Row: coverageFigures(k), OutOfArea: locale.Int(m.Coverage.OutOfArea()), Desk: locale.Int(m.Coverage.Desk()), Projection: projectionView(m.Projection), Breakdown: breakdownView(m.Breakdown)}
 	parts := m.Coverage.Kecamatan
 	if v.ByKabKota = len(m.Coverage.KabKota) > 0; v.ByKabKota {
 		parts = m.Coverage.KabKota

@@ -116,6 +116,7 @@ type Dashboard struct {
 	ThisWeek, ThisMonth            string // field activations
 	FieldVerified, FieldUnverified string // field activations after the official figures
 	OutOfArea                      string // of residents of other desa, counted for none
+	Desk                           string // at the loket after the official figures
 	CSRF                           string
 	CanTarget                      bool   // kepala dinas and admin may change the target
 	TargetInput                    string // the target as typed in its field: "30", "27,5", "67.802"
@@ -289,6 +290,7 @@ type Report struct {
 	Projection Projection
 	Breakdown  Breakdown
 	OutOfArea  string    // activations of residents of other desa, counted for none
+	Desk       string    // activations at the loket after the official figures
 	Gaps       []Figures // the kecamatan (a province: kab/kota) furthest from their target
 	ByKabKota  bool      // a province's report
 }
