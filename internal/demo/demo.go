@@ -87,6 +87,9 @@ func seedOffice(ctx context.Context, tx *gorm.DB, now time.Time, d demoOffice) e
 	if err := seedVisits(ctx, tx, now, sites, teams, d.teams); err != nil {
 		return err
 	}
+	if err := seedDesk(ctx, tx, now, o.ID, d.points); err != nil {
+		return err
+	}
 	if err := seedOlderFigures(ctx, tx, now, seeded); err != nil {
 		return err
 	}

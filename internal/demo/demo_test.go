@@ -56,6 +56,19 @@ func TestSeed(t *testing.T) {
 				t.Fatalf("Kota Bengkulu %+v, %v", k.Office.Row, err)
 			}
 		})
+		t.Run("Desks", func(t *testing.T) {
+			// Two loket each in Rejang Lebong and Kota Bengkulu, a tally every
+			// working day of the four weeks before now (20 of them), none today.
+			if n := count("SELECT COUNT(*) FROM service_points"); n != 4 {
+				t.Errorf("%d service points, want 4", n)
+			}
+			if n := count("SELECT COUNT(*) FROM desk_tallies"); n != 4*20 {
+				t.Errorf("%d desk tallies, want 80", n)
+			}
+			if n := count("SELECT COUNT(*) FROM desk_tallies WHERE day = ?", now.Format(time.DateOnly)); n != 0 {
+				t.Errorf("%d tallies for today, left to the desk operator", n)
+			}
+		})
 		t.Run("ProvinceMapIsWhole", func(t *testing.T) {
 			o, err := region.NewStore(g).Overview(in("17"), 2026, nil)
 			if err != nil || len(o.KabKota) != 10 {

@@ -3,6 +3,7 @@ package demo
 import (
 	"jemputbola/internal/auth"
 	"jemputbola/internal/coverage"
+	"jemputbola/internal/desk"
 	"jemputbola/internal/region"
 )
 
@@ -23,6 +24,7 @@ type demoOffice struct {
 	figures  []demoArea       // areas whose official figures the office keeps
 	target   *coverage.Target // nil: the default 30%
 	villages bool             // a site at every balai desa / kantor kelurahan
+	points   []demoPoint      // the loket: office desk, MPP
 }
 
 // demoArea is an area (a kab/kota) with the totals its desa figures add up to.
@@ -38,7 +40,11 @@ type demoArea struct {
 var demoOffices = []demoOffice{rejangLebong, kotaBengkulu, provinsiBengkulu}
 
 var rejangLebong = demoOffice{
-	code:    "17.02",
+	code: "17.02",
+	points: []demoPoint{
+		{"Loket Dinas Dukcapil Rejang Lebong", desk.Kantor, "17.02.09.1012", 45},
+		{"MPP Rejang Lebong", desk.MPP, "17.02.09.1013", 25},
+	},
 	address: "Jl. S. Sukowati No. 1, Curup, Rejang Lebong, Bengkulu",
 	users: []demoUser{
 		{"admin", "Admin Dukcapil", auth.Admin},
@@ -66,7 +72,11 @@ var rejangLebong = demoOffice{
 }
 
 var kotaBengkulu = demoOffice{
-	code:    "17.71",
+	code: "17.71",
+	points: []demoPoint{
+		{"Loket Dinas Dukcapil Kota Bengkulu", desk.Kantor, "17.71.06.1001", 55},
+		{"MPP Kota Bengkulu", desk.MPP, "17.71.06.1002", 35},
+	},
 	address: "Jl. Basuki Rahmat No. 1, Kota Bengkulu",
 	users: []demoUser{
 		{"kadis.kota", "Kepala Dinas Dukcapil Kota", auth.KepalaDinas},
