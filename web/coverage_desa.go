@@ -180,9 +180,12 @@ func (h *coverageHandlers) desaPage(c echo.Context) error {
 	}
 	a := cov.Desa[code]
 	v := coveragepage.DesaView{Figures: coverageFigures(row), Code: row.Code, Kind: desaKindName(row.Kind),
-		Kecamatan: kec.Name, KecamatanHref: kecamatanDesaHref(kec.Code), PlanHref: paths.VisitNew + "?kec=" + url.QueryEscape(kec.Code),
+		Kecamatan: kec.Name, KecamatanHref: kecamatanDesaHref(kec.Code),
 		Year: strconv.Itoa(now.Year()), Target: locale.Pct(cov.TargetBP), VisitsDone: locale.Int(a.VisitsDone),
 		AsOf: row.AsOf, Official: locale.Int(row.Official), Field: locale.Int(row.Field), Verified: locale.Int(a.Verified)}
+	if mayChange(c, planners...) {
+		v.PlanHref = paths.VisitNew + "?kec=" + url.QueryEscape(kec.Code)
+	}
 	figures, err := h.regions.FigureHistory(ctx, code)
 	if err != nil {
 		return err

@@ -40,6 +40,9 @@ func TestJourneyResultCheckedLive(t *testing.T) {
 	if msg, _ := chromedp.Run(step, chromedp.Text(`[data-result-problem]`)); msg != result.MsgOutOfAreaOverActivations {
 		t.Fatalf("live message %q", msg)
 	}
+	if msg, _ := chromedp.Run(step, chromedp.Text(`#f-out_of_area-live`)); msg != result.MsgOutOfAreaOverActivations {
+		t.Fatalf("message under the field %q", msg)
+	}
 	// The browser refuses to submit: still on the form, nothing stored.
 	invalid, err := chromedp.Run(step, chromedp.Evaluate[bool](`(() => { document.querySelector('#result-form button[type=submit]').click(); return !document.querySelector('#result-form').checkValidity(); })()`))
 	if err != nil || !invalid {

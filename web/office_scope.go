@@ -113,17 +113,17 @@ func shownOffice(c echo.Context) (office.Office, bool) {
 	return o, ok
 }
 
-// ownCode is the code of the signed-in user's office.
-func ownCode(c echo.Context) string {
+// ownOffice is the signed-in user's office; the zero Office when signed out.
+func ownOffice(c echo.Context) office.Office {
 	o, _ := c.Get(ctxOwnOffice).(office.Office)
-	return o.Code
+	return o
 }
 
+// ownCode is the code of the signed-in user's office.
+func ownCode(c echo.Context) string { return ownOffice(c).Code }
+
 // ownLevel is the level of the signed-in user's office (provinsi or kabkota).
-func ownLevel(c echo.Context) string {
-	o, _ := c.Get(ctxOwnOffice).(office.Office)
-	return o.Level
-}
+func ownLevel(c echo.Context) string { return ownOffice(c).Level }
 
 // mayChange reports whether the signed-in user may change what this request
 // shows: their role is one of roles and the office shown is their own, not a

@@ -31,9 +31,12 @@ func page(c echo.Context, title, nav string) layout.Data {
 		d.UserName, d.Username, d.RoleName = u.Name, u.Username, u.Role.Label()
 		d.Links = navLinks(u.Role, ownLevel(c) == office.Provinsi)
 	}
+	if own := ownOffice(c); own.ID != 0 {
+		d.Office = own.Region()
+	}
 	if o, ok := shownOffice(c); ok {
-		d.Office = o.Region()
 		if sc, err := scope.From(ctxOf(c)); err == nil && sc.ReadOnly {
+			d.Viewed = o.Region()
 			d.ViewOnly, d.HomeHref = true, paths.With(paths.Coverage, url.Values{paths.OfficeParam: {ownCode(c)}})
 			d.Links = slices.DeleteFunc(d.Links, func(l layout.Link) bool { return !viewable[l.Href] })
 		}

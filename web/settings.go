@@ -78,13 +78,14 @@ func (h *settingsHandlers) saveCalendar(c echo.Context) error {
 		f := settingsForm(o)
 		f.Calendar = calendarForm(cal)
 		f.Calendar.Holidays, f.Calendar.Problems = text, p
+		f.Error = "Kalender kerja belum tersimpan: periksa bagian Hari kerja dan hari libur di bawah."
 		return render(c, status, page(c, "Pengaturan", "pengaturan"), settingspage.Page(csrfToken(c), f))
 	}
 	if err != nil {
 		return err
 	}
 	flash(c, fmt.Sprintf("Kalender kerja tersimpan: %d hari kerja seminggu, %d hari libur.", len(cal.WorkingDays), len(cal.Holidays)))
-	return redirect(c, paths.Settings+"#kalender")
+	return redirect(c, paths.Settings)
 }
 
 func (h *settingsHandlers) show(c echo.Context) error {

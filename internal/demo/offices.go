@@ -42,7 +42,7 @@ var demoOffices = []demoOffice{rejangLebong, kotaBengkulu, provinsiBengkulu}
 var rejangLebong = demoOffice{
 	code: "17.02",
 	points: []demoPoint{
-		{"Loket Dinas Dukcapil Rejang Lebong", desk.Kantor, "17.02.09.1012", 45},
+		{"Loket Dinas Dukcapil Rejang Lebong", desk.Kantor, "17.02.09.1023", 45},
 		{"MPP Rejang Lebong", desk.MPP, "17.02.09.1013", 25},
 	},
 	address: "Jl. S. Sukowati No. 1, Curup, Rejang Lebong, Bengkulu",
@@ -74,7 +74,7 @@ var rejangLebong = demoOffice{
 var kotaBengkulu = demoOffice{
 	code: "17.71",
 	points: []demoPoint{
-		{"Loket Dinas Dukcapil Kota Bengkulu", desk.Kantor, "17.71.06.1001", 55},
+		{"Loket Dinas Dukcapil Kota Bengkulu", desk.Kantor, "17.71.06.1003", 55},
 		{"MPP Kota Bengkulu", desk.MPP, "17.71.06.1002", 35},
 	},
 	address: "Jl. Basuki Rahmat No. 1, Kota Bengkulu",

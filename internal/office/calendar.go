@@ -59,8 +59,10 @@ func (c Calendar) NextWorkingDay(day time.Time) time.Time {
 	}
 }
 
-// errHolidayFormat says how to write a day off.
-var errHolidayFormat = apperr.New(apperr.Invalid, "Tulis hari libur sebagai TTTT-BB-HH (mis. 2026-12-25), dipisah koma atau baris baru.")
+// errHolidayFormat says how to write a day off, naming what was written.
+func errHolidayFormat(written string) error {
+	return apperr.Errorf(apperr.Invalid, "Tulis hari libur sebagai TTTT-BB-HH (mis. 2026-12-25), dipisah koma atau baris baru: “%s” bukan tanggal seperti itu.", written)
+}
 
 // ParseHolidays reads dates separated by commas, semicolons, spaces or new
 // lines into a sorted list without repeats. Errors: Invalid naming the format.
@@ -69,7 +71,7 @@ func ParseHolidays(text string) ([]string, error) {
 	for _, s := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ';' || r == ' ' || r == '\n' || r == '\r' || r == '\t' }) {
 		d, err := time.Parse(time.DateOnly, s)
 		if err != nil {
-			return nil, errHolidayFormat
+			return nil, errHolidayFormat(s)
 		}
 		days = append(days, d.Format(time.DateOnly))
 	}

@@ -57,6 +57,22 @@ function checkResult(form) {
     if (!el) return;
     el.setCustomValidity(r[1] ? r[2] : "");
     if (r[1]) shown.push(r[2]);
+    // The message also stands under its own field, where the eye is.
+    var field = el.closest(".field");
+    if (!field) return;
+    var live = field.querySelector("[data-live-error]");
+    if (r[1] && !live) {
+      live = document.createElement("p");
+      live.className = "error";
+      live.setAttribute("data-live-error", "");
+      live.id = el.id + "-live";
+      field.append(live);
+      el.setAttribute("aria-describedby", live.id);
+    }
+    if (live) live.textContent = r[1] ? r[2] : "";
+    if (live && !r[1]) live.remove();
+    field.classList.toggle("has-error", !!r[1]);
+    el.setAttribute("aria-invalid", r[1] ? "true" : "false");
   });
   var p = form.querySelector("[data-result-problem]");
   if (p) {

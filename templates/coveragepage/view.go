@@ -213,7 +213,7 @@ type DesaView struct {
 	Kind          string // "Desa" or "Kelurahan"
 	Kecamatan     string
 	KecamatanHref string // the kecamatan's desa table
-	PlanHref      string // a new visit in the kecamatan
+	PlanHref      string // a new visit in the kecamatan; "" for who may not plan here
 	Year, Target  string
 	VisitsDone    string
 	AsOf          string       // the newest official figure's date, "" without one

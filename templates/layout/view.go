@@ -10,7 +10,8 @@ type Data struct {
 	Username string // the account's sign-in name: whose offline queue this page sends
 	RoleName string
 	Links    []Link // navigation allowed for this user; empty when signed out
-	Office   string // the region of the office whose data the page shows: "Kota Bengkulu"
+	Office   string // the region of the signed-in user's office: "Provinsi Bengkulu"
+	Viewed   string // the region of the office a read-only view shows: "Kota Bengkulu"
 	// ViewOnly is set when a province looks at one of its kab/kota; HomeHref
 	// returns to the province's own data.
 	ViewOnly bool
