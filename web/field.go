@@ -334,11 +334,22 @@ func (h *fieldHandlers) pending(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	ids := make([]int64, len(ws))
+	for i, w := range ws {
+		ids[i] = w.ID
+	}
+	corrected, err := h.results.CorrectionsOf(ctxOf(c), ids)
+	if err != nil {
+		return err
+	}
 	rows := make([]fieldpage.Waiting, len(ws))
 	for i, w := range ws {
 		rows[i] = fieldpage.Waiting{ResultID: w.ID, VisitID: w.VisitID, Day: dayName(w.Day), SiteName: w.SiteName, TeamName: w.TeamName,
 			Activations: locale.Int(w.Activations), PeopleServed: locale.Int(w.PeopleServed), Failures: failureSummary(w.Result),
 			Notes: w.Notes, SentBack: w.Verification == result.SentBack, Comment: w.VerifyComment, Own: w.LoggedBy != nil && *w.LoggedBy == u.ID}
+		if cr, ok := corrected[w.ID]; ok {
+			rows[i].Corrected = "Dikoreksi " + strconv.Itoa(cr.Times) + " kali; terakhir: " + cr.LastReason
+		}
 	}
 	return render(c, http.StatusOK, page(c, "Verifikasi", "verifikasi"), fieldpage.VerifyPage(csrfToken(c), rows))
 }

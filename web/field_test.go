@@ -80,7 +80,8 @@ func TestFieldPages(t *testing.T) {
 	t.Run("LeaderVerifiesOrSendsBack", func(t *testing.T) {
 		k := app.login(t, "kadis", auth.KepalaDinas)
 		_, doc := k.get(t, "/verifikasi")
-		if doc.Find(".verify-item").Length() != 1 || !strings.Contains(doc.Find(".verify-item").Text(), "Tidak punya email 5") {
+		if doc.Find(".verify-item").Length() != 1 || !strings.Contains(doc.Find(".verify-item").Text(), "Tidak punya email 5") ||
+			!strings.Contains(doc.Find(".verify-item").Text(), "Dikoreksi 1 kali; terakhir: Salah hitung") {
 			t.Fatalf("%d results waiting: %q", doc.Find(".verify-item").Length(), doc.Find(".verify-list").Text())
 		}
 		var id string

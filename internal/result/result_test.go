@@ -250,6 +250,12 @@ func TestLog(t *testing.T) {
 			if err != nil || len(hs) != 1 || !strings.Contains(hs[0].Before, `"Activations":30`) || hs[0].Reason != "Salah ketik aktivasi" {
 				t.Fatalf("history %+v, %v", hs, err)
 			}
+			if cs, err := s.CorrectionsOf(ctx, []int64{first.ID}); err != nil || cs[first.ID] != (result.Corrected{Times: 1, LastReason: "Salah ketik aktivasi"}) {
+				t.Fatalf("CorrectionsOf = %+v, %v", cs, err)
+			}
+			if cs, err := s.CorrectionsOf(dbtest.InOffice(t, g, "17.71"), []int64{first.ID}); err != nil || len(cs) != 0 {
+				t.Fatalf("another office reads the corrections: %+v, %v", cs, err)
+			}
 		})
 	})
 }

@@ -230,3 +230,30 @@ func (s *Store) HistoryOf(ctx context.Context, resultID int64) ([]History, error
 	var hs []History
 	return hs, q.Where("result_id = ?", resultID).Order("id DESC").Find(&hs).Error
 }
+
+// Corrected is how often a result was corrected and why, the last time.
+type Corrected struct {
+	Times      int
+	LastReason string
+}
+
+// CorrectionsOf returns, for those of the results of ctx's office that were
+// ever corrected, how often and the last reason, by result id.
+// Errors: scope.ErrMissing.
+func (s *Store) CorrectionsOf(ctx context.Context, resultIDs []int64) (map[int64]Corrected, error) {
+	out := map[int64]Corrected{}
+	if len(resultIDs) == 0 {
+		return out, nil
+	}
+	var hs []History
+	err := s.db.WithContext(ctx).Table("visit_result_history h").Select("h.*").
+		Joins("JOIN visit_results r ON r.id = h.result_id").Scopes(scope.Own(ctx, "r")).
+		Where("h.result_id IN ?", resultIDs).Order("h.id").Find(&hs).Error
+	for _, h := range hs {
+		c := out[h.ResultID]
+		c.Times++
+		c.LastReason = h.Reason
+		out[h.ResultID] = c
+	}
+	return out, err
+}

@@ -86,5 +86,6 @@ type Waiting struct {
 	Notes        string
 	SentBack     bool
 	Comment      string
-	Own          bool // logged by the viewer, who may not verify it
+	Own          bool   // logged by the viewer, who may not verify it
+	Corrected    string // "Dikoreksi 2 kali; terakhir: Salah hitung", "" when never
 }
