@@ -139,6 +139,11 @@ func (h *coverageHandlers) show(c echo.Context) error {
 		lines, hrefs := kecamatanLines(cov), map[string]string{}
 		if v.ByKabKota = len(cov.KabKota) > 0; v.ByKabKota {
 			lines = kabKotaLines(cov)
+			for _, k := range cov.KabKota {
+				if n := cov.Homes[k.Code]; n > 0 {
+					v.Homes = append(v.Homes, coveragepage.HomeLine{Name: k.Name, Count: locale.Int(n)})
+				}
+			}
 			var err error
 			if hrefs, err = h.kabKotaHrefs(c, cov); err != nil {
 				return page(c, "Cakupan", "cakupan"), nil, err

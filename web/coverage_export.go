@@ -30,6 +30,9 @@ type apiCoverageRow struct {
 	// OutOfArea, on the office's row only: activations of residents of other
 	// desa, which no row's ikd_activated includes.
 	OutOfArea *int64 `json:"out_of_area,omitempty"`
+	// OutOfAreaResidents, on a province's kab/kota rows: this kab/kota's
+	// residents served out of their own desa (where the operator knew it).
+	OutOfAreaResidents *int64 `json:"out_of_area_residents,omitempty"`
 }
 
 type apiCoverageKecamatan struct {
@@ -64,7 +67,9 @@ func (h *coverageHandlers) api(c echo.Context) error {
 	outOfArea := cov.OutOfArea()
 	out.Kabupaten.OutOfArea = &outOfArea
 	for _, k := range cov.KabKota {
-		out.KabKota = append(out.KabKota, apiRow(k))
+		row, n := apiRow(k), cov.Homes[k.Code]
+		row.OutOfAreaResidents = &n
+		out.KabKota = append(out.KabKota, row)
 	}
 	for _, k := range cov.Kecamatan {
 		kec := apiCoverageKecamatan{apiCoverageRow: apiRow(k), Desa: []apiCoverageRow{}}

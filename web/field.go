@@ -15,6 +15,7 @@ import (
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/locale"
+	"jemputbola/internal/region"
 	"jemputbola/internal/result"
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
@@ -175,6 +176,19 @@ func (h *fieldHandlers) invalidForm(c echo.Context, d visit.Detail, in result.In
 	return render(c, http.StatusUnprocessableEntity, page(c, "Hasil kunjungan", "hari-ini"), fieldpage.FormPage(csrfToken(c), f))
 }
 
+// homeOptions are the kab/kota of the office's province, where residents
+// served out of their own desa may live.
+func homeOptions(officeCode string) []components.Option {
+	prov, _, _ := strings.Cut(officeCode, ".")
+	opts := []components.Option{{Value: "", Label: "Tidak diketahui"}}
+	for _, k := range region.KabKota() {
+		if strings.HasPrefix(k.Code, prov+".") {
+			opts = append(opts, components.Option{Value: k.Code, Label: k.Name})
+		}
+	}
+	return opts
+}
+
 // savedResult confirms what a result form stored: "Hasil SMA N 1 tersimpan:
 // 25 aktivasi dari 40 warga dilayani."
 func savedResult(what string, d visit.Detail, in result.Input) string {
@@ -185,7 +199,8 @@ func savedResult(what string, d visit.Detail, in result.Input) string {
 // are not whole numbers become field messages keyed like the form's fields.
 func decodeResultForm(c echo.Context, visitID int64) (result.Input, apperr.Fields) {
 	var bad apperr.Fields
-	in := result.Input{VisitID: visitID, Outcome: result.Outcome{Failures: map[string]int64{}, Notes: c.FormValue(result.KeyNotes)}}
+	in := result.Input{VisitID: visitID, Outcome: result.Outcome{Failures: map[string]int64{}, Notes: c.FormValue(result.KeyNotes),
+		OutOfAreaHome: c.FormValue(result.KeyOutOfAreaHome)}}
 	for name := range resultFields() {
 		in.Set(name, formInt(c.FormValue(name), name, &bad))
 	}
@@ -215,7 +230,7 @@ func resultFields() iter.Seq[string] {
 
 // typedValues is what the user typed into the result form, to show it again.
 func typedValues(c echo.Context) map[string]string {
-	v := map[string]string{result.KeyNotes: c.FormValue(result.KeyNotes)}
+	v := map[string]string{result.KeyNotes: c.FormValue(result.KeyNotes), result.KeyOutOfAreaHome: c.FormValue(result.KeyOutOfAreaHome)}
 	for name := range resultFields() {
 		v[name] = c.FormValue(name)
 	}
@@ -224,7 +239,7 @@ func typedValues(c echo.Context) map[string]string {
 
 // formValues pre-fills the form with an input's numbers.
 func formValues(in result.Outcome) map[string]string {
-	v := map[string]string{result.KeyNotes: in.Notes}
+	v := map[string]string{result.KeyNotes: in.Notes, result.KeyOutOfAreaHome: in.OutOfAreaHome}
 	for name, n := range in.Fields() {
 		v[name] = itoa(n)
 	}
@@ -238,7 +253,8 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 func (h *fieldHandlers) newForm(c echo.Context, d visit.Detail) (fieldpage.Form, error) {
 	ctx := c.Request().Context()
 	u, _ := currentUser(c)
-	f := fieldpage.Form{VisitID: d.ID, SiteName: d.SiteName, Day: locale.Date(d.Start), TeamName: d.TeamName, Values: map[string]string{}}
+	f := fieldpage.Form{VisitID: d.ID, SiteName: d.SiteName, Day: locale.Date(d.Start), TeamName: d.TeamName, Values: map[string]string{},
+		Homes: homeOptions(ownCode(c))}
 	for _, n := range result.Counts {
 		f.Counts = append(f.Counts, fieldpage.Number{Name: n.Key, Label: n.Label, Required: true})
 	}

@@ -226,3 +226,51 @@ func TestProvinceAddsKabKota(t *testing.T) {
 		t.Errorf("kab/kota admin adding accounts: %d, want 404", res.StatusCode)
 	}
 }
+
+// TestOutOfAreaHome: residents of Kota Bengkulu served at a Rejang Lebong
+// visit count, in the province, for Kota Bengkulu, and in no IKD figure.
+func TestOutOfAreaHome(t *testing.T) {
+	app := newTestApp(t)
+	app.fixtures(t)
+	t.Run("ErrHome", func(t *testing.T) {
+		for _, body := range []map[string]any{
+			{"client_id": "a1a1a1a1-0000-4000-8000-000000000001", "activations": 9, "out_of_area": 2, "out_of_area_home": "17.99", "people_served": 10},
+			{"client_id": "a1a1a1a1-0000-4000-8000-000000000002", "activations": 9, "out_of_area": 0, "out_of_area_home": "17.71", "people_served": 10},
+		} {
+			id := app.pastVisit(t)
+			op := app.user(t, "op-"+itoa(int(id)), auth.Operator)
+			app.DB.Exec("INSERT INTO team_members (team_id, user_id) VALUES (1, ?)", op.ID)
+			c := app.client(t)
+			c.signIn(t, op.Username, testPassword)
+			body["visit_id"] = id
+			if status, out := c.postResult(t, body, true); status != http.StatusUnprocessableEntity || !strings.Contains(string(out), "out_of_area_home") {
+				t.Errorf("home %v with %v out of area: %d %s", body["out_of_area_home"], body["out_of_area"], status, out)
+			}
+		}
+	})
+	app.fieldResultOf(t, map[string]any{"client_id": "a1a1a1a1-0000-4000-8000-000000000003", "activations": 20, "out_of_area": 7, "out_of_area_home": "17.71", "people_served": 25})
+	prov := app.loginIn(t, app.inOffice(t, "17"), "prov_kadis", auth.KepalaDinas)
+	res, b := prov.raw(t, "/api/v1/coverage")
+	var out struct {
+		KabKota []struct {
+			Code      string `json:"code"`
+			Residents *int64 `json:"out_of_area_residents"`
+		} `json:"kabkota"`
+	}
+	if res.StatusCode != http.StatusOK || json.Unmarshal(b, &out) != nil {
+		t.Fatalf("coverage API: %d %s", res.StatusCode, b)
+	}
+	for _, k := range out.KabKota {
+		want := int64(0)
+		if k.Code == "17.71" {
+			want = 7
+		}
+		if k.Residents == nil || *k.Residents != want {
+			t.Errorf("%s: %v residents served elsewhere, want %d", k.Code, k.Residents, want)
+		}
+	}
+	_, doc := prov.get(t, "/cakupan")
+	if row := doc.Find(".homes tbody tr").Text(); !strings.Contains(row, "Kota Bengkulu") || !strings.Contains(row, "7") {
+		t.Errorf("province Cakupan homes: %q", row)
+	}
+}

@@ -13,6 +13,10 @@ import (
 type Coverage struct {
 	region.Overview
 	Desa map[string]Desa
+	// Homes counts, by the kab/kota where they live (when the operator knew
+	// it), the residents served out of their own desa in this office's area.
+	// A province reads it for its kab/kota; it is in no IKD figure.
+	Homes map[string]int64
 
 	kec  map[string]int    // kecamatan code → index in Kecamatan
 	desa map[string][2]int // desa code → kecamatan index, index in Overview.Desa[kecamatan]

@@ -156,7 +156,27 @@ func (s *Store) coverageAt(ctx context.Context, year int, cutoff string) (Covera
 	} else {
 		o, err = s.regions.OverviewOn(ctx, year, cutoff, field)
 	}
-	return NewCoverage(o, desa), err
+	if err != nil {
+		return Coverage{}, err
+	}
+	c := NewCoverage(o, desa)
+	c.Homes, err = s.homes(ctx, cutoff)
+	return c, err
+}
+
+// homes sums the out-of-area residents by their home kab/kota, by the same
+// rule as the rest: visits after the site's desa's newest figure, up to the
+// cut-off, results not sent back.
+func (s *Store) homes(ctx context.Context, cutoff string) (map[string]int64, error) {
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return s.sums(ctx, `SELECT r.out_of_area_home, SUM(r.out_of_area)
+		FROM visit_results r JOIN visits v ON v.id = r.visit_id JOIN sites s ON s.id = v.site_id
+		LEFT JOIN (`+newestFigure+`) f ON f.desa_code = s.desa_code
+		WHERE r.out_of_area_home <> '' AND r.verification <> ? AND v.day > COALESCE(f.as_of, '') AND v.day <= ? AND s.desa_code LIKE ?
+		GROUP BY r.out_of_area_home`, cutoff, sc.Below(), result.SentBack, cutoff, sc.Below())
 }
 
 // Daily returns the activations logged per day at visits and desks (those

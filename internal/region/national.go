@@ -7,8 +7,10 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Level of a region in the Kemendagri hierarchy.
@@ -148,12 +150,29 @@ func KabKotaGeoJSON() ([]byte, error) { return gunzipped("data/indonesia_kabkota
 
 // KabKotaCodes lists the code of every kab/kota of Indonesia, in code order.
 func KabKotaCodes() []string {
-	var codes []string
+	rs := KabKota()
+	codes := make([]string, len(rs))
+	for i, r := range rs {
+		codes[i] = r.Code
+	}
+	return codes
+}
+
+// KabKota lists every kab/kota of Indonesia in code order, read once.
+var KabKota = sync.OnceValue(func() []Region {
+	var rs []Region
 	_ = eachNational(func(r Region) bool { // the embedded list is known to parse (TestSubtree)
 		if r.Level == LevelKabKota {
-			codes = append(codes, r.Code)
+			rs = append(rs, r)
 		}
 		return true
 	})
-	return codes
+	return rs
+})
+
+// IsKabKota reports whether code names a kab/kota of Indonesia.
+func IsKabKota(code string) bool {
+	rs := KabKota()
+	i := sort.Search(len(rs), func(i int) bool { return rs[i].Code >= code })
+	return i < len(rs) && rs[i].Code == code
 }

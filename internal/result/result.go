@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"jemputbola/internal/apperr"
+	"jemputbola/internal/region"
 )
 
 // Reason is why a resident could not activate IKD on the spot.
@@ -43,6 +44,7 @@ type Result struct {
 	PeopleServed          int64
 	EktpRecorded          int64
 	OutOfArea             int64
+	OutOfAreaHome         string // kab/kota code where the out-of-area residents live, "" when not known
 	FailNoAndroid         int64
 	FailNoSignal          int64
 	FailNoEmail           int64
@@ -79,6 +81,9 @@ type Outcome struct {
 	OutOfArea    int64            `json:"out_of_area"`
 	Failures     map[string]int64 `json:"failures"`
 	Notes        string           `json:"notes"`
+	// OutOfAreaHome is the kab/kota code where the out-of-area residents
+	// live, when the operator knows it; "" otherwise.
+	OutOfAreaHome string `json:"out_of_area_home,omitempty"`
 }
 
 // Input is one result as a tablet or form sends it: the body of
@@ -99,11 +104,12 @@ type Count struct {
 
 // The keys of the counts other than the failures.
 const (
-	KeyActivations  = "activations"
-	KeyPeopleServed = "people_served"
-	KeyEktpRecorded = "ektp_recorded"
-	KeyOutOfArea    = "out_of_area"
-	KeyNotes        = "notes" // the note's form field
+	KeyActivations   = "activations"
+	KeyPeopleServed  = "people_served"
+	KeyEktpRecorded  = "ektp_recorded"
+	KeyOutOfArea     = "out_of_area"
+	KeyNotes         = "notes" // the note's form field
+	KeyOutOfAreaHome = "out_of_area_home"
 )
 
 // Counts are the counts of a result other than the failures, in form order.
@@ -223,22 +229,30 @@ func (in *Outcome) Check(f *apperr.Fields) {
 	if utf8.RuneCountInString(in.Notes) > 2000 {
 		f.Add("notes", "Catatan maksimal 2000 karakter.")
 	}
+	in.OutOfAreaHome = strings.TrimSpace(in.OutOfAreaHome)
+	if in.OutOfAreaHome != "" {
+		if !region.IsKabKota(in.OutOfAreaHome) {
+			f.Add(KeyOutOfAreaHome, "Pilih kabupaten/kota asal warga dari daftar.")
+		} else if in.OutOfArea == 0 {
+			f.Add(KeyOutOfAreaHome, "Asal warga luar wilayah hanya diisi bila ada warga luar wilayah.")
+		}
+	}
 }
 
 // Input returns the stored values as an input, to pre-fill a correction.
 func (r Result) Input() Input {
 	return Input{ClientID: r.ClientID, VisitID: r.VisitID, Outcome: Outcome{Activations: r.Activations, PeopleServed: r.PeopleServed,
-		EktpRecorded: r.EktpRecorded, OutOfArea: r.OutOfArea, Failures: r.Failures(), Notes: r.Notes}}
+		EktpRecorded: r.EktpRecorded, OutOfArea: r.OutOfArea, Failures: r.Failures(), Notes: r.Notes, OutOfAreaHome: r.OutOfAreaHome}}
 }
 
 // sameAs reports whether the input holds exactly r's counts and notes.
 func (in Input) sameAs(r Result) bool {
-	return maps.Equal(in.Fields(), r.Input().Fields()) && in.Notes == r.Notes
+	return maps.Equal(in.Fields(), r.Input().Fields()) && in.Notes == r.Notes && in.OutOfAreaHome == r.OutOfAreaHome
 }
 
 func (in Input) apply(r *Result) {
 	r.VisitID, r.ClientID, r.Notes = in.VisitID, in.ClientID, in.Notes
-	r.Activations, r.PeopleServed, r.EktpRecorded, r.OutOfArea = in.Activations, in.PeopleServed, in.EktpRecorded, in.OutOfArea
+	r.Activations, r.PeopleServed, r.EktpRecorded, r.OutOfArea, r.OutOfAreaHome = in.Activations, in.PeopleServed, in.EktpRecorded, in.OutOfArea, in.OutOfAreaHome
 	f := in.Failures
 	r.FailNoAndroid, r.FailNoSignal, r.FailNoEmail = f["no_android"], f["no_signal"], f["no_email"]
 	r.FailIncompatiblePhone, r.FailDataProblem, r.FailRefused, r.FailOther = f["incompatible_phone"], f["data_problem"], f["refused"], f["other"]

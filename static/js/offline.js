@@ -163,6 +163,7 @@
       client_id: form.elements.client_id ? form.elements.client_id.value : "", visit_id: v("visit_id"), activations: v("activations"),
       people_served: v("people_served"), ektp_recorded: v("ektp_recorded"), out_of_area: v("out_of_area"),
       failures: failures, notes: form.elements.notes.value,
+      out_of_area_home: form.elements.out_of_area_home ? form.elements.out_of_area_home.value : "",
     };
   }
   document.addEventListener("submit", (e) => {

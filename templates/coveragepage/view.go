@@ -109,9 +109,10 @@ type Dashboard struct {
 	Breakdown  Breakdown
 	Map        Map
 
-	Kecamatan Sorter    // the parts table's order
-	KecRows   []DesaRow // kecamatan (a province: kab/kota) with their visits done and latest visit
-	ByKabKota bool      // a province: the table and map show its kab/kota
+	Kecamatan Sorter     // the parts table's order
+	KecRows   []DesaRow  // kecamatan (a province: kab/kota) with their visits done and latest visit
+	ByKabKota bool       // a province: the table and map show its kab/kota
+	Homes     []HomeLine // a province: out-of-area residents by the kab/kota they live in
 
 	ThisWeek, ThisMonth            string // field activations
 	FieldVerified, FieldUnverified string // field activations after the official figures
@@ -309,4 +310,9 @@ func gapUnit(r Report) string {
 		return "Kabupaten/kota"
 	}
 	return "Kecamatan"
+}
+
+// HomeLine is one kab/kota's residents served out of their own desa.
+type HomeLine struct {
+	Name, Count string
 }

@@ -43,8 +43,9 @@ type Form struct {
 	CanLog   bool
 	NotDue   string // why nothing can be logged yet: the visit's day is to come
 	ClientID string
-	Counts   []Number // activations, people served, …
-	Failures []Number // one per failure reason
+	Counts   []Number            // activations, people served, …
+	Failures []Number            // one per failure reason
+	Homes    []components.Option // the kab/kota the out-of-area residents may live in
 	Values   map[string]string
 	Errors   map[string]string
 	Error    string
