@@ -11,6 +11,7 @@ import (
 
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
+	"jemputbola/internal/desk"
 	"jemputbola/internal/region"
 	"jemputbola/internal/result"
 	"jemputbola/internal/visit"
@@ -44,7 +45,7 @@ func byPrefix(t *testing.T, m map[string]string, prefix string) int64 {
 // a newer figure for one other desa as of 10 days ago, and field results at
 // site 1 (desa 17.02.19.1001) 20 and 2 days ago, one of them verified, plus a
 // result sent back; 4 of the verified result's 34 activations are residents
-// of other desa. Every page must count both kept results (less the 4) on top
+// of other desa; and a loket tally there of 9, 1 of them from another desa. Every page must count both kept results (less the 4) on top
 // of the desa's own figure, whatever the date of other desa's figures.
 func (a *testApp) mixedFigureDates(t *testing.T) (field int64) {
 	t.Helper()
@@ -84,7 +85,17 @@ func (a *testApp) mixedFigureDates(t *testing.T) (field int64) {
 			t.Fatal(err)
 		}
 	}
-	return 30 + 12 + 5
+	// The desk at the same desa: 9 activations 5 days ago, 1 of another desa.
+	p := desk.Point{OfficeID: a.officeID(t), Name: "Loket Uji", Kind: desk.Kantor, DesaCode: "17.02.19.1001", Active: true, CreatedAt: time.Now(), UpdatedAt: time.Now()}
+	if err := a.DB.Create(&p).Error; err != nil {
+		t.Fatal(err)
+	}
+	day := time.Now().AddDate(0, 0, -5)
+	if err := a.DB.Create(&desk.Tally{OfficeID: p.OfficeID, PointID: p.ID, Day: day.Format(time.DateOnly), Activations: 9, OutOfArea: 1,
+		PeopleServed: 10, UpdatedAt: day}).Error; err != nil {
+		t.Fatal(err)
+	}
+	return 30 + 12 + 8 + 5
 }
 
 // TestOneReadModel reads the kabupaten's IKD total, target and gap from every
@@ -148,17 +159,17 @@ func TestOneReadModel(t *testing.T) {
 	// The dashboard splits the field activations after the official figures.
 	_, doc := k.get(t, "/cakupan")
 	if split := doc.Find("p.muted").Text(); !strings.Contains(split, "30 terverifikasi, 12 belum diverifikasi") ||
-		!strings.Contains(split, "Ditambah 4 aktivasi warga luar wilayah") {
+		!strings.Contains(split, "Ditambah 5 aktivasi warga luar wilayah") || !strings.Contains(split, "di loket sesudah angka resmi: 8") {
 		t.Errorf("verified split: %q", split)
 	}
 	// The residents of other desa are apart, and the same, in the API and the report.
-	if out := k.coverage(t).Kabupaten.OutOfArea; out == nil || *out != 4 {
-		t.Errorf("API out_of_area %v, want 4", out)
+	if out := k.coverage(t).Kabupaten.OutOfArea; out == nil || *out != 5 {
+		t.Errorf("API out_of_area %v, want 5", out)
 	}
 	_, doc = k.get(t, "/cakupan/laporan")
 	if row := doc.Find("table.report-table").First().Find("tr").FilterFunction(func(_ int, s *goquery.Selection) bool {
 		return strings.Contains(s.Text(), "luar wilayah")
-	}); strings.TrimSpace(row.Find("td.num").Text()) != "4" {
+	}); strings.TrimSpace(row.Find("td.num").Text()) != "5" {
 		t.Errorf("report's out-of-area row %q", row.Text())
 	}
 }
