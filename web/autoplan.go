@@ -189,7 +189,7 @@ func (h *autoplanHandlers) accept(c echo.Context) error {
 		ins = append(ins, in)
 	}
 	if len(ins) == 0 {
-		flash(c, "Tidak ada kunjungan yang dipilih; tidak ada yang disimpan.")
+		flashProblem(c, "Tidak ada kunjungan yang dipilih; tidak ada yang disimpan.")
 		return redirect(c, paths.With(paths.AutoPlan, c.QueryParams())) // the plan's filters, never the form's token
 	}
 	vs, err := h.visits.CreateAll(c.Request().Context(), actor(c), ins)

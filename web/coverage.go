@@ -299,7 +299,7 @@ func (h *coverageHandlers) setTarget(c echo.Context) error {
 		err = h.regions.SetTarget(ctx, actor(c), year, t)
 	}
 	if apperr.CodeOf(err) == apperr.Invalid {
-		flash(c, "Target tidak disimpan: "+strings.Join(fieldMessages(err), " "))
+		flashProblem(c, "Target tidak disimpan: "+strings.Join(fieldMessages(err), " "))
 		return redirect(c, paths.Coverage)
 	}
 	if err != nil {

@@ -395,7 +395,7 @@ func (h *fieldHandlers) verifyAll(c echo.Context) error {
 		ids = append(ids, id)
 	}
 	if len(ids) == 0 {
-		flash(c, "Centang dulu hasil yang akan diverifikasi.")
+		flashProblem(c, "Centang dulu hasil yang akan diverifikasi.")
 		return redirect(c, paths.Verify)
 	}
 	u, _ := currentUser(c)
@@ -404,7 +404,7 @@ func (h *fieldHandlers) verifyAll(c echo.Context) error {
 	case "":
 		flash(c, locale.Int(int64(len(ids)))+" hasil diverifikasi.")
 	case apperr.Forbidden, apperr.NotFound:
-		flash(c, "Tidak ada yang diverifikasi: "+apperr.MessageOf(err))
+		flashProblem(c, "Tidak ada yang diverifikasi: "+apperr.MessageOf(err))
 	default:
 		return err
 	}
@@ -420,7 +420,7 @@ func (h *fieldHandlers) verify(c echo.Context) error {
 	ok := c.FormValue("action") != "back"
 	err = h.results.Verify(c.Request().Context(), actor(c), u.ID, id, u.Role.In(managers...), ok, c.FormValue("comment"))
 	if apperr.CodeOf(err) == apperr.Invalid {
-		flash(c, apperr.MessageOf(err))
+		flashProblem(c, apperr.MessageOf(err))
 		return redirect(c, paths.Verify)
 	}
 	if err != nil {

@@ -87,7 +87,7 @@ func TestFieldPages(t *testing.T) {
 		var id string
 		app.DB.Raw("SELECT CAST(id AS TEXT) FROM visit_results").Scan(&id)
 		k.post(t, "/hasil/"+id+"/verifikasi", url.Values{"action": {"back"}})
-		if _, doc := k.get(t, "/verifikasi"); !strings.Contains(doc.Find(".flash").Text(), "alasan") {
+		if _, doc := k.get(t, "/verifikasi"); !strings.Contains(doc.Find(".flash.problem").Text(), "alasan") {
 			t.Fatalf("sending back without comment: flash %q", doc.Find(".flash").Text())
 		}
 		k.post(t, "/hasil/"+id+"/verifikasi", url.Values{"action": {"back"}, "comment": {"Cek daftar hadir"}})

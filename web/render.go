@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
@@ -43,6 +44,9 @@ func page(c echo.Context, title, nav string) layout.Data {
 	}
 	if ck, err := c.Cookie(flashCookie); err == nil {
 		d.Flash, _ = url.QueryUnescape(ck.Value)
+		if rest, ok := strings.CutPrefix(d.Flash, problemMark); ok {
+			d.Flash, d.FlashProblem = rest, true
+		}
 		setCookie(c, flashCookie, "", -1)
 	}
 	return d
@@ -83,3 +87,10 @@ func redirect(c echo.Context, to string) error {
 func flash(c echo.Context, msg string) {
 	setCookie(c, flashCookie, url.QueryEscape(msg), 60)
 }
+
+// problemMark starts a flash that reports what was not done.
+const problemMark = "!"
+
+// flashProblem is flash for a message that says nothing was stored: the next
+// page shows it as a warning, not as a confirmation.
+func flashProblem(c echo.Context, msg string) { flash(c, problemMark+msg) }
