@@ -74,7 +74,7 @@ func Page(v View) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Field("Hari libur (TTTT-BB-HH, pisahkan dengan koma)", "libur", "text", v.Form.Holidays, v.Errors["libur"], false).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Field("Hari libur tambahan (kalender kantor di Pengaturan sudah dipakai; TTTT-BB-HH, pisahkan dengan koma)", "libur", "text", v.Form.Holidays, v.Errors["libur"], false).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
