@@ -12,6 +12,7 @@ import (
 
 func TestDeskPage(t *testing.T) {
 	app := newTestApp(t)
+	app.inOffice(t, "17") // a province office above takes nothing from Rejang Lebong's desa
 	app.addDemoFigures(t)
 	app.DB.Exec("UPDATE population_figures SET as_of = ?", time.Now().AddDate(0, 0, -5).Format(time.DateOnly))
 	k := app.login(t, "kadis", auth.KepalaDinas)

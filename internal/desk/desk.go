@@ -177,11 +177,11 @@ func (s *Store) AddPoint(ctx context.Context, who audit.Actor, in PointInput) (P
 	if in.Kind != Kantor && in.Kind != MPP && in.Kind != Kecamatan {
 		f.Add("kind", "Pilih jenis loket.")
 	}
-	known, err := region.NewStore(s.db).DesaCodes(ctx)
+	known, err := region.NewStore(s.db).HasDesa(ctx, in.DesaCode)
 	if err != nil {
 		return Point{}, err
 	}
-	if !known[in.DesaCode] {
+	if !known {
 		f.Add("desa_code", "Pilih desa/kelurahan tempat loket berada.")
 	}
 	if err := f.Err(); err != nil {

@@ -215,13 +215,23 @@ func targetJSON(t coverage.Target) map[string]any {
 	return map[string]any{"target_pct": coverage.PctString(t.BP)}
 }
 
+// HasDesa reports whether code is a desa in ctx's office's area (a province:
+// anywhere in it). Errors: scope.ErrMissing.
+func (s *Store) HasDesa(ctx context.Context, code string) (bool, error) {
+	var n int64
+	err := s.db.WithContext(ctx).Model(&Region{}).Scopes(area(ctx, "code")).Where("level = ? AND code = ?", LevelDesa, code).Count(&n).Error
+	return n > 0, err
+}
+
 // DesaCodes returns the desa codes of ctx's office whose figures it keeps,
 // for checking imported rows: a province leaves out the desa of its kab/kota
-// offices, which keep their own.
+// offices, which keep their own. (The office above, a province, takes
+// nothing away from a kab/kota.)
 func (s *Store) DesaCodes(ctx context.Context) (map[string]bool, error) {
 	var codes []string
+	own := officeCode(ctx)
 	err := s.db.WithContext(ctx).Model(&Region{}).Scopes(area(ctx, "code")).Where("level = ?", LevelDesa).
-		Where("NOT EXISTS (SELECT 1 FROM offices o WHERE o.code <> ? AND regions.code LIKE o.code || '.%')", officeCode(ctx)).
+		Where("NOT EXISTS (SELECT 1 FROM offices o WHERE o.code LIKE ? AND regions.code LIKE o.code || '.%')", own+".%").
 		Pluck("code", &codes).Error
 	set := make(map[string]bool, len(codes))
 	for _, c := range codes {

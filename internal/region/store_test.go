@@ -163,6 +163,17 @@ func TestStore(t *testing.T) {
 			if err != nil || codes["17.02.06.2001"] || !codes["17.01.01.2001"] {
 				t.Fatalf("province desa codes: %d, %v", len(codes), err)
 			}
+			// …and the province above takes none of the kab/kota's.
+			codes, err = s.DesaCodes(ctx)
+			if err != nil || len(codes) != 156 || !codes["17.02.06.2001"] {
+				t.Fatalf("Rejang Lebong's desa codes with a province office above: %d, %v", len(codes), err)
+			}
+			if in, err := s.HasDesa(prov, "17.02.06.2001"); err != nil || !in {
+				t.Fatalf("a province's area holds its kab/kota's desa: %v, %v", in, err)
+			}
+			if in, err := s.HasDesa(ctx, "17.71.01.1001"); err != nil || in {
+				t.Fatalf("Rejang Lebong holds a Kota Bengkulu desa: %v, %v", in, err)
+			}
 		})
 	})
 }
