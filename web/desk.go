@@ -11,6 +11,7 @@ import (
 
 	"jemputbola/internal/desk"
 	"jemputbola/internal/locale"
+	"jemputbola/internal/office"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
 	"jemputbola/internal/result"
@@ -22,6 +23,7 @@ import (
 
 type deskHandlers struct {
 	desk     *desk.Store
+	offices  *office.Store
 	sites    *site.Store
 	regions  *region.Store
 	progress *progress.Caches
@@ -31,24 +33,41 @@ type deskHandlers struct {
 // required for another service at the desk.
 const forServiceField = "for_service"
 
-// deskDay is the ?hari= day, today when absent or unreadable.
-func deskDay(c echo.Context) time.Time {
+// deskDay is the ?hari= day, today when absent; notice says why a day asked
+// for is not shown.
+func deskDay(c echo.Context) (day time.Time, notice string) {
 	now := now(c)
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
-	if d, err := time.ParseInLocation(time.DateOnly, c.QueryParam("hari"), now.Location()); err == nil && !d.After(today) {
-		return d
+	q := c.QueryParam("hari")
+	if q == "" {
+		return today, ""
 	}
-	return today
+	d, err := time.ParseInLocation(time.DateOnly, q, now.Location())
+	switch {
+	case err != nil:
+		return today, "Tanggal “" + q + "” tidak terbaca (TTTT-BB-HH); ditampilkan hari ini."
+	case d.After(today):
+		return today, "Tanggal " + locale.Date(d) + " belum tiba: tally hanya untuk hari ini atau sebelumnya; ditampilkan hari ini."
+	}
+	return d, ""
 }
 
 func (h *deskHandlers) show(c echo.Context) error {
-	return h.render(c, http.StatusOK, deskDay(c), nil, deskpage.PointForm{})
+	day, notice := deskDay(c)
+	return h.render(c, http.StatusOK, day, notice, nil, deskpage.PointForm{})
 }
 
 // render builds the day's page; typed, when set, is one point's form as
 // posted, shown again with its messages.
-func (h *deskHandlers) render(c echo.Context, status int, day time.Time, typed *deskpage.Point, newPoint deskpage.PointForm) error {
+func (h *deskHandlers) render(c echo.Context, status int, day time.Time, notice string, typed *deskpage.Point, newPoint deskpage.PointForm) error {
 	ctx := ctxOf(c)
+	o, err := h.offices.Current(ctx)
+	if err != nil {
+		return err
+	}
+	if notice == "" && !o.Calendar().Works(day) {
+		notice = locale.Weekday(day.Weekday()) + " ini bukan hari kerja kantor (lihat Pengaturan); tally tetap dapat dicatat bila loket buka."
+	}
 	points, err := h.desk.Points(ctx)
 	if err != nil {
 		return err
@@ -67,7 +86,7 @@ func (h *deskHandlers) render(c echo.Context, status int, day time.Time, typed *
 		names[d.Code] = d.Name
 	}
 	today := now(c).Format(time.DateOnly)
-	p := deskpage.Page{CSRF: csrfToken(c), Day: dayS, DayName: locale.Date(day), CanManage: mayChange(c, managers...), NewPoint: newPoint,
+	p := deskpage.Page{CSRF: csrfToken(c), Day: dayS, Today: today, Notice: notice, DayName: locale.Date(day), CanManage: mayChange(c, managers...), NewPoint: newPoint,
 		Prev: deskAddress(day.AddDate(0, 0, -1)), DeskSinceFigure: locale.Int(cov.Desk())}
 	if next := day.AddDate(0, 0, 1); next.Format(time.DateOnly) <= today {
 		p.Next = deskAddress(next)
@@ -160,7 +179,7 @@ func (h *deskHandlers) save(c echo.Context) error {
 		for name := range resultFields() {
 			typed.Values[name] = r.text(name)
 		}
-		return h.render(c, status, day, typed, deskpage.PointForm{})
+		return h.render(c, status, day, "", typed, deskpage.PointForm{})
 	}
 	if err != nil {
 		return err
@@ -169,8 +188,29 @@ func (h *deskHandlers) save(c echo.Context) error {
 	if created {
 		what = "Tally"
 	}
-	flash(c, what+" "+locale.Date(day)+" tersimpan: "+locale.Int(in.Outcome.Activations)+" aktivasi dari "+locale.Int(in.Outcome.PeopleServed)+" warga dilayani.")
+	points, err := h.desk.Points(ctxOf(c))
+	if err != nil {
+		return err
+	}
+	for _, pt := range points {
+		if pt.ID == pointID {
+			what += " " + pt.Name + ","
+		}
+	}
+	flash(c, what+" "+locale.Date(day)+" tersimpan: "+deskSaved(in))
 	return redirect(c, deskAddress(day)+"#loket-"+itoa(pointID))
+}
+
+// deskSaved says what a saved tally holds, in words.
+func deskSaved(in desk.Input) string {
+	o := in.Outcome
+	var failed int64
+	for _, n := range o.Failures {
+		failed += n
+	}
+	return locale.Int(o.Activations) + " aktivasi dari " + locale.Int(o.PeopleServed) + " warga dilayani (" +
+		locale.Int(o.OutOfArea) + " warga luar wilayah, " + locale.Int(in.ForService) + " datang karena IKD syarat layanan lain, " +
+		locale.Int(o.EktpRecorded) + " perekaman KTP-el, " + locale.Int(failed) + " kendala)."
 }
 
 // addPoint adds a service point of the office.
@@ -180,7 +220,8 @@ func (h *deskHandlers) addPoint(c echo.Context) error {
 	p, err := h.desk.AddPoint(ctxOf(c), actor(c), desk.PointInput{Name: f.Name, Kind: desk.Kind(f.Kind), DesaCode: f.DesaCode})
 	if problems, status, ok := formProblems(err); ok {
 		f.Problems = problems
-		return h.render(c, status, deskDay(c), nil, f)
+		day, _ := deskDay(c)
+		return h.render(c, status, day, "", nil, f)
 	}
 	if err != nil {
 		return err

@@ -20,7 +20,7 @@ func TestDeskPage(t *testing.T) {
 
 	t.Run("EmptyState", func(t *testing.T) {
 		_, doc := k.get(t, "/loket")
-		if doc.Find(".empty").Length() != 1 || doc.Find(`form[action="/loket/titik"]`).Length() != 1 {
+		if doc.Find(".empty").Length() != 1 || doc.Find(`form[action="/loket/titik#tambah-loket"]`).Length() != 1 {
 			t.Fatal("no empty state or no form to add a service point")
 		}
 	})
@@ -49,7 +49,8 @@ func TestDeskPage(t *testing.T) {
 			t.Fatalf("save: %d", res.StatusCode)
 		}
 		_, doc := op.get(t, "/loket")
-		if !strings.Contains(doc.Find(".flash").Text(), "tersimpan: 60 aktivasi dari 80 warga dilayani") || !strings.Contains(doc.Find(".desk-point").Text(), "Tercatat") {
+		if flash := doc.Find(".flash").Text(); !strings.Contains(flash, "MPP Curup") || !strings.Contains(flash, "tersimpan: 60 aktivasi dari 80 warga dilayani (15 warga luar wilayah, 20 datang") ||
+			!strings.Contains(doc.Find(".desk-point").Text(), "Tercatat") {
 			t.Fatalf("after save: flash %q", doc.Find(".flash").Text())
 		}
 	})
@@ -73,6 +74,9 @@ func TestDeskPage(t *testing.T) {
 		future.Set("day", time.Now().AddDate(0, 0, 2).Format(time.DateOnly))
 		if res, _ := op.post(t, "/loket", future); res.StatusCode != http.StatusUnprocessableEntity {
 			t.Fatalf("a day to come: %d", res.StatusCode)
+		}
+		if _, doc := op.get(t, "/loket?hari="+future.Get("day")); !strings.Contains(doc.Find("main .warn").Text(), "belum tiba") {
+			t.Fatalf("asking for a day to come says nothing: %q", doc.Find("main .warn").Text())
 		}
 	})
 	t.Run("CountsInCoverage", func(t *testing.T) {

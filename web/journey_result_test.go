@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -68,5 +69,27 @@ func TestJourneyResultCheckedLive(t *testing.T) {
 	app.DB.Raw("SELECT COUNT(*) FROM visit_results WHERE out_of_area = 1 AND activations = 5").Scan(&n)
 	if n != 1 {
 		t.Fatalf("%d results stored, want the fixed one", n)
+	}
+	// A correction with signal is confirmed in words, and stored once.
+	fix := `form[action$="/hasil/koreksi"]`
+	err = chromedp.Do(step,
+		chromedp.Navigate(fmt.Sprintf("%s/kunjungan/%d/hasil", app.URL, visitID)),
+		chromedp.Click(`details summary`),
+		chromedp.WaitVisible(fix+` #f-reason`),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('form[action$="/hasil/koreksi"] #f-activations').value = ""`),
+		chromedp.SendKeys(fix+` #f-activations`, "4"),
+		chromedp.SendKeys(fix+` #f-reason`, "Salah hitung"),
+		chromedp.Click(fix+` button[type="submit"]`),
+		chromedp.WaitVisible(`.flash`),
+	)
+	if err != nil {
+		t.Fatalf("correct with signal: %v", err)
+	}
+	if flash, _ := chromedp.Run(step, chromedp.Text(`.flash`)); !strings.Contains(flash, "Koreksi") || !strings.Contains(flash, "tersimpan") {
+		t.Fatalf("correction confirmed as %q", flash)
+	}
+	app.DB.Raw("SELECT COUNT(*) FROM visit_result_history").Scan(&n)
+	if n != 1 {
+		t.Fatalf("%d corrections stored, want 1", n)
 	}
 }

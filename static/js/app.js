@@ -9,6 +9,18 @@ document.addEventListener("submit", function (e) {
   var msg = e.target.getAttribute("data-confirm");
   if (msg && !window.confirm(msg)) e.preventDefault();
 });
+// The menu scrolls sideways on narrow screens: show the current page's item,
+// and fade the edge while more items lie beyond it.
+(function () {
+  var nav = document.querySelector(".nav");
+  if (!nav) return;
+  var active = nav.querySelector("a.active");
+  if (active) nav.scrollLeft = active.offsetLeft - (nav.clientWidth - active.offsetWidth) / 2;
+  var edge = function () { nav.classList.toggle("more", nav.scrollLeft + nav.clientWidth < nav.scrollWidth - 4); };
+  nav.addEventListener("scroll", edge, { passive: true });
+  window.addEventListener("resize", edge);
+  edge();
+})();
 // Letter pages: the Cetak button opens the print dialog.
 document.addEventListener("click", function (e) {
   if (e.target.closest && e.target.closest("[data-print]")) window.print();

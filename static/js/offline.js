@@ -201,7 +201,12 @@
     }
     put(item).then(flush).then(all).then((items) => {
       const now = items.find((i) => i.client_id === item.client_id);
-      if (now && now.sent_at) { window.location.href = kind === "start" ? "/hari-ini" : location.pathname; return; }
+      if (now && now.sent_at) {
+        // A correction posts once more the normal way: the server has it
+        // already (a replay stores nothing) and answers with its confirmation.
+        if (kind === "correct") form.submit(); else window.location.href = "/hari-ini";
+        return;
+      }
       if (now && now.rejected && kind === "correct") { del(item.client_id).then(() => form.submit()); return; } // the server's messages on the form
       const note = form.querySelector("[data-queued-note]") || document.createElement("p");
       note.dataset.queuedNote = "";

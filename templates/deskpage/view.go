@@ -8,6 +8,8 @@ import "jemputbola/templates/components"
 type Page struct {
 	CSRF            string
 	Day             string // YYYY-MM-DD, the form's value
+	Today           string // YYYY-MM-DD: no later day may be chosen
+	Notice          string // why the day shown is not the one asked for, or that it is no working day
 	DayName         string // "Senin, 30 November 2026"
 	Prev, Next      string // the neighbouring days' addresses; Next "" when that is the future
 	Points          []Point
