@@ -286,11 +286,11 @@ func DashboardPage(v Dashboard) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = stat("Aktivasi lapangan minggu ini", v.ThisWeek).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = stat("Aktivasi minggu ini (lapangan dan loket)", v.ThisWeek).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = stat("Aktivasi lapangan bulan ini", v.ThisMonth).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = stat("Aktivasi bulan ini (lapangan dan loket)", v.ThisMonth).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -1310,7 +1310,7 @@ func Trend(c chart.Chart) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 112, "</svg><p class=\"muted small\">Garis: perkiraan IKD aktif di akhir minggu. Batang: aktivasi lapangan minggu itu. Garis putus-putus: target.</p>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 112, "</svg><p class=\"muted small\">Garis: perkiraan IKD aktif di akhir minggu. Batang: aktivasi lapangan dan loket minggu itu. Garis putus-putus: target.</p>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
