@@ -18,7 +18,7 @@ func TestLetters(t *testing.T) {
 	ctx := app.Ctx
 	leader := app.user(t, "ketua1", auth.KetuaTim)
 	op := app.user(t, "operator1", auth.Operator)
-	if _, err := team.NewStore(app.DB).Update(ctx, audit.System, 1, team.Input{Name: "Tim Uji", LeaderID: leader.ID, DailyCapacity: 50, OperatorIDs: []int64{op.ID}}); err != nil {
+	if _, err := team.NewStore(app.DB).Update(ctx, audit.System, team.AnyTeam, 1, team.Input{Name: "Tim Uji", LeaderID: leader.ID, DailyCapacity: 50, OperatorIDs: []int64{op.ID}}); err != nil {
 		t.Fatal(err)
 	}
 	head := office.Letterhead{Government: "PEMERINTAH KABUPATEN REJANG LEBONG", Name: "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Rejang Lebong",

@@ -89,7 +89,7 @@ var routeMatrix = []struct {
 	{"POST", "/tim", "/tim", plan},
 	{"GET", "/tim/:id", "/tim/1", field},
 	{"GET", "/tim/:id/ubah", "/tim/1/ubah", plan},
-	{"POST", "/tim/:id", "/tim/1", plan},
+	{"POST", "/tim/:id", "/tim/999", plan}, // who leads it is the domain's (team.Manager)
 	{"GET", "/pengguna", "/pengguna", managing},
 	{"GET", "/pengguna/baru", "/pengguna/baru", managing},
 	{"POST", "/pengguna", "/pengguna", managing},

@@ -22,7 +22,7 @@ func (a *testApp) fixtures(t testing.TB) {
 	if _, err := site.NewStore(a.DB).Create(ctx, audit.System, site.Input{Name: "SMA Negeri 1 Rejang Lebong", Kind: site.Sekolah, DesaCode: "17.02.19.1001", Eligible: 300}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := team.NewStore(a.DB).Create(ctx, audit.System, team.Input{Name: "Tim Uji", DailyCapacity: 50}); err != nil {
+	if _, err := team.NewStore(a.DB).Create(ctx, audit.System, team.AnyTeam, team.Input{Name: "Tim Uji", DailyCapacity: 50}); err != nil {
 		t.Fatal(err)
 	}
 	day := time.Now().AddDate(0, 1, 0).Format(time.DateOnly)

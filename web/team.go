@@ -40,7 +40,15 @@ func (h *teamHandlers) show(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, page(c, t.Name, "tim"), teampage.DetailPage(teampage.Detail{Team: teamView(t), CanEdit: mayChange(c, planners...)}))
+	canEdit := mayChange(c, planners...) && teamManager(c).MayManage(t.Team)
+	return render(c, http.StatusOK, page(c, t.Name, "tim"), teampage.DetailPage(teampage.Detail{Team: teamView(t), CanEdit: canEdit}))
+}
+
+// teamManager is the signed-in user as a manager of teams: the kepala dinas
+// and the admin manage every team, a ketua tim the ones they lead.
+func teamManager(c echo.Context) team.Manager {
+	u, _ := currentUser(c)
+	return team.Manager{UserID: u.ID, AnyTeam: u.Role.In(managers...)}
 }
 
 // teamView is a team as its pages show it.
@@ -146,9 +154,9 @@ func (h *teamHandlers) save(c echo.Context, id int64) error {
 	case len(bad) > 0:
 		err = withUnreadable(bad, h.teams.Check(ctx, id, in))
 	case id == 0:
-		t, err = h.teams.Create(ctx, actor(c), in)
+		t, err = h.teams.Create(ctx, actor(c), teamManager(c), in)
 	default:
-		t, err = h.teams.Update(ctx, actor(c), id, in)
+		t, err = h.teams.Update(ctx, actor(c), teamManager(c), id, in)
 	}
 	if p, status, ok := formProblems(err); ok {
 		f.Problems = p

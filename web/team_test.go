@@ -9,7 +9,9 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
+	"jemputbola/internal/team"
 )
 
 func TestTeamPages(t *testing.T) {
@@ -122,5 +124,31 @@ func TestTeamEmptyList(t *testing.T) {
 	_, doc := c.get(t, "/tim")
 	if doc.Find(".empty").Length() != 1 || doc.Find(`.empty a[href="/tim/baru"]`).Length() != 1 {
 		t.Fatal("empty list lacks the empty state with a Tim baru button")
+	}
+}
+
+// TestTeamTakeover: a ketua tim cannot change, or take over, a team another
+// leads; the page does not offer it.
+func TestTeamTakeover(t *testing.T) {
+	app := newTestApp(t)
+	ketua1 := app.user(t, "ketua1", auth.KetuaTim)
+	ketua2 := app.login(t, "ketua2", auth.KetuaTim)
+	tm, err := team.NewStore(app.DB).Create(app.Ctx, audit.System, team.AnyTeam, team.Input{Name: "Tim 1", LeaderID: ketua1.ID, DailyCapacity: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := "/tim/" + strconv.FormatInt(tm.ID, 10)
+	if _, doc := ketua2.get(t, path); doc.Find(`a[href$="/ubah"]`).Length() != 0 {
+		t.Error("ketua2 is offered to change ketua1's team")
+	}
+	u2, _ := auth.NewUserStore(app.DB).ByUsername(app.Ctx, "ketua2")
+	res, _ := ketua2.post(t, path, url.Values{"name": {"Tim 1"}, "leader_id": {strconv.FormatInt(u2.ID, 10)}, "daily_capacity": {"50"}})
+	if res.StatusCode != http.StatusForbidden {
+		t.Fatalf("ketua2 takes over Tim 1: %d, want 403", res.StatusCode)
+	}
+	var leader int64
+	app.DB.Raw("SELECT leader_id FROM teams WHERE id = ?", tm.ID).Scan(&leader)
+	if leader != ketua1.ID {
+		t.Fatalf("Tim 1 is led by %d, want ketua1 (%d)", leader, ketua1.ID)
 	}
 }

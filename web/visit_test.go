@@ -104,7 +104,7 @@ func TestVisitPlanning(t *testing.T) {
 	})
 	t.Run("OperatorSeesOwnTeamOnly", func(t *testing.T) {
 		mine := app.user(t, "operator1", auth.Operator)
-		if _, err := team.NewStore(app.DB).Update(app.Ctx, audit.System, 1, team.Input{Name: "Tim Uji", DailyCapacity: 50, OperatorIDs: []int64{mine.ID}}); err != nil {
+		if _, err := team.NewStore(app.DB).Update(app.Ctx, audit.System, team.AnyTeam, 1, team.Input{Name: "Tim Uji", DailyCapacity: 50, OperatorIDs: []int64{mine.ID}}); err != nil {
 			t.Fatal(err)
 		}
 		op := app.client(t)

@@ -64,6 +64,24 @@ type snapshot struct {
 	OperatorIDs []int64
 }
 
+// Manager is who changes a team: a ketua tim manages only the teams they
+// lead; the kepala dinas and the admin manage every team (AnyTeam).
+type Manager struct {
+	UserID  int64
+	AnyTeam bool
+}
+
+// MayManage reports whether m may change t.
+func (m Manager) MayManage(t Team) bool {
+	return m.AnyTeam || t.LeaderID != nil && *t.LeaderID == m.UserID
+}
+
+// AnyTeam is the manager for changes outside a person's session: the
+// command line, the demo seed, tests.
+var AnyTeam = Manager{AnyTeam: true}
+
+var errNotYours = apperr.New(apperr.Forbidden, "Ketua tim hanya dapat mengubah tim yang dipimpinnya sendiri.")
+
 // Store keeps teams.
 type Store struct{ db *gorm.DB }
 
@@ -164,9 +182,10 @@ func (s *Store) Check(ctx context.Context, id int64, in Input) error {
 	return check(s.db.WithContext(ctx), sc, &in, id)
 }
 
-// Create adds a team with its operators to the office of ctx. Errors: Invalid
-// with fields, scope.ErrReadOnly.
-func (s *Store) Create(ctx context.Context, who audit.Actor, in Input) (Team, error) {
+// Create adds a team with its operators to the office of ctx; a ketua tim
+// (m without AnyTeam) creates only a team they lead. Errors: Invalid with
+// fields, scope.ErrReadOnly.
+func (s *Store) Create(ctx context.Context, who audit.Actor, m Manager, in Input) (Team, error) {
 	sc, err := scope.ForWrite(ctx)
 	if err != nil {
 		return Team{}, err
@@ -175,6 +194,10 @@ func (s *Store) Create(ctx context.Context, who audit.Actor, in Input) (Team, er
 	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := check(tx, sc, &in, 0); err != nil {
 			return err
+		}
+		if !m.AnyTeam && in.LeaderID != m.UserID {
+			return &apperr.Error{Code: apperr.Invalid, Message: "Periksa kembali isian yang ditandai.",
+				Fields: map[string]string{"leader_id": "Ketua tim hanya dapat membuat tim yang dipimpinnya sendiri: pilih diri Anda sebagai ketua."}}
 		}
 		in.apply(&t)
 		t.OfficeID = sc.OfficeID
@@ -191,9 +214,10 @@ func (s *Store) Create(ctx context.Context, who audit.Actor, in Input) (Team, er
 	return t, err
 }
 
-// Update changes a team and replaces its operators. Errors: NotFound, Invalid,
-// scope.ErrReadOnly.
-func (s *Store) Update(ctx context.Context, who audit.Actor, id int64, in Input) (Team, error) {
+// Update changes a team and replaces its operators, when m may manage it; a
+// ketua tim cannot hand their team to another leader. Errors: NotFound,
+// Forbidden, Invalid, scope.ErrReadOnly.
+func (s *Store) Update(ctx context.Context, who audit.Actor, m Manager, id int64, in Input) (Team, error) {
 	sc, err := scope.ForWrite(ctx)
 	if err != nil {
 		return Team{}, err
@@ -203,6 +227,9 @@ func (s *Store) Update(ctx context.Context, who audit.Actor, id int64, in Input)
 		before, err := get(tx, sc, id)
 		if err != nil {
 			return err
+		}
+		if !m.MayManage(before) || !m.AnyTeam && in.LeaderID != m.UserID {
+			return errNotYours
 		}
 		beforeOps, err := memberIDs(tx, id)
 		if err != nil {

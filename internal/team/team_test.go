@@ -87,7 +87,7 @@ func TestTeamStore(t *testing.T) {
 			t.Run(tc.name, func(t *testing.T) {
 				in := valid()
 				tc.edit(&in)
-				_, err := s.Create(ctx, audit.System, in)
+				_, err := s.Create(ctx, audit.System, team.AnyTeam, in)
 				got, want := apperr.FieldsOf(err)[tc.field], messages[tc.field]
 				if apperr.CodeOf(err) != apperr.Invalid || got == "" || (want != "" && got != want) {
 					t.Fatalf("Create = %v (fields %v), want %q on %s", err, apperr.FieldsOf(err), messages[tc.field], tc.field)
@@ -102,13 +102,13 @@ func TestTeamStore(t *testing.T) {
 		t.Run("CapacityBounds", func(t *testing.T) {
 			for i, c := range []int{1, 1000} {
 				in := team.Input{Name: fmt.Sprintf("Batas %d", i), DailyCapacity: c}
-				if _, err := s.Create(ctx, audit.System, in); err != nil {
+				if _, err := s.Create(ctx, audit.System, team.AnyTeam, in); err != nil {
 					t.Fatalf("capacity %d: %v", c, err)
 				}
 			}
 		})
 		t.Run("NoLeaderNoOperators", func(t *testing.T) {
-			tm, err := s.Create(ctx, audit.System, team.Input{Name: "  Tim Cadangan  ", DailyCapacity: 50})
+			tm, err := s.Create(ctx, audit.System, team.AnyTeam, team.Input{Name: "  Tim Cadangan  ", DailyCapacity: 50})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -117,10 +117,33 @@ func TestTeamStore(t *testing.T) {
 				t.Fatalf("Get = %+v, %v", d, err)
 			}
 		})
-		created, err := s.Create(ctx, audit.System, valid())
+		created, err := s.Create(ctx, audit.System, team.AnyTeam, valid())
 		if err != nil {
 			t.Fatal(err)
 		}
+		t.Run("LeaderManagesOnlyOwnTeam", func(t *testing.T) {
+			other := user(t, g, ctx, "ketua2", auth.KetuaTim, true)
+			ketua1, ketua2 := team.Manager{UserID: p.leader.ID}, team.Manager{UserID: other.ID}
+			in := valid()
+			in.LeaderID = other.ID
+			if _, err := s.Update(ctx, audit.System, ketua2, created.ID, in); apperr.CodeOf(err) != apperr.Forbidden {
+				t.Fatalf("ketua2 takes over ketua1's team: %v", err)
+			}
+			if _, err := s.Update(ctx, audit.System, ketua1, created.ID, in); apperr.CodeOf(err) != apperr.Forbidden {
+				t.Fatalf("ketua1 hands the team to ketua2: %v", err)
+			}
+			if _, err := s.Update(ctx, audit.System, ketua1, created.ID, valid()); err != nil {
+				t.Fatalf("ketua1 changes their own team: %v", err)
+			}
+			fresh := team.Input{Name: "Tim Baru ketua2", LeaderID: p.leader.ID, DailyCapacity: 30}
+			if _, err := s.Create(ctx, audit.System, ketua2, fresh); apperr.FieldsOf(err)["leader_id"] == "" {
+				t.Fatalf("ketua2 creates a team for ketua1: %v", err)
+			}
+			fresh.LeaderID = other.ID
+			if _, err := s.Create(ctx, audit.System, ketua2, fresh); err != nil {
+				t.Fatalf("ketua2 creates their own team: %v", err)
+			}
+		})
 		t.Run("ErrGetUnknown", func(t *testing.T) {
 			if _, err := s.Get(ctx, 4242); apperr.CodeOf(err) != apperr.NotFound {
 				t.Fatalf("Get unknown = %v", err)
@@ -135,21 +158,21 @@ func TestTeamStore(t *testing.T) {
 		t.Run("ErrNameTaken", func(t *testing.T) {
 			in := valid()
 			in.Name = "tim 1 curup"
-			if _, err := s.Create(ctx, audit.System, in); apperr.FieldsOf(err)["name"] != "Nama tim sudah dipakai." {
+			if _, err := s.Create(ctx, audit.System, team.AnyTeam, in); apperr.FieldsOf(err)["name"] != "Nama tim sudah dipakai." {
 				t.Fatalf("duplicate name: %v", err)
 			}
 		})
 		t.Run("UpdateReplacesMembers", func(t *testing.T) {
 			in := valid()
 			in.OperatorIDs = []int64{p.op2.ID}
-			if _, err := s.Update(ctx, audit.System, created.ID, in); err != nil {
+			if _, err := s.Update(ctx, audit.System, team.AnyTeam, created.ID, in); err != nil {
 				t.Fatal(err)
 			}
 			d, _ := s.Get(ctx, created.ID)
 			if len(d.Operators) != 1 || d.Operators[0].ID != p.op2.ID {
 				t.Fatalf("operators after update: %+v", d.Operators)
 			}
-			if _, err := s.Update(ctx, audit.System, 4242, in); apperr.CodeOf(err) != apperr.NotFound {
+			if _, err := s.Update(ctx, audit.System, team.AnyTeam, 4242, in); apperr.CodeOf(err) != apperr.NotFound {
 				t.Fatalf("update unknown: %v", err)
 			}
 		})
@@ -157,7 +180,7 @@ func TestTeamStore(t *testing.T) {
 			in := valid()
 			in.OperatorIDs = []int64{p.op2.ID}
 			in.Notes = "Membawa 3 tablet."
-			got, err := s.Update(ctx, audit.System, created.ID, in)
+			got, err := s.Update(ctx, audit.System, team.AnyTeam, created.ID, in)
 			if err != nil || got.Name != "Tim 1 Curup" || got.Notes != "Membawa 3 tablet." {
 				t.Fatalf("Update = %+v, %v", got, err)
 			}
@@ -165,7 +188,7 @@ func TestTeamStore(t *testing.T) {
 		t.Run("ErrUpdateInvalidKeepsTeam", func(t *testing.T) {
 			in := valid()
 			in.DailyCapacity = 0
-			if _, err := s.Update(ctx, audit.System, created.ID, in); apperr.FieldsOf(err)["daily_capacity"] == "" {
+			if _, err := s.Update(ctx, audit.System, team.AnyTeam, created.ID, in); apperr.FieldsOf(err)["daily_capacity"] == "" {
 				t.Fatalf("Update = %v", err)
 			}
 			d, _ := s.Get(ctx, created.ID)
@@ -182,14 +205,14 @@ func TestTeamStore(t *testing.T) {
 			for _, d := range ds {
 				names = append(names, d.Name)
 			}
-			want := []string{"Batas 0", "Batas 1", "Tim 1 Curup", "Tim Cadangan"}
+			want := []string{"Batas 0", "Batas 1", "Tim 1 Curup", "Tim Baru ketua2", "Tim Cadangan"}
 			if strings.Join(names, "|") != strings.Join(want, "|") {
 				t.Fatalf("List names %v, want %v", names, want)
 			}
 			if ds[2].Leader == nil || ds[2].Leader.ID != p.leader.ID || len(ds[2].Operators) != 1 {
 				t.Fatalf("List lost the people of %+v", ds[2])
 			}
-			if n, err := s.Count(ctx); err != nil || n != 4 {
+			if n, err := s.Count(ctx); err != nil || n != 5 {
 				t.Fatalf("Count = %d, %v", n, err)
 			}
 		})
@@ -244,7 +267,7 @@ func TestOffices(t *testing.T) {
 		kotaOp := user(t, g, kota, "operator-kota", auth.Operator, true)
 		s := team.NewStore(g)
 		in := team.Input{Name: "Tim 1 Curup", LeaderID: p.leader.ID, OperatorIDs: []int64{p.op1.ID}, DailyCapacity: 60}
-		mine, err := s.Create(rl, audit.System, in)
+		mine, err := s.Create(rl, audit.System, team.AnyTeam, in)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -257,7 +280,7 @@ func TestOffices(t *testing.T) {
 		t.Run("ErrOtherOfficeID", func(t *testing.T) {
 			_, err := s.Get(kota, mine.ID)
 			notFound("Get", err)
-			_, err = s.Update(kota, audit.System, mine.ID, team.Input{Name: "Direbut", DailyCapacity: 10})
+			_, err = s.Update(kota, audit.System, team.AnyTeam, mine.ID, team.Input{Name: "Direbut", DailyCapacity: 10})
 			notFound("Update", err)
 			if d, err := s.Get(rl, mine.ID); err != nil || d.Name != "Tim 1 Curup" || d.OfficeID == 0 || len(d.Operators) != 1 {
 				t.Fatalf("own team after the other office's tries: %+v, %v", d, err)
@@ -289,11 +312,11 @@ func TestOffices(t *testing.T) {
 			}
 		})
 		t.Run("ErrOtherOfficePeople", func(t *testing.T) {
-			_, err := s.Create(kota, audit.System, team.Input{Name: "Tim Kota", LeaderID: p.leader.ID, DailyCapacity: 50})
+			_, err := s.Create(kota, audit.System, team.AnyTeam, team.Input{Name: "Tim Kota", LeaderID: p.leader.ID, DailyCapacity: 50})
 			if apperr.FieldsOf(err)["leader_id"] != messages["leader_id"] {
 				t.Errorf("leader of another office: %v", err)
 			}
-			_, err = s.Create(kota, audit.System, team.Input{Name: "Tim Kota", OperatorIDs: []int64{kotaOp.ID, p.op2.ID}, DailyCapacity: 50})
+			_, err = s.Create(kota, audit.System, team.AnyTeam, team.Input{Name: "Tim Kota", OperatorIDs: []int64{kotaOp.ID, p.op2.ID}, DailyCapacity: 50})
 			if apperr.FieldsOf(err)["operator_ids"] != messages["operator_ids"] {
 				t.Errorf("operator of another office: %v", err)
 			}
@@ -301,7 +324,7 @@ func TestOffices(t *testing.T) {
 			if f := apperr.FieldsOf(err); f["leader_id"] == "" || f["operator_ids"] == "" {
 				t.Errorf("Check with the other office's people: %v", err)
 			}
-			_, err = s.Update(rl, audit.System, mine.ID, team.Input{Name: "Tim 1 Curup", OperatorIDs: []int64{kotaOp.ID}, DailyCapacity: 60})
+			_, err = s.Update(rl, audit.System, team.AnyTeam, mine.ID, team.Input{Name: "Tim 1 Curup", OperatorIDs: []int64{kotaOp.ID}, DailyCapacity: 60})
 			if apperr.FieldsOf(err)["operator_ids"] == "" {
 				t.Errorf("Update with an operator of another office: %v", err)
 			}
@@ -317,7 +340,7 @@ func TestOffices(t *testing.T) {
 			}
 		})
 		t.Run("NameUniquePerOffice", func(t *testing.T) {
-			own, err := s.Create(kota, audit.System, team.Input{Name: "tim 1 curup", LeaderID: kotaLeader.ID, OperatorIDs: []int64{kotaOp.ID}, DailyCapacity: 40})
+			own, err := s.Create(kota, audit.System, team.AnyTeam, team.Input{Name: "tim 1 curup", LeaderID: kotaLeader.ID, OperatorIDs: []int64{kotaOp.ID}, DailyCapacity: 40})
 			if err != nil {
 				t.Fatalf("same name in another office: %v", err)
 			}
@@ -335,8 +358,8 @@ func TestOffices(t *testing.T) {
 		t.Run("ErrNoScope", func(t *testing.T) {
 			bg := context.Background()
 			errs := map[string]error{"Check": s.Check(bg, 0, in)}
-			_, errs["Create"] = s.Create(bg, audit.System, in)
-			_, errs["Update"] = s.Update(bg, audit.System, mine.ID, in)
+			_, errs["Create"] = s.Create(bg, audit.System, team.AnyTeam, in)
+			_, errs["Update"] = s.Update(bg, audit.System, team.AnyTeam, mine.ID, in)
 			_, errs["Get"] = s.Get(bg, mine.ID)
 			_, errs["List"] = s.List(bg)
 			_, errs["Count"] = s.Count(bg)
@@ -355,8 +378,8 @@ func TestOffices(t *testing.T) {
 			ro := scope.With(context.Background(), sc)
 			fresh := team.Input{Name: "Hanya dilihat", DailyCapacity: 10}
 			errs := map[string]error{"Check": s.Check(ro, 0, fresh)}
-			_, errs["Create"] = s.Create(ro, audit.System, fresh)
-			_, errs["Update"] = s.Update(ro, audit.System, mine.ID, fresh)
+			_, errs["Create"] = s.Create(ro, audit.System, team.AnyTeam, fresh)
+			_, errs["Update"] = s.Update(ro, audit.System, team.AnyTeam, mine.ID, fresh)
 			for name, err := range errs {
 				if !errors.Is(err, scope.ErrReadOnly) {
 					t.Errorf("%s read-only: %v", name, err)
