@@ -143,9 +143,11 @@ func withUnreadable(bad apperr.Fields, checkErr error) error {
 // ok is false for nil and for every other error, which goes to the error page.
 func formProblems(err error) (p components.Problems, status int, ok bool) {
 	switch code := apperr.CodeOf(err); {
-	case code == apperr.Invalid, code == apperr.Conflict && len(apperr.FieldsOf(err)) > 0:
+	case code == apperr.Invalid, (code == apperr.Conflict || code == apperr.Forbidden) && len(apperr.FieldsOf(err)) > 0:
 		// A Conflict without fields (editing a visit that is no longer
-		// planned) is about the data, not the form: the error page.
+		// planned) is about the data, not the form: the error page. With
+		// fields (a taken name; only an admin may make an admin) the form
+		// shows it where it belongs.
 		return components.Problems{Error: apperr.MessageOf(err), Errors: apperr.FieldsOf(err)}, statusOf[code], true
 	}
 	return p, 0, false

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 
 	"github.com/labstack/echo/v4"
 
@@ -44,6 +45,10 @@ func roleOptions(first string) []components.Option {
 
 func (h *userHandlers) renderForm(c echo.Context, status int, f userpage.Form) error {
 	f.Roles = roleOptions("Pilih peran")
+	if u, _ := currentUser(c); u.Role != auth.Admin && f.Role != string(auth.Admin) {
+		// Only an admin makes an admin: others are not offered it.
+		f.Roles = slices.DeleteFunc(f.Roles, func(o components.Option) bool { return o.Value == string(auth.Admin) })
+	}
 	title := "Pengguna baru"
 	if f.ID != 0 {
 		title = "Ubah pengguna"
@@ -112,9 +117,12 @@ func (h *userHandlers) save(c echo.Context, id int64) error {
 		_, err = h.users.Update(ctx, actor(c), id, in)
 		h.sessions.ForgetUser(id) // a new role, password or deactivation applies at the next request
 	}
-	if p, _, ok := formProblems(err); ok {
-		f.Problems = p // a taken username (Conflict) is answered 422 too, like every mistake in this form
-		return h.renderForm(c, http.StatusUnprocessableEntity, f)
+	if p, status, ok := formProblems(err); ok {
+		f.Problems = p
+		if status != http.StatusForbidden {
+			status = http.StatusUnprocessableEntity // a taken username (Conflict) too, like every mistake in this form
+		}
+		return h.renderForm(c, status, f)
 	}
 	if err != nil {
 		return err

@@ -117,3 +117,30 @@ func TestUserPages(t *testing.T) {
 		}
 	})
 }
+
+// TestOnlyAdminsMakeAdmins: the kepala dinas manages users but not admins.
+func TestOnlyAdminsMakeAdmins(t *testing.T) {
+	app := newTestApp(t)
+	kadis := app.login(t, "kadis", auth.KepalaDinas)
+	admin := app.user(t, "admin", auth.Admin)
+	if _, doc := kadis.get(t, "/pengguna/baru"); doc.Find(`select[name="role"] option[value="admin"]`).Length() != 0 {
+		t.Error("the kepala dinas is offered the admin role")
+	}
+	form := url.Values{"username": {"admin2"}, "name": {"Admin Kedua"}, "role": {"admin"}, "password": {testPassword}, "password2": {testPassword}, "active": {"on"}}
+	res, doc := kadis.post(t, "/pengguna", form)
+	if res.StatusCode != http.StatusForbidden || !strings.Contains(doc.Find(".has-error").Text(), "Hanya admin") || doc.Find("#f-name").AttrOr("value", "") != "Admin Kedua" {
+		t.Fatalf("kadis creates an admin: %d", res.StatusCode)
+	}
+	reset := url.Values{"name": {"Admin"}, "role": {"admin"}, "password": {"kata-sandi-baru-9"}, "password2": {"kata-sandi-baru-9"}, "active": {"on"}}
+	if res, _ := kadis.post(t, "/pengguna/"+strconv.FormatInt(admin.ID, 10), reset); res.StatusCode != http.StatusForbidden {
+		t.Fatalf("kadis resets the admin's password: %d", res.StatusCode)
+	}
+	if _, err := auth.NewAuthenticator(app.DB).SignIn(app.Ctx, "admin", testPassword, "127.0.0.1"); err != nil {
+		t.Fatalf("the admin's password changed: %v", err)
+	}
+	a := app.clientOf(t, "admin")
+	form.Del("_csrf") // the kepala dinas's token went into the form above
+	if res, doc := a.post(t, "/pengguna", form); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("an admin creates an admin: %d %q", res.StatusCode, doc.Find("main").Text())
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -78,8 +79,9 @@ type UserStore struct{ db *gorm.DB }
 // NewUserStore returns a UserStore on g.
 func NewUserStore(g *gorm.DB) *UserStore { return &UserStore{db: g} }
 
-// Create adds a user to ctx's office. Errors: Invalid (fields), Conflict when
-// the username is taken (in any office), scope.ErrMissing, scope.ErrReadOnly.
+// Create adds a user to ctx's office; only an admin (or the system) creates an
+// admin. Errors: Invalid (fields), Conflict when the username is taken (in any
+// office), Forbidden, scope.ErrMissing, scope.ErrReadOnly.
 func (s *UserStore) Create(ctx context.Context, who audit.Actor, in UserInput) (User, error) {
 	if err := in.Validate(true); err != nil {
 		return User{}, err
@@ -106,6 +108,9 @@ func (s *UserStore) create(ctx context.Context, who audit.Actor, in UserInput, h
 	if err != nil {
 		return User{}, err
 	}
+	if err := mayHandle(s.db.WithContext(ctx), who, in.Role); err != nil {
+		return User{}, err
+	}
 	now := time.Now().UTC()
 	u := User{OfficeID: sc.OfficeID, Username: in.Username, Name: in.Name, Role: in.Role, PasswordHash: hash, Active: true, Demo: in.Demo, CreatedAt: now, UpdatedAt: now}
 	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
@@ -121,8 +126,29 @@ func (s *UserStore) create(ctx context.Context, who audit.Actor, in UserInput, h
 	return u, err
 }
 
-// Update changes name, role, active and (when given) the password. Errors:
-// Invalid, NotFound (also another office's user), scope.ErrMissing, scope.ErrReadOnly.
+const msgAdminsOnly = "Hanya admin yang dapat membuat, mengubah atau mengganti kata sandi akun admin."
+
+var errAdminsOnly = &apperr.Error{Code: apperr.Forbidden, Message: msgAdminsOnly, Fields: map[string]string{"role": msgAdminsOnly}}
+
+// mayHandle refuses anyone but an admin (or the system: the command line) a
+// change that makes, touches or is an admin account, with the roles involved.
+func mayHandle(tx *gorm.DB, who audit.Actor, roles ...Role) error {
+	if who.UserID == 0 || !slices.Contains(roles, Admin) {
+		return nil
+	}
+	var actor []User
+	if err := tx.Select("role").Where("id = ?", who.UserID).Limit(1).Find(&actor).Error; err != nil {
+		return err
+	}
+	if len(actor) == 0 || actor[0].Role != Admin {
+		return errAdminsOnly
+	}
+	return nil
+}
+
+// Update changes name, role, active and (when given) the password; only an
+// admin touches an admin. Errors: Invalid, NotFound (also another office's
+// user), Forbidden, scope.ErrMissing, scope.ErrReadOnly.
 func (s *UserStore) Update(ctx context.Context, who audit.Actor, id int64, in UserInput) (User, error) {
 	sc, err := scope.ForWrite(ctx)
 	if err != nil {
@@ -136,6 +162,9 @@ func (s *UserStore) Update(ctx context.Context, who audit.Actor, id int64, in Us
 		}
 		in.Username = before.Username // usernames never change: sessions and audit refer to them
 		if err := in.Validate(false); err != nil {
+			return err
+		}
+		if err := mayHandle(tx, who, before.Role, in.Role); err != nil {
 			return err
 		}
 		if who.UserID == id && (!in.Active || in.Role != before.Role) {
@@ -179,6 +208,9 @@ func (s *UserStore) SetPassword(ctx context.Context, who audit.Actor, username, 
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		u, err := byUsername(tx, sc, username)
 		if err != nil {
+			return err
+		}
+		if err := mayHandle(tx, who, u.Role); err != nil {
 			return err
 		}
 		if err := tx.Model(&u).Updates(map[string]any{"password_hash": hash, "updated_at": time.Now().UTC()}).Error; err != nil {
