@@ -75,6 +75,22 @@ func TestResultsAPI(t *testing.T) {
 			t.Fatalf("replay: %d\n%s\n%s", status, first, again)
 		}
 	})
+	t.Run("409ReplayWithOtherNumbers", func(t *testing.T) {
+		other := map[string]any{}
+		for k, v := range body {
+			other[k] = v
+		}
+		other["activations"] = 26
+		if status, out := c.postResult(t, other, true); status != http.StatusConflict {
+			t.Fatalf("same client id, other numbers: %d %s", status, out)
+		}
+	})
+	t.Run("403ReplayByAnotherTeam", func(t *testing.T) {
+		outsider := app.login(t, "operator-lain", auth.Operator)
+		if status, out := outsider.postResult(t, body, true); status != http.StatusForbidden || strings.Contains(string(out), "Lancar") {
+			t.Fatalf("another team replays a known client id: %d %s", status, out)
+		}
+	})
 	t.Run("VisitsAPICarriesResult", func(t *testing.T) {
 		day := time.Now().Add(-48 * time.Hour).Format(time.DateOnly)
 		req, _ := http.NewRequest(http.MethodGet, app.URL+"/api/v1/visits?from="+day+"&to="+day, nil)

@@ -126,11 +126,23 @@ func TestLog(t *testing.T) {
 			}
 		})
 		t.Run("ReplayReturnsStored", func(t *testing.T) {
-			again := in
-			again.Activations = 1 // a replay never changes the stored result
-			r, created, err := s.Log(ctx, who, w.member.ID, again)
+			r, created, err := s.Log(ctx, who, w.member.ID, in)
 			if err != nil || created || r.ID != first.ID || r.Activations != 30 {
 				t.Fatalf("replay = %+v %v %v", r, created, err)
+			}
+		})
+		t.Run("ErrReplayWithOtherNumbers", func(t *testing.T) {
+			again := in
+			again.Activations = 1 // the same client id with other numbers is no replay
+			if _, _, err := s.Log(ctx, who, w.member.ID, again); apperr.CodeOf(err) != apperr.Conflict {
+				t.Fatalf("same client id, other numbers: %v", err)
+			}
+		})
+		t.Run("ErrReplayByOutsider", func(t *testing.T) {
+			// Someone outside the team who knows the client id reads nothing of it.
+			r, _, err := s.Log(ctx, who, w.outsider.ID, in)
+			if apperr.CodeOf(err) != apperr.Forbidden || r.ID != 0 {
+				t.Fatalf("replay by an outsider = %+v, %v", r, err)
 			}
 		})
 		t.Run("ErrClientIDOfOtherVisit", func(t *testing.T) {

@@ -56,7 +56,7 @@ func (s *Store) Log(ctx context.Context, who audit.Actor, userID int64, in Input
 	if err := in.Validate(); err != nil {
 		return Result{}, false, err
 	}
-	if r, found, err := s.replay(ctx, sc, in); found || err != nil {
+	if r, found, err := s.replay(ctx, sc, userID, in); found || err != nil {
 		return r, false, err
 	}
 	var r Result
@@ -97,7 +97,7 @@ func (s *Store) Log(ctx context.Context, who audit.Actor, userID int64, in Input
 	if errors.Is(err, gorm.ErrDuplicatedKey) || errors.Is(err, errHasResult) {
 		// Another request may have stored the same client id first (a retried
 		// sync racing itself); the failed transaction is over, so read again.
-		if stored, found, rerr := s.replay(ctx, sc, in); found || rerr != nil {
+		if stored, found, rerr := s.replay(ctx, sc, userID, in); found || rerr != nil {
 			return stored, false, rerr
 		}
 		return Result{}, false, errHasResult
@@ -105,10 +105,15 @@ func (s *Store) Log(ctx context.Context, who audit.Actor, userID int64, in Input
 	return r, err == nil, err
 }
 
-// replay finds a result of the office stored under the input's client id.
-// Client ids are unique across the install, so one another office used is
-// looked up too, but only to refuse it as reused: its result is never read.
-func (s *Store) replay(ctx context.Context, sc scope.Scope, in Input) (Result, bool, error) {
+var errReplayDiffers = apperr.New(apperr.Conflict, "client_id ini sudah dipakai untuk hasil dengan isi lain; simpan sebagai koreksi.")
+
+// replay finds a result of the office stored under the input's client id, for
+// a member of its visit's team (anyone else is refused before anything of it
+// is read) and only when the input holds what is stored: the same id with
+// other numbers is a Conflict, not a silent answer with the old ones. Client
+// ids are unique across the install, so one another office used is looked up
+// too, but only to refuse it as reused: its result is never read.
+func (s *Store) replay(ctx context.Context, sc scope.Scope, userID int64, in Input) (Result, bool, error) {
 	var owner []Result
 	err := s.db.WithContext(ctx).Select("office_id, visit_id").Where("client_id = ?", in.ClientID).Limit(1).Find(&owner).Error
 	if err != nil || len(owner) == 0 {
@@ -117,10 +122,20 @@ func (s *Store) replay(ctx context.Context, sc scope.Scope, in Input) (Result, b
 	if owner[0].OfficeID != sc.OfficeID || owner[0].VisitID != in.VisitID {
 		return Result{}, false, errOtherVisit
 	}
+	teamID, err := teamOf(s.db.WithContext(ctx), sc, in.VisitID)
+	if err != nil {
+		return Result{}, false, err
+	}
+	if err := mustBeMember(ctx, s.db.WithContext(ctx), teamID, userID); err != nil {
+		return Result{}, false, err
+	}
 	var rs []Result
 	err = s.db.WithContext(ctx).Where("client_id = ? AND office_id = ?", in.ClientID, sc.OfficeID).Limit(1).Find(&rs).Error
 	if err != nil || len(rs) == 0 {
 		return Result{}, false, err
+	}
+	if !in.sameAs(rs[0]) {
+		return Result{}, false, errReplayDiffers
 	}
 	return rs[0], true, nil
 }
