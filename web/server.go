@@ -4,6 +4,7 @@ package web
 import (
 	"context"
 	"log/slog"
+	"net"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -17,6 +18,9 @@ type Deps struct {
 	DB     *gorm.DB
 	Secret string // keys the CSRF tokens
 	Log    *slog.Logger
+	// TrustedProxies may name the client in X-Forwarded-For; nil: none, the
+	// socket's address is the client's.
+	TrustedProxies []*net.IPNet
 }
 
 // Server is the app's HTTP handler.
@@ -32,10 +36,25 @@ func New(d Deps) *Server {
 	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
+	e.IPExtractor = clientIP(d.TrustedProxies)
 	s := &Server{echo: e, deps: d}
 	e.HTTPErrorHandler = s.handleError
 	s.routes()
 	return s
+}
+
+// clientIP is who a request comes from, for the sign-in throttle and the
+// audit trail: the socket's address, or X-Forwarded-For's when the socket is
+// one of the trusted proxies (and only those: no private range by default).
+func clientIP(trusted []*net.IPNet) echo.IPExtractor {
+	if len(trusted) == 0 {
+		return echo.ExtractIPDirect()
+	}
+	opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, n := range trusted {
+		opts = append(opts, echo.TrustIPRange(n))
+	}
+	return echo.ExtractIPFromXFFHeader(opts...)
 }
 
 // ServeHTTP lets the server be used as an http.Handler.

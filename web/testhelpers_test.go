@@ -68,10 +68,14 @@ func newTestApp(t testing.TB) *testApp {
 
 // newTestAppOn starts the app on g (SQLite or PostgreSQL) with its first
 // office, Kabupaten Rejang Lebong, and its regions.
-func newTestAppOn(t testing.TB, g *gorm.DB) *testApp {
+func newTestAppOn(t testing.TB, g *gorm.DB, with ...func(*web.Deps)) *testApp {
 	t.Helper()
 	ctx := dbtest.InOffice(t, g, region.DefaultOfficeCode)
-	app := web.New(web.Deps{DB: g, Secret: strings.Repeat("s", 32)})
+	deps := web.Deps{DB: g, Secret: strings.Repeat("s", 32)}
+	for _, f := range with {
+		f(&deps)
+	}
+	app := web.New(deps)
 	srv := httptest.NewServer(app)
 	t.Cleanup(srv.Close)
 	return &testApp{DB: g, Ctx: ctx, URL: srv.URL, Server: app, srv: srv}
@@ -127,10 +131,11 @@ func (a *testApp) ensureUser(t testing.TB, username string, role auth.Role) {
 // testClient is a browser stand-in: it keeps cookies, never follows redirects
 // (tests assert on them), and remembers the CSRF token of the last page it read.
 type testClient struct {
-	app  *testApp
-	http *http.Client
-	mu   sync.Mutex // guards csrf: tests may send from several goroutines
-	csrf string
+	app    *testApp
+	http   *http.Client
+	mu     sync.Mutex // guards csrf: tests may send from several goroutines
+	csrf   string
+	header http.Header // sent with every request (a spoofed X-Forwarded-For)
 }
 
 func (a *testApp) client(t testing.TB) *testClient {
@@ -197,6 +202,9 @@ func (c *testClient) do(t testing.TB, method, path string, body io.Reader) (*htt
 	}
 	if body != nil {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	for k, v := range c.header {
+		req.Header[k] = v
 	}
 	res, err := c.http.Do(req)
 	if err != nil {

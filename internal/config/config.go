@@ -3,6 +3,7 @@ package config
 
 import (
 	"fmt"
+	"net"
 	"strings"
 )
 
@@ -17,6 +18,11 @@ type Config struct {
 	// make serve speak HTTPS itself. Tablets need HTTPS for offline use:
 	// browsers run service workers only in a secure context.
 	TLSCert, TLSKey string
+	// TrustedProxies (JEMPUTBOLA_TRUSTED_PROXIES: addresses or CIDR ranges,
+	// comma separated) are the reverse proxies whose X-Forwarded-For names
+	// the client. Without any, the socket's address is the client's: a
+	// client cannot pick its own address for the sign-in throttle.
+	TrustedProxies []*net.IPNet
 }
 
 // TLS reports whether serve speaks HTTPS.
@@ -33,6 +39,23 @@ func Load(getenv func(string) string) (Config, error) {
 		LogFormat:   getenv("JEMPUTBOLA_LOG"),
 		TLSCert:     getenv("JEMPUTBOLA_TLS_CERT"),
 		TLSKey:      getenv("JEMPUTBOLA_TLS_KEY"),
+	}
+	for _, s := range strings.Split(getenv("JEMPUTBOLA_TRUSTED_PROXIES"), ",") {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		if !strings.Contains(s, "/") {
+			if ip := net.ParseIP(s); ip != nil && ip.To4() != nil {
+				s += "/32"
+			} else {
+				s += "/128"
+			}
+		}
+		_, n, err := net.ParseCIDR(s)
+		if err != nil {
+			return c, fmt.Errorf("JEMPUTBOLA_TRUSTED_PROXIES: %q is not an address or CIDR range", s)
+		}
+		c.TrustedProxies = append(c.TrustedProxies, n)
 	}
 	if (c.TLSCert == "") != (c.TLSKey == "") {
 		return c, fmt.Errorf("JEMPUTBOLA_TLS_CERT and JEMPUTBOLA_TLS_KEY must be set together")

@@ -1,6 +1,7 @@
 package config_test
 
 import (
+	"net"
 	"strings"
 	"testing"
 
@@ -37,5 +38,24 @@ func TestLoad(t *testing.T) {
 				t.Fatalf("Load with %s=%q: %v, want an error naming it", tc.key, tc.value, err)
 			}
 		})
+	}
+}
+
+func TestTrustedProxies(t *testing.T) {
+	env := func(v string) func(string) string {
+		return func(k string) string {
+			if k == "JEMPUTBOLA_TRUSTED_PROXIES" {
+				return v
+			}
+			return ""
+		}
+	}
+	c, err := config.Load(env("10.0.0.5, 192.168.1.0/24,::1"))
+	if err != nil || len(c.TrustedProxies) != 3 || !c.TrustedProxies[0].Contains(net.ParseIP("10.0.0.5")) ||
+		c.TrustedProxies[0].Contains(net.ParseIP("10.0.0.6")) || !c.TrustedProxies[1].Contains(net.ParseIP("192.168.1.77")) {
+		t.Fatalf("Load = %v, %v", c.TrustedProxies, err)
+	}
+	if _, err := config.Load(env("proxy.lan")); err == nil || !strings.Contains(err.Error(), "JEMPUTBOLA_TRUSTED_PROXIES") {
+		t.Fatalf("a host name accepted: %v", err)
 	}
 }
