@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"image/png"
 	"net/http"
+	"strings"
 	"testing"
+
+	"jemputbola/internal/auth"
 )
 
 // TestInstallable: every page names a web app manifest that opens Hari ini
@@ -50,5 +53,20 @@ func TestInstallable(t *testing.T) {
 	}
 	if pngs < 2 {
 		t.Errorf("%d PNG icons, want 192 and 512", pngs)
+	}
+}
+
+// TestNoStore: pages are never kept by a cache on the way; versioned static
+// files are, for a year; without HTTPS there is no HSTS.
+func TestNoStore(t *testing.T) {
+	app := newTestApp(t)
+	c := app.login(t, "kadis", auth.KepalaDinas)
+	res, doc := c.get(t, "/cakupan")
+	if res.Header.Get("Cache-Control") != "no-store" || res.Header.Get("Strict-Transport-Security") != "" {
+		t.Errorf("a page: Cache-Control %q, HSTS %q", res.Header.Get("Cache-Control"), res.Header.Get("Strict-Transport-Security"))
+	}
+	css := doc.Find(`link[rel="stylesheet"]`).AttrOr("href", "")
+	if res, _ := c.raw(t, css); !strings.Contains(res.Header.Get("Cache-Control"), "immutable") {
+		t.Errorf("versioned CSS %s: Cache-Control %q", css, res.Header.Get("Cache-Control"))
 	}
 }

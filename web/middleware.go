@@ -26,10 +26,17 @@ const (
 	ctxCSRF = "csrf"
 )
 
-// securityHeaders sets a strict CSP (no inline script or style) and friends on every response.
+// securityHeaders sets a strict CSP (no inline script or style) and friends on
+// every response. Pages show office data and residents' figures, so no cache
+// on the way keeps them (no-store; static files set their own); over HTTPS
+// the browser is told to come back over HTTPS only.
 func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		h := c.Response().Header()
+		h.Set("Cache-Control", "no-store")
+		if isSecure(c) {
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
 		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "same-origin")

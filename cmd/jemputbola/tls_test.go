@@ -105,6 +105,9 @@ func TestServeTLS(t *testing.T) {
 	if res.StatusCode != http.StatusOK || len(res.Cookies()) == 0 {
 		t.Fatalf("status %d, %d cookies", res.StatusCode, len(res.Cookies()))
 	}
+	if res.Header.Get("Strict-Transport-Security") == "" || res.Header.Get("Cache-Control") != "no-store" {
+		t.Errorf("headers over HTTPS: HSTS %q, Cache-Control %q", res.Header.Get("Strict-Transport-Security"), res.Header.Get("Cache-Control"))
+	}
 	for _, ck := range res.Cookies() {
 		if !ck.Secure {
 			t.Errorf("cookie %s is not Secure over HTTPS", ck.Name)

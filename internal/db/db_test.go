@@ -2,6 +2,8 @@ package db_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 
@@ -94,5 +96,25 @@ func TestSQLiteConcurrentWritesNeverLocked(t *testing.T) {
 func TestOpenRejectsEmptyPath(t *testing.T) {
 	if _, err := db.Open(db.Options{}); err == nil {
 		t.Fatal("Open with no path and no URL succeeded")
+	}
+}
+
+// TestSQLiteFileOwnerOnly: a new database file, which will hold password and
+// session hashes, is readable by its owner alone.
+func TestSQLiteFileOwnerOnly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "baru.db")
+	g, err := db.Open(db.Options{SQLitePath: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close(g)
+	for _, p := range []string{path, path + "-wal"} {
+		st, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if perm := st.Mode().Perm(); perm != 0o600 {
+			t.Errorf("%s has mode %o, want 600", filepath.Base(p), perm)
+		}
 	}
 }
