@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -117,19 +116,6 @@ func TestSecurityHeaders(t *testing.T) {
 		if got := res.Header.Get(h); got != want {
 			t.Errorf("%s = %q, want %q", h, got, want)
 		}
-	}
-}
-
-func TestHealthz(t *testing.T) {
-	app := newTestApp(t)
-	res, err := http.Get(app.URL + "/healthz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	body, _ := io.ReadAll(res.Body)
-	if res.StatusCode != http.StatusOK || strings.TrimSpace(string(body)) != `{"status":"ok"}` {
-		t.Fatalf("healthz %d %q", res.StatusCode, body)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"jemputbola/internal/auth"
+	"jemputbola/internal/dbtest"
 )
 
 // TestInstallable: every page names a web app manifest that opens Hari ini
@@ -68,5 +69,22 @@ func TestNoStore(t *testing.T) {
 	css := doc.Find(`link[rel="stylesheet"]`).AttrOr("href", "")
 	if res, _ := c.raw(t, css); !strings.Contains(res.Header.Get("Cache-Control"), "immutable") {
 		t.Errorf("versioned CSS %s: Cache-Control %q", css, res.Header.Get("Cache-Control"))
+	}
+}
+
+// TestHealth: /healthz reads the database, ?deep=1 also writes to it, and a
+// database that cannot be written is a 503, not "ok".
+func TestHealth(t *testing.T) {
+	app := newTestAppOn(t, dbtest.SQLite(t))
+	c := app.client(t)
+	for _, path := range []string{"/healthz", "/healthz?deep=1"} {
+		if res, b := c.raw(t, path); res.StatusCode != http.StatusOK || !strings.Contains(string(b), `"database":"ok"`) {
+			t.Fatalf("%s: %d %s", path, res.StatusCode, b)
+		}
+	}
+	app.DB.Exec("PRAGMA query_only = ON") // the writer can no longer write, as on a full disk
+	t.Cleanup(func() { app.DB.Exec("PRAGMA query_only = OFF") })
+	if res, b := c.raw(t, "/healthz?deep=1"); res.StatusCode != http.StatusServiceUnavailable {
+		t.Fatalf("deep probe of a database that cannot write: %d %s", res.StatusCode, b)
 	}
 }

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -14,6 +16,7 @@ import (
 	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
 	"jemputbola/internal/result"
+	"jemputbola/internal/settings"
 	"jemputbola/internal/site"
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
@@ -43,7 +46,7 @@ func (s *Server) routes() {
 	e, db := s.echo, s.deps.DB
 	e.Use(middleware.Recover(), securityHeaders)
 	gzip := middleware.GzipWithConfig(middleware.GzipConfig{Level: 5})
-	e.GET(paths.Health, func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
+	e.GET(paths.Health, health(settings.NewStore(db), s.deps.Log))
 	e.GET(paths.Static, staticFiles(), gzip)
 	e.GET(paths.Worker, serviceWorker, gzip)
 
@@ -230,5 +233,23 @@ func staticFiles() echo.HandlerFunc {
 		}
 		fs.ServeHTTP(c.Response(), c.Request())
 		return nil
+	}
+}
+
+// healthOut is the answer of /healthz.
+type healthOut struct {
+	Status   string `json:"status"`
+	Database string `json:"database"`
+}
+
+// health answers load balancers and monitoring: the database is read, and
+// with ?deep=1 also written, so a full disk shows as 503, not "ok".
+func health(probe *settings.Store, log *slog.Logger) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if err := probe.Probe(ctxOf(c), c.QueryParam("deep") == "1", time.Now()); err != nil {
+			log.Error("health probe failed", "err", err) // the details for the operator, not for the caller
+			return c.JSON(http.StatusServiceUnavailable, healthOut{Status: "error", Database: "gagal"})
+		}
+		return c.JSON(http.StatusOK, healthOut{Status: "ok", Database: "ok"})
 	}
 }

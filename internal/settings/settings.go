@@ -7,6 +7,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"time"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
@@ -15,6 +16,8 @@ import (
 // Keys of known settings.
 const (
 	KeySecret = "secret"
+	// KeyProbe holds the time of the last write probe of /healthz?deep=1.
+	KeyProbe = "health_probe"
 )
 
 type setting struct {
@@ -61,4 +64,17 @@ func (s *Store) Secret(ctx context.Context) (string, error) {
 	}
 	v, _, err := s.Get(ctx, KeySecret)
 	return v, err
+}
+
+// Probe reads from the database and, when write is set, writes to it: what
+// /healthz reports. A full disk or a read-only file fails the write.
+func (s *Store) Probe(ctx context.Context, write bool, now time.Time) error {
+	var one int
+	if err := s.db.WithContext(ctx).Raw("SELECT 1").Scan(&one).Error; err != nil {
+		return err
+	}
+	if !write {
+		return nil
+	}
+	return s.Set(ctx, KeyProbe, now.UTC().Format(time.RFC3339Nano))
 }
