@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -21,7 +22,7 @@ func TestTwoInstances(t *testing.T) {
 	t.Cleanup(other.Close)
 	b := &testApp{DB: a.DB, URL: other.URL}
 
-	a.user(t, "ketua1", auth.KetuaTim)
+	ketua := a.user(t, "ketua1", auth.KetuaTim)
 	c := a.client(t)
 	c.signIn(t, "ketua1", testPassword) // on instance A
 	c.app = b                           // the load balancer sends the next requests to B
@@ -30,7 +31,7 @@ func TestTwoInstances(t *testing.T) {
 		t.Fatalf("instance B: status %d, signed in as %q", res.StatusCode, doc.Find(".who").Text())
 	}
 	// A form posted to B with the token A issued passes the CSRF check.
-	res, _ = c.post(t, "/tim", url.Values{"name": {"Tim Lintas Instans"}, "daily_capacity": {"40"}})
+	res, _ = c.post(t, "/tim", url.Values{"name": {"Tim Lintas Instans"}, "leader_id": {strconv.FormatInt(ketua.ID, 10)}, "daily_capacity": {"40"}})
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("post on B: %d", res.StatusCode)
 	}

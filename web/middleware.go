@@ -8,11 +8,13 @@ import (
 	"encoding/base64"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/auth"
+	"jemputbola/internal/text"
 	"jemputbola/web/paths"
 )
 
@@ -42,6 +44,49 @@ func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("X-Frame-Options", "DENY")
 		return next(c)
+	}
+}
+
+// cleanForms cleans every submitted form value and upload file name
+// (text.Clean) before the CSRF check or a handler reads them, so a NUL or a
+// broken byte is stored the same on both databases instead of failing on one.
+func cleanForms(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		r := c.Request()
+		if r.Method != http.MethodPost {
+			return next(c)
+		}
+		switch ct := r.Header.Get("Content-Type"); {
+		case strings.HasPrefix(ct, "multipart/form-data"):
+			if r.ParseMultipartForm(maxFormMemory) == nil {
+				cleanValues(r.MultipartForm.Value)
+				for _, fs := range r.MultipartForm.File {
+					for _, f := range fs {
+						f.Filename = text.Clean(f.Filename)
+					}
+				}
+				cleanValues(r.Form)
+				cleanValues(r.PostForm)
+			}
+		case strings.HasPrefix(ct, "application/x-www-form-urlencoded"):
+			if r.ParseForm() == nil {
+				cleanValues(r.Form)
+				cleanValues(r.PostForm)
+			}
+		}
+		return next(c)
+	}
+}
+
+// maxFormMemory is how much of a multipart form is held in memory; the rest
+// of an upload goes to a temporary file.
+const maxFormMemory = 8 << 20
+
+func cleanValues(vs map[string][]string) {
+	for _, list := range vs {
+		for i, v := range list {
+			list[i] = text.Clean(v)
+		}
 	}
 }
 

@@ -62,7 +62,7 @@ func (s *Server) routes() {
 	// write load, shows within about a second (Changed).
 	signedIn := func(limit string, more ...echo.MiddlewareFunc) *echo.Group {
 		return e.Group("", append([]echo.MiddlewareFunc{middleware.BodyLimit(limit), loadSession(sessions),
-			officeScope(offices), csrfGuard([]byte(s.deps.Secret))}, more...)...)
+			officeScope(offices), cleanForms, csrfGuard([]byte(s.deps.Secret))}, more...)...)
 	}
 	app := signedIn(maxBody, gzip, noteWrites(dashboard.ChangedNow))
 	upload := signedIn(maxUpload, gzip, noteWrites(dashboard.ChangedNow))

@@ -12,6 +12,7 @@ import (
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/region"
+	"jemputbola/internal/text"
 )
 
 // Reason is why a resident could not activate IKD on the spot.
@@ -195,7 +196,7 @@ func (in *Input) Validate() error {
 // Check trims the note and adds a message to f for every count out of range
 // and every rule the counts break together.
 func (in *Outcome) Check(f *apperr.Fields) {
-	in.Notes = strings.TrimSpace(in.Notes)
+	in.Notes = text.Clean(strings.TrimSpace(in.Notes))
 	bad := len(*f)
 	count := func(field string, n int64) {
 		if n < 0 || n > MaxCount {

@@ -13,6 +13,7 @@ import (
 	"jemputbola/internal/audit"
 	"jemputbola/internal/scope"
 	"jemputbola/internal/team"
+	"jemputbola/internal/text"
 	"jemputbola/internal/visit"
 )
 
@@ -64,7 +65,7 @@ func (s *Store) Correct(ctx context.Context, who audit.Actor, userID, resultID i
 	if err != nil {
 		return Result{}, err
 	}
-	reason = strings.TrimSpace(reason)
+	reason = text.Clean(strings.TrimSpace(reason))
 	var r Result
 	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		before, err := get(tx, sc, resultID)
