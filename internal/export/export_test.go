@@ -107,3 +107,21 @@ func TestXLSX(t *testing.T) {
 		t.Errorf("a site name became formula %q", formula)
 	}
 }
+
+// TestCSVSemicolon: a cell with a semicolon is quoted, so Excel set to
+// Indonesian (which splits on ";") cannot turn its tail into a formula; the
+// file still reads back as written.
+func TestCSVSemicolon(t *testing.T) {
+	tab := export.Table{Header: []string{"Nama", "Catatan"}, Rows: [][]any{{"x;=1+1;", `kata "kutip", koma`}, {" spasi", "biasa"}}}
+	out, err := tab.CSV()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(out, []byte(`"x;=1+1;"`)) {
+		t.Errorf("semicolon cell not quoted: %q", out)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(out[3:])).ReadAll()
+	if err != nil || rows[1][0] != "x;=1+1;" || rows[1][1] != `kata "kutip", koma` || rows[2][0] != " spasi" {
+		t.Fatalf("read back %q, %v", rows, err)
+	}
+}

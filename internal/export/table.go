@@ -2,7 +2,6 @@ package export
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"strconv"
@@ -40,10 +39,7 @@ func cellText(v any) (text string, isText bool) {
 func (t Table) CSV() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString("\uFEFF")
-	w := csv.NewWriter(&b)
-	if err := w.Write(t.Header); err != nil {
-		return nil, err
-	}
+	writeRecord(&b, t.Header)
 	rec := make([]string, len(t.Header))
 	for _, row := range t.Rows {
 		rec = rec[:0]
@@ -54,12 +50,29 @@ func (t Table) CSV() ([]byte, error) {
 			}
 			rec = append(rec, cell)
 		}
-		if err := w.Write(rec); err != nil {
-			return nil, err
-		}
+		writeRecord(&b, rec)
 	}
-	w.Flush()
-	return b.Bytes(), w.Error()
+	return b.Bytes(), nil
+}
+
+// writeRecord writes one CSV line (RFC 4180, CRLF). A field is quoted when it
+// holds a comma or, unlike encoding/csv, a semicolon: Excel set to Indonesian
+// splits on ";", and an unquoted "x;=1+1" would put a formula in a cell of
+// its own.
+func writeRecord(b *bytes.Buffer, rec []string) {
+	for i, f := range rec {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if f == "" || !strings.ContainsAny(f, ",;\"\r\n") && f[0] != ' ' && f[0] != '\t' {
+			b.WriteString(f)
+			continue
+		}
+		b.WriteByte('"')
+		b.WriteString(strings.ReplaceAll(f, `"`, `""`))
+		b.WriteByte('"')
+	}
+	b.WriteString("\r\n")
 }
 
 // XLSX returns the table as an Excel workbook: bold frozen header, numbers as
