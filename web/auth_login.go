@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"unicode"
 
 	"github.com/labstack/echo/v4"
 
@@ -18,9 +19,12 @@ type authHandlers struct {
 	sessions *auth.SessionStore
 }
 
-// safeNext keeps post-login redirects on this site.
+// safeNext keeps post-login redirects on this site: one leading "/" and a
+// path without backslashes or control characters (browsers drop a tab or a
+// new line, which would make "/\t/evil" a link to another site).
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	bad := strings.IndexFunc(next, func(r rune) bool { return r == '\\' || unicode.IsControl(r) }) >= 0
+	if bad || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
 		return paths.Home
 	}
 	return next

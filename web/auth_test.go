@@ -72,11 +72,13 @@ func TestLogin(t *testing.T) {
 		}
 	})
 	t.Run("OpenRedirectRefused", func(t *testing.T) {
-		c := app.client(t)
-		c.get(t, "/login")
-		res, _ := c.post(t, "/login", url.Values{"username": {"ketua1"}, "password": {testPassword}, "next": {"//evil.example/"}})
-		if res.Header.Get("Location") != "/" {
-			t.Fatalf("redirected to %q", res.Header.Get("Location"))
+		for _, next := range []string{"//evil.example/", "/\t/evil.example", "/\\evil.example", "/\n/evil.example", "https://evil.example/"} {
+			c := app.client(t)
+			c.get(t, "/login")
+			res, _ := c.post(t, "/login", url.Values{"username": {"ketua1"}, "password": {testPassword}, "next": {next}})
+			if res.Header.Get("Location") != "/" {
+				t.Errorf("next %q redirected to %q", next, res.Header.Get("Location"))
+			}
 		}
 	})
 	t.Run("LockedAfterRepeatedFailures", func(t *testing.T) {
