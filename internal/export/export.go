@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"jemputbola/internal/site"
 	"jemputbola/internal/visit"
@@ -41,8 +42,16 @@ func ICS(visits []visit.Detail, now time.Time) []byte {
 	return b.Bytes()
 }
 
-// escape applies RFC 5545 TEXT escaping.
+// escape applies RFC 5545 TEXT escaping: a line break (CRLF, CR or LF)
+// becomes \n, and other control characters, which TEXT may not hold, go.
 func escape(s string) string {
+	s = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s)
+	s = strings.Map(func(r rune) rune {
+		if r != '\n' && r != '\t' && unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, s)
 	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\n", `\n`).Replace(s)
 }
 

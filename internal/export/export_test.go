@@ -125,3 +125,17 @@ func TestCSVSemicolon(t *testing.T) {
 		t.Fatalf("read back %q, %v", rows, err)
 	}
 }
+
+// TestICSLineBreakInName: a carriage return (or a CRLF) typed into a site name
+// is escaped, never written raw where it would end the content line.
+func TestICSLineBreakInName(t *testing.T) {
+	vs := visits()[:1]
+	vs[0].SiteName = "SMA Negeri 1\r\nDESCRIPTION:palsu\rBEGIN:VEVENT\x07"
+	out := string(export.ICS(vs, time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)))
+	if strings.Count(out, "\r\nBEGIN:VEVENT\r\n") != 1 || strings.Contains(strings.ReplaceAll(out, "\r\n", ""), "\r") || strings.Contains(out, "\x07") {
+		t.Fatalf("a line break in a site name leaked into the calendar:\n%q", out)
+	}
+	if !strings.Contains(unfold(out), `SUMMARY:Jemput bola IKD: SMA Negeri 1\nDESCRIPTION:palsu\nBEGIN:VEVENT`) {
+		t.Errorf("the name is not kept, escaped: %q", unfold(out))
+	}
+}
