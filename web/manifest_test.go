@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"image/png"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -86,5 +87,24 @@ func TestHealth(t *testing.T) {
 	t.Cleanup(func() { app.DB.Exec("PRAGMA query_only = OFF") })
 	if res, b := c.raw(t, "/healthz?deep=1"); res.StatusCode != http.StatusServiceUnavailable {
 		t.Fatalf("deep probe of a database that cannot write: %d %s", res.StatusCode, b)
+	}
+}
+
+// TestHead: HEAD is answered on GET routes with the GET's status and headers
+// and no body.
+func TestHead(t *testing.T) {
+	app := newTestApp(t)
+	c := app.login(t, "kadis", auth.KepalaDinas)
+	for path, want := range map[string]int{"/": http.StatusOK, "/cakupan": http.StatusOK, "/static/css/app.css": http.StatusOK, "/tidak-ada": http.StatusNotFound} {
+		req, _ := http.NewRequest(http.MethodHead, app.URL+path, nil)
+		res, err := c.http.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		_ = res.Body.Close() // read to the end: nothing is lost
+		if res.StatusCode != want || len(b) != 0 || res.Header.Get("Content-Type") == "" {
+			t.Errorf("HEAD %s: %d, %d body bytes, type %q; want %d, none", path, res.StatusCode, len(b), res.Header.Get("Content-Type"), want)
+		}
 	}
 }

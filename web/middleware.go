@@ -90,6 +90,23 @@ func cleanValues(vs map[string][]string) {
 	}
 }
 
+// headAsGet answers HEAD on every GET route, as HTTP asks: the request is
+// routed as a GET and the body dropped.
+func headAsGet(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if r := c.Request(); r.Method == http.MethodHead {
+			r.Method = http.MethodGet
+			c.Response().Writer = headWriter{c.Response().Writer}
+		}
+		return next(c)
+	}
+}
+
+// headWriter keeps the status and headers of a response and drops its body.
+type headWriter struct{ http.ResponseWriter }
+
+func (w headWriter) Write(b []byte) (int, error) { return len(b), nil }
+
 // isSecure reports whether the browser reached us over TLS (directly or via a proxy).
 func isSecure(c echo.Context) bool { return c.Scheme() == "https" }
 

@@ -44,6 +44,7 @@ const (
 
 func (s *Server) routes() {
 	e, db := s.echo, s.deps.DB
+	e.Pre(headAsGet)
 	e.Use(middleware.Recover(), securityHeaders)
 	gzip := middleware.GzipWithConfig(middleware.GzipConfig{Level: 5})
 	e.GET(paths.Health, health(settings.NewStore(db), s.deps.Log))
