@@ -9,9 +9,11 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"jemputbola/internal/auth"
 	"jemputbola/internal/dbtest"
+	"jemputbola/internal/demo"
 )
 
 // TestInstallable: every page names a web app manifest that opens Hari ini
@@ -106,5 +108,24 @@ func TestHead(t *testing.T) {
 		if res.StatusCode != want || len(b) != 0 || res.Header.Get("Content-Type") == "" {
 			t.Errorf("HEAD %s: %d, %d body bytes, type %q; want %d, none", path, res.StatusCode, len(b), res.Header.Get("Content-Type"), want)
 		}
+	}
+}
+
+// TestDemoNote: every page of a demo account says so; a real account's do not.
+func TestDemoNote(t *testing.T) {
+	app := newTestApp(t)
+	if _, err := demo.Seed(app.Ctx, app.DB, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	c := app.client(t)
+	c.signIn(t, "kadis", demo.Password)
+	for _, path := range []string{"/", "/cakupan", "/loket"} {
+		if _, doc := c.get(t, path); !strings.Contains(doc.Find(".demo-note").Text(), "Akun demo") {
+			t.Errorf("%s does not say the account is a demo account", path)
+		}
+	}
+	real := app.login(t, "kadis-sungguhan", auth.KepalaDinas)
+	if _, doc := real.get(t, "/"); doc.Find(".demo-note").Length() != 0 {
+		t.Error("a real account is told it is a demo account")
 	}
 }

@@ -29,7 +29,7 @@ const flashCookie = "jb_flash"
 func page(c echo.Context, title, nav string) layout.Data {
 	d := layout.Data{Title: title, Nav: nav, CSRF: csrfToken(c)}
 	if u, ok := currentUser(c); ok {
-		d.UserName, d.Username, d.RoleName = u.Name, u.Username, u.Role.Label()
+		d.UserName, d.Username, d.RoleName, d.DemoUser = u.Name, u.Username, u.Role.Label(), u.Demo
 		d.Links = navLinks(u.Role, ownLevel(c) == office.Provinsi)
 	}
 	if own := ownOffice(c); own.ID != 0 {

@@ -8,6 +8,7 @@ package demo
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -38,12 +39,26 @@ type demoUser struct {
 	role           auth.Role
 }
 
-// Seed fills the database when it holds no user yet and reports whether it did.
+// ErrRealData refuses demo data in a database that holds real accounts.
+var ErrRealData = errors.New("basis data ini memuat akun sungguhan (bukan demo): --demo hanya untuk basis data kosong atau berisi demo")
+
+// Seed fills the database when it holds no user yet and reports whether it
+// did; a database seeded before is left as it is, and one with a real
+// account is refused (ErrRealData): demo accounts there would be a way in.
 // Everything is written in one transaction: a failed seed leaves nothing behind.
 func Seed(ctx context.Context, g *gorm.DB, now time.Time) (bool, error) {
-	var n int64
-	if err := g.WithContext(ctx).Table("users").Count(&n).Error; err != nil || n > 0 {
+	var users, real int64
+	if err := g.WithContext(ctx).Table("users").Count(&users).Error; err != nil {
 		return false, err
+	}
+	if err := g.WithContext(ctx).Table("users").Where("NOT demo").Count(&real).Error; err != nil {
+		return false, err
+	}
+	if real > 0 {
+		return false, ErrRealData
+	}
+	if users > 0 {
+		return false, nil
 	}
 	err := g.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		for _, d := range demoOffices {

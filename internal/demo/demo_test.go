@@ -2,6 +2,7 @@ package demo_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -126,6 +127,16 @@ func TestSeed(t *testing.T) {
 			seeded, err := demo.Seed(ctx, g, now)
 			if err != nil || seeded {
 				t.Fatalf("second Seed = %v, %v", seeded, err)
+			}
+		})
+		t.Run("ErrRealAccounts", func(t *testing.T) {
+			// Once a real account exists, demo accounts with a public password
+			// would be a way in: --demo refuses.
+			if err := g.Exec("UPDATE users SET demo = FALSE WHERE username = 'kadis'").Error; err != nil {
+				t.Fatal(err)
+			}
+			if seeded, err := demo.Seed(ctx, g, now); !errors.Is(err, demo.ErrRealData) || seeded {
+				t.Fatalf("Seed over a real account = %v, %v", seeded, err)
 			}
 		})
 	})

@@ -11,6 +11,7 @@ type Data struct {
 	UserName     string
 	Username     string // the account's sign-in name: whose offline queue this page sends
 	RoleName     string
+	DemoUser     bool   // signed in with a demo account, whose password is public
 	Links        []Link // navigation allowed for this user; empty when signed out
 	Office       string // the region of the signed-in user's office: "Provinsi Bengkulu"
 	Viewed       string // the region of the office a read-only view shows: "Kota Bengkulu"
