@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"jemputbola/internal/auth"
+	"jemputbola/internal/locale"
 )
 
 func TestDeskPage(t *testing.T) {
@@ -36,7 +37,8 @@ func TestDeskPage(t *testing.T) {
 	})
 
 	op := app.login(t, "operator-loket", auth.Operator)
-	today := time.Now().Format(time.DateOnly)
+	zone, _ := locale.LoadZone(locale.DefaultZone)
+	today := time.Now().In(zone).Format(time.DateOnly) // the office's today, not the machine's
 	_, doc := op.get(t, "/loket")
 	pointID := doc.Find(`input[name="point_id"]`).AttrOr("value", "")
 	if pointID == "" || !strings.Contains(doc.Find(".desk-point").Text(), "MPP Curup") {

@@ -37,7 +37,9 @@ func TestUserValidation(t *testing.T) {
 		{"ErrUsernameChars", auth.UserInput{Username: "budi santoso", Name: "A", Role: auth.Operator, Password: pw}, "username"},
 		{"ErrNameRequired", auth.UserInput{Username: "budi", Name: "  ", Role: auth.Operator, Password: pw}, "name"},
 		{"ErrRoleUnknown", auth.UserInput{Username: "budi", Name: "Budi", Role: "bupati", Password: pw}, "role"},
-		{"ErrPasswordShort", auth.UserInput{Username: "budi", Name: "Budi", Role: auth.Operator, Password: "1234567"}, "password"},
+		{"ErrPasswordShort", auth.UserInput{Username: "budi", Name: "Budi", Role: auth.Operator, Password: "123456789"}, "password"},
+		{"ErrPasswordCommon", auth.UserInput{Username: "budi", Name: "Budi", Role: auth.Operator, Password: "1234567890"}, "password"},
+		{"ErrPasswordCommonAnyCase", auth.UserInput{Username: "budi", Name: "Budi", Role: auth.Operator, Password: "QwertyUIOP"}, "password"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -370,4 +372,16 @@ func TestCreateShared(t *testing.T) {
 			t.Fatalf("CreateShared with a bad username = %v, want a username error", err)
 		}
 	})
+}
+
+func TestCommonPasswords(t *testing.T) {
+	shared, err := auth.NewSharedPassword("jemputbola")
+	if err != nil || shared == (auth.SharedPassword{}) {
+		t.Fatalf("the demo password is refused: %v", err)
+	}
+	for _, pw := range []string{"password12", "1q2w3e4r5t", "PASSWORD12"} {
+		if _, err := auth.NewSharedPassword(pw); err == nil {
+			t.Errorf("%q, among the most common passwords, accepted", pw)
+		}
+	}
 }

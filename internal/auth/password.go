@@ -1,22 +1,48 @@
 package auth
 
 import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
 	"errors"
+	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/crypto/bcrypt"
 )
 
 // MinPasswordLen is the shortest password accepted.
-const MinPasswordLen = 8
+const MinPasswordLen = 10
+
+//go:embed data/common_passwords.txt.gz
+var commonGz []byte
+
+// common is the set of the 10,000 most common passwords (data/SOURCE.md), in
+// lower case, read once.
+var common = sync.OnceValue(func() map[string]bool {
+	set := make(map[string]bool, 10000)
+	zr, err := gzip.NewReader(bytes.NewReader(commonGz))
+	if err != nil {
+		return set // the embedded file is known to read (TestCommonPasswords)
+	}
+	lines := bufio.NewScanner(zr)
+	for lines.Scan() {
+		set[strings.ToLower(lines.Text())] = true
+	}
+	return set
+})
 
 // checkPassword returns the Indonesian reason a password is refused, or "".
 func checkPassword(pw string) string {
 	switch n := utf8.RuneCountInString(pw); {
 	case n < MinPasswordLen:
-		return "Kata sandi minimal 8 karakter."
+		return "Kata sandi minimal 10 karakter."
 	case len(pw) > 72: // bcrypt ignores bytes past 72
 		return "Kata sandi maksimal 72 byte."
+	case common()[strings.ToLower(pw)]:
+		return "Kata sandi ini termasuk 10.000 kata sandi paling umum yang dicoba penyerang; pilih yang lain, mis. tiga kata acak."
 	}
 	return ""
 }

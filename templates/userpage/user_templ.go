@@ -305,7 +305,7 @@ func FormPage(csrf string, f Form) templ.Component {
 			}
 		}
 		if f.ID == 0 {
-			templ_7745c5c3_Err = components.Field("Kata sandi (minimal 8 karakter)", "password", "password", "", f.Errors["password"], true).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = components.Field("Kata sandi (minimal 10 karakter, bukan kata sandi umum)", "password", "password", "", f.Errors["password"], true).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
