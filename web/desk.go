@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -157,16 +156,9 @@ func (h *deskHandlers) save(c echo.Context) error {
 	if err != nil {
 		day = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
 	}
-	in := desk.Input{PointID: pointID, Day: r.text("day"), Reason: r.text("reason"),
-		Outcome: result.Outcome{Failures: map[string]int64{}, Notes: r.text(result.KeyNotes)}}
-	for name := range resultFields() {
-		in.Outcome.Set(name, r.whole(name))
-	}
-	in.ForService = r.whole(forServiceField)
+	in := desk.Input{PointID: pointID, Day: r.text("day"), Reason: r.text("reason"), Outcome: r.outcome(), ForService: r.whole(forServiceField)}
 	for _, n := range deskCounts() {
-		if strings.TrimSpace(r.text(n.Value)) == "" {
-			r.bad.Add(n.Value, "Wajib diisi; tulis 0 bila tidak ada.")
-		}
+		r.required(n.Value)
 	}
 	err = r.bad.Err()
 	var created bool

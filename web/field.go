@@ -198,18 +198,23 @@ func savedResult(what string, d visit.Detail, in result.Input) string {
 // decodeResultForm reads a posted result form into an input; numbers that
 // are not whole numbers become field messages keyed like the form's fields.
 func decodeResultForm(c echo.Context, visitID int64) (result.Input, apperr.Fields) {
-	var bad apperr.Fields
-	in := result.Input{VisitID: visitID, Outcome: result.Outcome{Failures: map[string]int64{}, Notes: c.FormValue(result.KeyNotes),
-		OutOfAreaHome: c.FormValue(result.KeyOutOfAreaHome)}}
-	for name := range resultFields() {
-		in.Set(name, formInt(c.FormValue(name), name, &bad))
-	}
+	r := readForm(c)
+	o := r.outcome()
+	o.OutOfAreaHome = r.text(result.KeyOutOfAreaHome)
 	for _, n := range result.Counts {
-		if strings.TrimSpace(c.FormValue(n.Key)) == "" {
-			bad.Add(n.Key, "Wajib diisi; tulis 0 bila tidak ada.")
-		}
+		r.required(n.Key)
 	}
-	return in, bad
+	return result.Input{VisitID: visitID, Outcome: o}, r.bad
+}
+
+// outcome reads the counts, failures and note a result or a loket tally
+// share.
+func (r *formReader) outcome() result.Outcome {
+	o := result.Outcome{Failures: map[string]int64{}, Notes: r.text(result.KeyNotes)}
+	for name := range resultFields() {
+		o.Set(name, r.whole(name))
+	}
+	return o
 }
 
 // resultFields lists the result form's count fields.

@@ -78,6 +78,14 @@ func readForm(c echo.Context) *formReader { return &formReader{c: c} }
 // text is the input as typed.
 func (r *formReader) text(name string) string { return r.c.FormValue(name) }
 
+// required marks name when nothing was typed: a count must be answered, 0
+// included, and an untouched field is no answer.
+func (r *formReader) required(name string) {
+	if strings.TrimSpace(r.text(name)) == "" {
+		r.bad.Add(name, "Wajib diisi; tulis 0 bila tidak ada.")
+	}
+}
+
 // all is every value of a repeated input (checkboxes, multi-selects).
 func (r *formReader) all(name string) []string {
 	v, _ := r.c.FormParams()
