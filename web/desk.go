@@ -12,7 +12,6 @@ import (
 	"jemputbola/internal/locale"
 	"jemputbola/internal/office"
 	"jemputbola/internal/progress"
-	"jemputbola/internal/region"
 	"jemputbola/internal/result"
 	"jemputbola/internal/site"
 	"jemputbola/templates/components"
@@ -24,7 +23,6 @@ type deskHandlers struct {
 	desk     *desk.Store
 	offices  *office.Store
 	sites    *site.Store
-	regions  *region.Store
 	progress *progress.Caches
 }
 
@@ -91,11 +89,12 @@ func (h *deskHandlers) render(c echo.Context, status int, day time.Time, notice 
 		p.Next = deskAddress(next)
 	}
 	var total int64
+	counts, failures := deskCounts(), deskFailures() // the same fields on every point's form
 	for _, pt := range points {
 		t, logged := tallies[pt.ID]
 		total += t.Activations
 		v := deskpage.Point{ID: pt.ID, Name: pt.Name, Where: pt.Kind.Label() + " · " + names[pt.DesaCode], Logged: logged,
-			Counts: deskCounts(), Failures: deskFailures(), Values: map[string]string{}}
+			Counts: counts, Failures: failures, Values: map[string]string{}}
 		if logged {
 			v.Saved = deskSummary(t)
 			v.Values = formValues(t.Outcome())

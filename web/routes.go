@@ -123,7 +123,7 @@ func (s *Server) routes() {
 	app.POST(paths.Verify, fh.verifyAll, allow(planners...))
 	app.POST(paths.Verified, fh.verify, allow(planners...))
 
-	dk := &deskHandlers{desk: desk.NewStore(db), offices: offices, sites: site.NewStore(db), regions: regions, progress: dashboard}
+	dk := &deskHandlers{desk: desk.NewStore(db), offices: offices, sites: site.NewStore(db), progress: dashboard}
 	app.GET(paths.Desk, dk.show, allow(staff...))
 	app.POST(paths.Desk, dk.save, allow(staff...))
 	app.POST(paths.DeskPoints, dk.addPoint, allow(managers...))
