@@ -29,15 +29,16 @@ func (h *auditHandlers) list(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := auditpage.View{Total: locale.Int(total), Page: p, Pages: pages(total, auditPerPage), Entity: entity, Entities: entities}
+	v := auditpage.View{Total: locale.Int(total), Page: p, Pages: pages(total, auditPerPage), Entity: entity}
+	for _, e := range entities {
+		v.Entities = append(v.Entities, auditpage.Option{Value: e, Label: audit.KindLabel(e)})
+	}
 	for _, e := range entries {
-		v.Entries = append(v.Entries, auditpage.Entry{At: locale.DateTime(e.At.In(now(c).Location())), Username: e.Username, Action: actionLabel[e.Action],
-			Entity: e.Entity, EntityID: e.EntityID, Before: e.Before, After: e.After})
+		v.Entries = append(v.Entries, auditpage.Entry{At: locale.DateTime(e.At.In(now(c).Location())), Username: e.Username, What: e.Sentence(),
+			Before: e.Before, After: e.After})
 	}
 	return render(c, http.StatusOK, page(c, "Audit", "audit"), auditpage.List(v))
 }
-
-var actionLabel = map[string]string{audit.Create: "Tambah", audit.Update: "Ubah", audit.Delete: "Hapus"}
 
 // pageParam reads ?page=, defaulting to 1 for anything that is not a positive number.
 func pageParam(c echo.Context) int {

@@ -64,6 +64,11 @@ func (h *authHandlers) login(c echo.Context) error {
 }
 
 func (h *authHandlers) logout(c echo.Context) error {
+	if u, ok := currentUser(c); ok {
+		if err := h.authn.SignedOut(c.Request().Context(), u, c.RealIP()); err != nil {
+			return err
+		}
+	}
 	if ck, err := c.Cookie(sessionCookie); err == nil {
 		if err := h.sessions.Delete(c.Request().Context(), ck.Value); err != nil {
 			return err

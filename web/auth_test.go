@@ -85,11 +85,11 @@ func TestLogin(t *testing.T) {
 		app.user(t, "sasaran", auth.Operator)
 		c := app.client(t)
 		c.get(t, "/login")
-		for range auth.MaxFailures {
+		for range auth.FreeTries {
 			c.post(t, "/login", url.Values{"username": {"sasaran"}, "password": {"tebakan"}})
 		}
 		res, doc := c.post(t, "/login", url.Values{"username": {"sasaran"}, "password": {testPassword}})
-		if res.StatusCode != http.StatusTooManyRequests || !strings.Contains(doc.Find(".alert").Text(), "Tunggu 15 menit") {
+		if res.StatusCode != http.StatusTooManyRequests || !strings.Contains(doc.Find(".alert").Text(), "Coba lagi dalam 30 detik") {
 			t.Fatalf("status %d, message %q", res.StatusCode, doc.Find(".alert").Text())
 		}
 	})

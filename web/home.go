@@ -75,13 +75,13 @@ func (h *homeHandlers) show(c echo.Context) error {
 		if v.Counts, err = h.counts(c); err != nil {
 			return err
 		}
-		recent, _, err := h.audit.List(ctx, audit.Filter{Limit: 5})
+		recent, _, err := h.audit.List(ctx, audit.Filter{ChangesOnly: true, Limit: 5})
 		if err != nil {
 			return err
 		}
 		for _, e := range recent {
 			v.Recent = append(v.Recent, homepage.Change{When: locale.DateTime(e.At.In(now.Location())), Username: e.Username,
-				Action: e.Action, Entity: e.Entity, EntityID: e.EntityID})
+				What: e.Sentence()})
 		}
 	}
 	return render(c, http.StatusOK, page(c, "Beranda", "beranda"), homepage.Home(v))

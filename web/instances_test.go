@@ -44,14 +44,14 @@ func TestTwoInstances(t *testing.T) {
 	a.user(t, "sasaran", auth.Operator)
 	guesser := a.client(t)
 	guesser.get(t, "/login")
-	for i := range auth.MaxFailures {
-		guesser.app = []*testApp{a, b}[min(1, i/(auth.MaxFailures-1))]
+	for i := range auth.FreeTries {
+		guesser.app = []*testApp{a, b}[min(1, i/(auth.FreeTries-1))]
 		guesser.post(t, "/login", url.Values{"username": {"sasaran"}, "password": {"tebakan"}})
 	}
 	for _, inst := range []*testApp{a, b} {
 		guesser.app = inst
 		if res, _ := guesser.post(t, "/login", url.Values{"username": {"sasaran"}, "password": {testPassword}}); res.StatusCode != http.StatusTooManyRequests {
-			t.Fatalf("after %d failures spread over two instances: %d", auth.MaxFailures, res.StatusCode)
+			t.Fatalf("after %d failures spread over two instances: %d", auth.FreeTries, res.StatusCode)
 		}
 	}
 }

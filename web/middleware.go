@@ -13,6 +13,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jemputbola/internal/apperr"
+	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
 	"jemputbola/internal/text"
 	"jemputbola/web/paths"
@@ -222,6 +223,19 @@ func noteWrites(changed func(context.Context)) echo.MiddlewareFunc {
 				changed(ctxOf(c))
 			}
 			return err
+		}
+	}
+}
+
+// recordDownload audits each file a route lets a person take out of the app
+// (exports and letters) before it is made: no audit entry, no file.
+func recordDownload(log *audit.Store, label string) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			if err := log.Downloaded(c.Request().Context(), actor(c), label+" ("+c.Request().URL.RequestURI()+")"); err != nil {
+				return err
+			}
+			return next(c)
 		}
 	}
 }

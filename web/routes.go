@@ -57,6 +57,7 @@ func (s *Server) routes() {
 	offices := office.NewStore(db)
 	visits := visit.NewStore(db, nil)
 	dashboard := progress.NewCaches(progress.NewStore(db))
+	auditLog := audit.NewStore(db)
 	// Each group is one kind of route; the body limit comes first, since the
 	// CSRF check reads the form. Pages a person changes something on show the
 	// change at their next request (ChangedNow); the tablets' sync, the heavy
@@ -75,23 +76,23 @@ func (s *Server) routes() {
 	app.POST(paths.Login, a.login)
 	app.POST(paths.Logout, a.logout, allow(everyone...))
 
-	home := &homeHandlers{progress: dashboard, teams: team.NewStore(db), sites: site.NewStore(db), users: users, visits: visits, audit: audit.NewStore(db), results: result.NewStore(db)}
+	home := &homeHandlers{progress: dashboard, teams: team.NewStore(db), sites: site.NewStore(db), users: users, visits: visits, audit: auditLog, results: result.NewStore(db)}
 	app.GET(paths.Home, home.show, allow(everyone...))
 
 	v := &visitHandlers{visits: visits, sites: site.NewStore(db), teams: team.NewStore(db), regions: regions, progress: dashboard, results: result.NewStore(db), offices: offices}
 	app.GET(paths.Week, v.week, allow(everyone...))
 	app.GET(paths.Month, v.month, allow(everyone...))
-	app.GET(paths.WeekICS, v.exportICS, allow(everyone...))
-	app.GET(paths.WeekCSV, v.exportCSV, allow(everyone...))
-	app.GET(paths.WeekXLSX, v.exportXLSX, allow(everyone...))
+	app.GET(paths.WeekICS, v.exportICS, allow(everyone...), recordDownload(auditLog, "Jadwal (kalender .ics)"))
+	app.GET(paths.WeekCSV, v.exportCSV, allow(everyone...), recordDownload(auditLog, "Jadwal (CSV)"))
+	app.GET(paths.WeekXLSX, v.exportXLSX, allow(everyone...), recordDownload(auditLog, "Jadwal (Excel)"))
 	app.GET(paths.VisitNew, v.newForm, allow(planners...))
 	app.POST(paths.Visits, v.create, allow(planners...))
 	app.GET(paths.Visit, v.show, allow(everyone...))
 	app.GET(paths.VisitEdit, v.editForm, allow(planners...))
 	app.POST(paths.Visit, v.update, allow(planners...))
 	app.POST(paths.VisitStop, v.cancel, allow(planners...))
-	app.GET(paths.TaskLetter, v.suratTugas, allow(staff...))
-	app.GET(paths.NoticeLtr, v.suratPemberitahuan, allow(staff...))
+	app.GET(paths.TaskLetter, v.suratTugas, allow(staff...), recordDownload(auditLog, "Surat Tugas"))
+	app.GET(paths.NoticeLtr, v.suratPemberitahuan, allow(staff...), recordDownload(auditLog, "Surat Pemberitahuan"))
 	app.GET(paths.APIVisits, v.apiList, allow(staff...))
 
 	ap := &autoplanHandlers{db: db, offices: offices, coverage: dashboard, visits: visits}
@@ -109,8 +110,8 @@ func (s *Server) routes() {
 	upload.POST(paths.FigureImport, cov.importFile, allow(managers...))
 	app.GET(paths.Reconcile, cov.reconcile, allow(readers...))
 	app.GET(paths.Report, cov.report, allow(readers...))
-	app.GET(paths.CoverageCSV, cov.exportCSV, allow(readers...))
-	app.GET(paths.CoverageXLSX, cov.exportXLSX, allow(readers...))
+	app.GET(paths.CoverageCSV, cov.exportCSV, allow(readers...), recordDownload(auditLog, "Ekspor cakupan (CSV)"))
+	app.GET(paths.CoverageXLSX, cov.exportXLSX, allow(readers...), recordDownload(auditLog, "Ekspor cakupan (Excel)"))
 	app.GET(paths.APICoverage, cov.api, allow(readers...))
 
 	fh := &fieldHandlers{visits: visits, teams: team.NewStore(db), results: result.NewStore(db)}
@@ -173,7 +174,7 @@ func (s *Server) routes() {
 	app.POST(paths.Offices, of.add, allow(managers...))
 	app.POST(paths.OfficeUsers, of.addUser, allow(managers...))
 
-	au := &auditHandlers{audit: audit.NewStore(db)}
+	au := &auditHandlers{audit: auditLog}
 	app.GET(paths.Audit, au.list, allow(managers...))
 }
 

@@ -31,8 +31,8 @@ func guessFrom(t *testing.T, c *testClient, tries int) (locked bool) {
 // escape the per-address limit by naming another address in X-Forwarded-For.
 func TestThrottleIgnoresSpoofedAddress(t *testing.T) {
 	app := newTestApp(t)
-	if !guessFrom(t, app.client(t), auth.MaxFailuresPerIP+1) {
-		t.Fatalf("%d wrong passwords from one socket under changing X-Forwarded-For are not throttled", auth.MaxFailuresPerIP+1)
+	if !guessFrom(t, app.client(t), auth.FreeTriesPerIP+1) {
+		t.Fatalf("%d wrong passwords from one socket under changing X-Forwarded-For are not throttled", auth.FreeTriesPerIP+1)
 	}
 }
 
@@ -42,7 +42,7 @@ func TestThrottleIgnoresSpoofedAddress(t *testing.T) {
 func TestThrottleTrustsNamedProxy(t *testing.T) {
 	_, loopback, _ := net.ParseCIDR("127.0.0.1/32")
 	app := newTestAppOn(t, dbtest.Selected(t), func(d *web.Deps) { d.TrustedProxies = []*net.IPNet{loopback} })
-	if guessFrom(t, app.client(t), auth.MaxFailuresPerIP+1) {
+	if guessFrom(t, app.client(t), auth.FreeTriesPerIP+1) {
 		t.Fatal("clients behind a trusted proxy are throttled as one")
 	}
 }

@@ -13,12 +13,24 @@ import (
 	"jemputbola/internal/scope"
 )
 
-// Actions.
+// Actions. The first three change data; the others record access.
 const (
-	Create = "create"
-	Update = "update"
-	Delete = "delete"
+	Create       = "create"
+	Update       = "update"
+	Delete       = "delete"
+	SignIn       = "sign_in"
+	SignInFailed = "sign_in_failed"
+	SignOut      = "sign_out"
+	Download     = "download" // an export or a letter taken out of the app
 )
+
+// changes are the actions that alter data, for "recent changes" lists.
+var changes = []string{Create, Update, Delete}
+
+// Address is the detail of a sign-in entry: where the request came from.
+type Address struct {
+	Address string `json:"alamat"`
+}
 
 // Actor is who makes a change; a zero UserID means the system (CLI, demo seed).
 type Actor struct {
@@ -50,9 +62,19 @@ func (Entry) TableName() string { return "audit_entries" }
 // after are marshalled as JSON; pass nil for the side that does not exist
 // (create / delete).
 func Record(ctx context.Context, tx *gorm.DB, who Actor, action, entity string, id any, before, after any) error {
-	e := Entry{At: time.Now().UTC(), Username: who.Username, Action: action, Entity: entity, EntityID: fmt.Sprint(id)}
+	var officeID int64
 	if sc, err := scope.From(ctx); err == nil {
-		e.OfficeID = &sc.OfficeID
+		officeID = sc.OfficeID
+	}
+	return RecordIn(ctx, tx, officeID, who, action, entity, id, before, after)
+}
+
+// RecordIn is Record for a named office (0: none), for requests that have no
+// scope yet, such as a sign-in.
+func RecordIn(ctx context.Context, tx *gorm.DB, officeID int64, who Actor, action, entity string, id any, before, after any) error {
+	e := Entry{At: time.Now().UTC(), Username: who.Username, Action: action, Entity: entity, EntityID: fmt.Sprint(id)}
+	if officeID != 0 {
+		e.OfficeID = &officeID
 	}
 	if who.UserID != 0 {
 		uid := who.UserID
@@ -81,9 +103,10 @@ func marshal(v any) (string, error) {
 
 // Filter narrows a listing.
 type Filter struct {
-	Entity string
-	Limit  int
-	Offset int
+	Entity      string
+	ChangesOnly bool // leave out sign-ins and downloads
+	Limit       int
+	Offset      int
 }
 
 // Store reads the audit trail.
@@ -98,6 +121,9 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Entry, int64, error) {
 	if f.Entity != "" {
 		q = q.Where("entity = ?", f.Entity)
 	}
+	if f.ChangesOnly {
+		q = q.Where("action IN ?", changes)
+	}
 	var total int64
 	if err := q.Count(&total).Error; err != nil {
 		return nil, 0, err
@@ -108,6 +134,11 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Entry, int64, error) {
 	var es []Entry
 	err := q.Order("id DESC").Limit(f.Limit).Offset(f.Offset).Find(&es).Error
 	return es, total, err
+}
+
+// Downloaded records that who took name (an export or a letter) out of the app.
+func (s *Store) Downloaded(ctx context.Context, who Actor, name string) error {
+	return Record(ctx, s.db, who, Download, "file", name, nil, nil)
 }
 
 // Entities lists the kinds of data that have entries of ctx's office, for the filter.

@@ -3,6 +3,8 @@ package auth_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -115,20 +117,68 @@ func TestSignIn(t *testing.T) {
 				t.Fatalf("unknown user: %v", err)
 			}
 		})
-		t.Run("LockedAfterRepeatedFailures", func(t *testing.T) {
+		t.Run("ThrottledAfterFreeTriesWithoutCheckingThePassword", func(t *testing.T) {
 			mustUser(t, ctx, g, "korban", auth.Operator)
-			for i := range auth.MaxFailures {
+			for i := range auth.FreeTries {
 				if _, err := a.SignIn(ctx, "korban", "tebakan-salah", "10.0.0.2"); !errors.Is(err, auth.ErrBadCredentials) {
 					t.Fatalf("attempt %d: %v", i+1, err)
 				}
 			}
-			// Even the right password is refused while locked.
-			if _, err := a.SignIn(ctx, "korban", pw, "10.0.0.2"); !errors.Is(err, auth.ErrLocked) {
-				t.Fatalf("after %d failures: %v, want ErrLocked", auth.MaxFailures, err)
+			// Even the right password is refused while throttled.
+			_, err := a.SignIn(ctx, "korban", pw, "10.0.0.2")
+			if !errors.Is(err, auth.ErrLocked) || !strings.Contains(apperr.MessageOf(err), "Coba lagi dalam 30 detik") {
+				t.Fatalf("after %d failures: %v, want ErrLocked with the wait", auth.FreeTries, err)
+			}
+			// The real user on their own tablet is not locked out by a guesser elsewhere.
+			if _, err := a.SignIn(ctx, "korban", pw, "10.0.0.9"); err != nil {
+				t.Fatalf("owner at another address: %v", err)
 			}
 			// Another account is not affected.
 			if _, err := a.SignIn(ctx, "operator1", pw, "10.0.0.3"); err != nil {
 				t.Fatalf("other user locked too: %v", err)
+			}
+		})
+		t.Run("DelaysGrow", func(t *testing.T) {
+			mustUser(t, ctx, g, "sabar", auth.Operator)
+			clock := time.Now()
+			slow := auth.NewAuthenticator(g)
+			slow.SetClock(func() time.Time { return clock })
+			for range auth.FreeTries {
+				_, _ = slow.SignIn(ctx, "sabar", "tebakan-salah", "10.0.0.5")
+			}
+			for _, delay := range []time.Duration{30 * time.Second, time.Minute, 2 * time.Minute, 4 * time.Minute} {
+				clock = clock.Add(delay - time.Second)
+				if _, err := slow.SignIn(ctx, "sabar", pw, "10.0.0.5"); !errors.Is(err, auth.ErrLocked) {
+					t.Fatalf("a second before the %v delay ends: %v", delay, err)
+				}
+				clock = clock.Add(time.Second)
+				if _, err := slow.SignIn(ctx, "sabar", "tebakan-salah", "10.0.0.5"); !errors.Is(err, auth.ErrBadCredentials) {
+					t.Fatalf("when the %v delay ends the try is checked: %v", delay, err)
+				}
+			}
+			clock = clock.Add(8 * time.Minute)
+			if _, err := slow.SignIn(ctx, "sabar", pw, "10.0.0.5"); err != nil {
+				t.Fatalf("after the 8 min delay the right password: %v", err)
+			}
+		})
+		t.Run("PerAddressOverAllAccounts", func(t *testing.T) {
+			for i := range auth.FreeTriesPerIP {
+				_, _ = a.SignIn(ctx, fmt.Sprintf("tebak%d", i), "tebakan-salah", "10.0.0.6")
+			}
+			if _, err := a.SignIn(ctx, "operator1", pw, "10.0.0.6"); !errors.Is(err, auth.ErrLocked) {
+				t.Fatalf("after %d failures over many accounts from one address: %v", auth.FreeTriesPerIP, err)
+			}
+		})
+		t.Run("SignInsAudited", func(t *testing.T) {
+			var es []audit.Entry
+			g.Where("entity = ? AND action <> ? AND entity_id = (SELECT CAST(id AS TEXT) FROM users WHERE username = ?)", "user", audit.Create, "korban").Order("id").Find(&es)
+			var got []string
+			for _, e := range es {
+				got = append(got, e.Sentence())
+			}
+			want := "Gagal masuk: kata sandi salah dari 10.0.0.2"
+			if len(got) != auth.FreeTries+1 || got[0] != want || got[auth.FreeTries] != "Masuk dari 10.0.0.9" {
+				t.Fatalf("audit of korban's sign-ins = %q", got)
 			}
 		})
 		t.Run("ErrDeactivated", func(t *testing.T) {

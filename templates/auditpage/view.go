@@ -13,16 +13,17 @@ type View struct {
 	Page     int
 	Pages    int
 	Entity   string   // the filter, "" for every kind of data
-	Entities []string // every kind of data recorded
+	Entities []Option // every kind of data recorded
 }
+
+// Option is one kind of data in the filter.
+type Option struct{ Value, Label string }
 
 // Entry is one recorded change.
 type Entry struct {
 	At       string // in the office's zone
 	Username string
-	Action   string // label
-	Entity   string
-	EntityID string
+	What     string // what happened, in plain words
 	Before   string // JSON, "" on create
 	After    string // JSON, "" on delete
 }

@@ -35,7 +35,7 @@ type Upcoming struct {
 
 // Change is one line of the audit trail.
 type Change struct {
-	When, Username, Action, Entity, EntityID string
+	When, Username, What string
 }
 
 // Progress is the kabupaten's coverage against its target.
