@@ -107,6 +107,35 @@ func TestLogin(t *testing.T) {
 	})
 }
 
+// TestCSRFBoundToSession: a token is worth something only in the session it
+// was issued to. Another user who plants the victim's nonce cookie and sends
+// the victim's token is refused; the same post with their own token passes.
+func TestCSRFBoundToSession(t *testing.T) {
+	app := newTestApp(t)
+	victim := app.login(t, "kadis", auth.KepalaDinas)
+	other := app.login(t, "kadis2", auth.KepalaDinas)
+	base, _ := url.Parse(app.URL)
+	var nonce *http.Cookie
+	for _, ck := range victim.http.Jar.Cookies(base) {
+		if ck.Name == "jb_csrf" {
+			nonce = ck
+		}
+	}
+	if nonce == nil {
+		t.Fatal("no CSRF cookie after sign-in")
+	}
+	other.http.Jar.SetCookies(base, []*http.Cookie{{Name: nonce.Name, Value: nonce.Value, Path: "/"}})
+	form := url.Values{"name": {"Tim Curian"}, "daily_capacity": {"40"}, "_csrf": {victim.csrf}}
+	if res, _ := other.post(t, "/tim", form); res.StatusCode != http.StatusForbidden {
+		t.Fatalf("another session's token: %d, want 403", res.StatusCode)
+	}
+	other.get(t, "/tim/baru")
+	form.Del("_csrf")
+	if res, _ := other.post(t, "/tim", form); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("own token with the same nonce: %d, want 303", res.StatusCode)
+	}
+}
+
 func TestSecurityHeaders(t *testing.T) {
 	app := newTestApp(t)
 	res, _ := app.client(t).get(t, "/login")

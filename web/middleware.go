@@ -141,15 +141,18 @@ func currentUser(c echo.Context) (auth.User, bool) {
 	return u, ok
 }
 
-// csrfGuard implements signed double-submit tokens: the cookie holds a random
-// nonce, pages carry HMAC(secret, nonce), and every state-changing request must
-// send that token back in the _csrf field or the X-CSRF-Token header. A planted
-// cookie is useless without the server's secret, and no server state is needed,
-// so any instance can check any request.
+// csrfGuard implements signed double-submit tokens bound to the session: the
+// cookie holds a random nonce, pages carry HMAC(secret, nonce, session), and
+// every state-changing request must send that token back in the _csrf field or
+// the X-CSRF-Token header. A planted cookie is useless without the server's
+// secret, a token taken from another session is useless in this one, and no
+// server state is needed, so any instance can check any request.
 func csrfGuard(secret []byte) echo.MiddlewareFunc {
-	sign := func(nonce string) string {
+	sign := func(nonce, session string) string {
 		m := hmac.New(sha256.New, secret)
 		m.Write([]byte(nonce))
+		m.Write([]byte{0})
+		m.Write([]byte(session))
 		return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
 	}
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
@@ -162,7 +165,7 @@ func csrfGuard(secret []byte) echo.MiddlewareFunc {
 				nonce = newNonce()
 				setCookie(c, csrfCookie, nonce, 0)
 			}
-			want := sign(nonce)
+			want := sign(nonce, sessionOf(c))
 			c.Set(ctxCSRF, want)
 			switch c.Request().Method {
 			case http.MethodGet, http.MethodHead, http.MethodOptions:
@@ -178,6 +181,18 @@ func csrfGuard(secret []byte) echo.MiddlewareFunc {
 			return next(c)
 		}
 	}
+}
+
+// sessionOf is the signed-in request's session cookie, "" before sign-in.
+func sessionOf(c echo.Context) string {
+	if _, ok := currentUser(c); !ok {
+		return ""
+	}
+	ck, err := c.Cookie(sessionCookie)
+	if err != nil {
+		return ""
+	}
+	return ck.Value
 }
 
 func newNonce() string {
