@@ -38,7 +38,8 @@ type coverageHandlers struct {
 	results *result.Store
 	offices *office.Store
 
-	maps officeMaps // the projected desa boundaries of each office
+	maps    officeMaps // the projected desa boundaries of each office
+	imports oneImportPerOffice
 }
 
 // mapWidth is the SVG's coordinate width; the page scales it to the screen.

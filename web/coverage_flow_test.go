@@ -19,6 +19,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jemputbola/internal/auth"
+	"jemputbola/internal/figimport/xlsxtest"
 	"jemputbola/internal/region"
 	"jemputbola/internal/result"
 	"jemputbola/internal/visit"
@@ -390,6 +391,20 @@ func TestFigureImport(t *testing.T) {
 		figs, _ := region.NewStore(app.DB).LatestFigures(app.Ctx)
 		if f := figs["17.02.06.2002"]; f.IkdActivated != 44 || f.Source != region.SourceImport {
 			t.Fatalf("stored %+v", f)
+		}
+	})
+	t.Run("XLSXBombRefused", func(t *testing.T) {
+		bomb, err := xlsxtest.StringsBomb(`<row r="1"><c r="A1" t="inlineStr"><is><t>kode_wilayah</t></is></c></row>`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := figureCount(t, app)
+		res, body := k.upload(t, map[string]string{"as_of": asOf}, "bom.xlsx", bomb)
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "terlalu besar setelah dibuka") {
+			t.Fatalf("%d KB workbook of 190 MB shared strings: status %d", len(bomb)>>10, res.StatusCode)
+		}
+		if after := figureCount(t, app); after != before {
+			t.Fatalf("figures %d → %d", before, after)
 		}
 	})
 	t.Run("BadForm", func(t *testing.T) {

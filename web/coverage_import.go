@@ -1,10 +1,12 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -12,6 +14,7 @@ import (
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/figimport"
 	"jemputbola/internal/locale"
+	"jemputbola/internal/scope"
 	"jemputbola/templates/coveragepage"
 	"jemputbola/web/paths"
 )
@@ -73,11 +76,16 @@ func (h *coverageHandlers) importFile(c echo.Context) error {
 		return err
 	}
 	defer file.Close() //nolint:errcheck // read-only: closing cannot lose data
+	done, ok := h.imports.start(ctx)
+	if !ok {
+		return fail(figimport.Errors{{Message: "Impor lain untuk kantor ini sedang berjalan. Tunggu sampai selesai, lalu unggah lagi."}})
+	}
+	defer done()
 	known, err := h.regions.DesaCodes(ctx)
 	if err != nil {
 		return err
 	}
-	rows, err := figimport.Parse(f.FileName, file, func(code string) bool { return known[code] })
+	parsed, err := figimport.Parse(ctx, f.FileName, file, func(code string) bool { return known[code] })
 	var problems figimport.Errors
 	if errors.As(err, &problems) {
 		return fail(problems)
@@ -85,7 +93,7 @@ func (h *coverageHandlers) importFile(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	imp, err := h.regions.ImportFigures(ctx, actor(c), f.AsOf, f.FileName, figimport.Figures(rows))
+	imp, err := h.regions.ImportFigures(ctx, actor(c), f.AsOf, f.FileName, figimport.Figures(parsed.Rows))
 	if apperr.CodeOf(err) == apperr.Invalid {
 		return fail(figimport.Errors{{Message: apperr.MessageOf(err)}})
 	}
@@ -96,6 +104,25 @@ func (h *coverageHandlers) importFile(c echo.Context) error {
 	if imp.Replaced > 0 {
 		msg += " " + locale.Int(int64(imp.Replaced)) + " angka lama untuk tanggal yang sama diganti."
 	}
+	if note := parsed.FormulaNote(); note != "" {
+		msg += " " + note
+	}
 	flash(c, msg)
 	return redirect(c, paths.FigureImport)
+}
+
+// oneImportPerOffice lets one figure import per office run at a time, so a few
+// large uploads at once cannot take the server's memory from everyone else.
+type oneImportPerOffice struct{ running sync.Map }
+
+// start claims ctx's office; done releases it. ok is false while another runs.
+func (o *oneImportPerOffice) start(ctx context.Context) (done func(), ok bool) {
+	sc, err := scope.From(ctx)
+	if err != nil {
+		return nil, false
+	}
+	if _, busy := o.running.LoadOrStore(sc.OfficeID, true); busy {
+		return nil, false
+	}
+	return func() { o.running.Delete(sc.OfficeID) }, true
 }

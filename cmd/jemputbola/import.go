@@ -53,7 +53,7 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 			return err
 		}
 		name := filepath.Base(files[0])
-		rows, err := figimport.Parse(name, f, func(code string) bool { return known[code] })
+		parsed, err := figimport.Parse(ctx, name, f, func(code string) bool { return known[code] })
 		var problems figimport.Errors
 		if errors.As(err, &problems) {
 			out := &printer{w: stdout}
@@ -69,11 +69,11 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 		if err != nil {
 			return err
 		}
-		imp, err := regions.ImportFigures(ctx, audit.Actor{Username: "cli"}, *asOf, name, figimport.Figures(rows))
+		imp, err := regions.ImportFigures(ctx, audit.Actor{Username: "cli"}, *asOf, name, figimport.Figures(parsed.Rows))
 		if err != nil {
 			return err
 		}
-		_, err = fmt.Fprintf(stdout, "%d desa/kelurahan diimpor dengan angka per %s (%d angka lama diganti).\n", imp.Rows, imp.AsOf, imp.Replaced)
+		_, err = fmt.Fprintf(stdout, "%d desa/kelurahan diimpor dengan angka per %s (%d angka lama diganti). %s\n", imp.Rows, imp.AsOf, imp.Replaced, parsed.FormulaNote())
 		return err
 	})
 }

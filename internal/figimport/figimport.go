@@ -7,6 +7,7 @@ package figimport
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -15,8 +16,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-
-	"github.com/xuri/excelize/v2"
 
 	"jemputbola/internal/region"
 )
@@ -67,9 +66,6 @@ const (
 	MaxRows  = 20_000
 	MaxBytes = 10 << 20
 	maxCount = 100_000_000
-	// maxUnzipped bounds what a workbook may unpack to: a small file must
-	// not expand into gigabytes.
-	maxUnzipped = 200 << 20
 )
 
 // columns are the required columns with the header names offices write,
@@ -93,29 +89,44 @@ func normalise(h string) string {
 	}, h)
 }
 
+// Parsed is a checked file: every row, and how many cells held a formula whose
+// saved value was taken (the page says so).
+type Parsed struct {
+	Rows     []Row
+	Formulas int
+}
+
+// FormulaNote tells the office that formulas counted by their saved values, or "" when none did.
+func (p Parsed) FormulaNote() string {
+	if p.Formulas == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d sel berisi rumus; nilai yang tersimpan di berkas yang diimpor.", p.Formulas)
+}
+
 // Parse reads name's content (".xlsx" files as workbooks, anything else as
 // CSV with comma or semicolon separators). known reports whether a code is a
 // desa/kelurahan of the office. It returns every row, or Errors listing
-// every bad one; nothing partial.
-func Parse(name string, r io.Reader, known func(code string) bool) ([]Row, error) {
+// every bad one; nothing partial. It stops when ctx is cancelled.
+func Parse(ctx context.Context, name string, r io.Reader, known func(code string) bool) (Parsed, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
 	if err != nil {
-		return nil, err
+		return Parsed{}, err
 	}
 	if len(data) > MaxBytes {
-		return nil, Errors{{0, fmt.Sprintf("Berkas lebih dari %d MB.", MaxBytes>>20)}}
+		return Parsed{}, Errors{{0, fmt.Sprintf("Berkas lebih dari %d MB.", MaxBytes>>20)}}
 	}
-	var records [][]string
-	var lines []int
+	var sheet sheetRows
 	if strings.HasSuffix(strings.ToLower(name), ".xlsx") {
-		records, lines, err = readXLSX(data)
+		sheet, err = readXLSX(ctx, data)
 	} else {
-		records, lines, err = readCSV(data)
+		sheet.records, sheet.lines, err = readCSV(data)
 	}
 	if err != nil {
-		return nil, err
+		return Parsed{}, err
 	}
-	return check(records, lines, known)
+	rows, err := check(sheet.records, sheet.lines, known)
+	return Parsed{Rows: rows, Formulas: sheet.formulas}, err
 }
 
 func readCSV(data []byte) ([][]string, []int, error) {
@@ -155,37 +166,6 @@ func csvReason(err error) string {
 		return "tanda kutip tidak seimbang."
 	}
 	return err.Error()
-}
-
-func readXLSX(data []byte) (_ [][]string, _ []int, err error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped / 4})
-	if err != nil {
-		return nil, nil, Errors{{0, "Berkas bukan XLSX yang dapat dibaca."}}
-	}
-	// Closing removes the temporary files of a large sheet.
-	defer func() { err = errors.Join(err, f.Close()) }()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, nil, Errors{{0, "Berkas XLSX tidak punya lembar kerja."}}
-	}
-	rows, err := f.Rows(sheets[0])
-	if err != nil {
-		return nil, nil, Errors{{0, "Lembar kerja pertama tidak dapat dibaca."}}
-	}
-	defer func() { err = errors.Join(err, rows.Close()) }()
-	var records [][]string
-	var lines []int
-	for n := 1; rows.Next(); n++ {
-		rec, err := rows.Columns()
-		if err != nil {
-			return nil, nil, Errors{{n, "Sel tidak dapat dibaca."}}
-		}
-		records, lines = append(records, rec), append(lines, n)
-		if len(records) > MaxRows+1 {
-			return nil, nil, Errors{{0, fmt.Sprintf("Berkas lebih dari %d baris.", MaxRows)}}
-		}
-	}
-	return records, lines, nil
 }
 
 func blank(rec []string) bool {

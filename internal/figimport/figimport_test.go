@@ -17,12 +17,12 @@ func isKnown(code string) bool { return known[code] }
 
 func parseCSV(t *testing.T, body string) ([]figimport.Row, figimport.Errors) {
 	t.Helper()
-	rows, err := figimport.Parse("angka.csv", strings.NewReader(body), isKnown)
+	parsed, err := figimport.Parse(t.Context(), "angka.csv", strings.NewReader(body), isKnown)
 	var problems figimport.Errors
 	if err != nil && !errors.As(err, &problems) {
 		t.Fatalf("Parse: unexpected error type %T: %v", err, err)
 	}
-	return rows, problems
+	return parsed.Rows, problems
 }
 
 func TestGoodFiles(t *testing.T) {
@@ -128,7 +128,7 @@ func TestBadFiles(t *testing.T) {
 
 func TestTooLarge(t *testing.T) {
 	big := strings.Repeat("x", figimport.MaxBytes+1)
-	_, err := figimport.Parse("a.csv", strings.NewReader(big), isKnown)
+	_, err := figimport.Parse(t.Context(), "a.csv", strings.NewReader(big), isKnown)
 	if err == nil || !strings.Contains(err.Error(), "lebih dari 10 MB") {
 		t.Fatalf("err = %v", err)
 	}
@@ -137,7 +137,7 @@ func TestTooLarge(t *testing.T) {
 	for range figimport.MaxRows + 1 {
 		b.WriteString("17.02.06.2001,1,1,1\n")
 	}
-	if _, err := figimport.Parse("a.csv", strings.NewReader(b.String()), isKnown); err == nil || !strings.Contains(err.Error(), "baris") {
+	if _, err := figimport.Parse(t.Context(), "a.csv", strings.NewReader(b.String()), isKnown); err == nil || !strings.Contains(err.Error(), "baris") {
 		t.Fatalf("too many rows: %v", err)
 	}
 }
@@ -168,7 +168,8 @@ func TestXLSX(t *testing.T) {
 		{"17.02.06.2001", "Desa A", 1200, 1100, 80},
 		{"17.02.06.2002", "Desa B", 700, 650, 12},
 	})
-	rows, err := figimport.Parse("Data IKD.XLSX", bytes.NewReader(good), isKnown)
+	parsed, err := figimport.Parse(t.Context(), "Data IKD.XLSX", bytes.NewReader(good), isKnown)
+	rows := parsed.Rows
 	if err != nil || len(rows) != 2 || rows[0].Line != 3 || rows[1].Recorded != 650 || rows[1].Activated != 12 {
 		t.Fatalf("rows %+v, %v", rows, err)
 	}
@@ -177,12 +178,12 @@ func TestXLSX(t *testing.T) {
 		{"17.02.06.2001", 10, 10, 1},
 		{"17.02.06.9999", 10, 10, 1},
 	})
-	_, err = figimport.Parse("b.xlsx", bytes.NewReader(bad), isKnown)
+	_, err = figimport.Parse(t.Context(), "b.xlsx", bytes.NewReader(bad), isKnown)
 	var problems figimport.Errors
 	if !errors.As(err, &problems) || len(problems) != 1 || problems[0].Line != 3 {
 		t.Fatalf("bad xlsx: %v", err)
 	}
-	if _, err := figimport.Parse("c.xlsx", strings.NewReader("not a zip"), isKnown); err == nil || !strings.Contains(err.Error(), "bukan XLSX") {
+	if _, err := figimport.Parse(t.Context(), "c.xlsx", strings.NewReader("not a zip"), isKnown); err == nil || !strings.Contains(err.Error(), "bukan XLSX") {
 		t.Fatalf("not xlsx: %v", err)
 	}
 }
@@ -193,7 +194,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("\uFEFFKode Wilayah;Rekam e-KTP;IKD;Wajib KTP\n17.02.06.2001;1.100;80;1.200\n")
 	f.Add("a,\"b\nc\",d\n")
 	f.Fuzz(func(t *testing.T, body string) {
-		rows, err := figimport.Parse("f.csv", strings.NewReader(body), isKnown)
+		parsed, err := figimport.Parse(t.Context(), "f.csv", strings.NewReader(body), isKnown)
 		if err != nil {
 			var problems figimport.Errors
 			if !errors.As(err, &problems) || len(problems) == 0 {
@@ -201,7 +202,7 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		for _, r := range rows {
+		for _, r := range parsed.Rows {
 			if !known[r.DesaCode] || r.WajibKTP < 0 || r.Recorded < 0 || r.Activated < 0 || r.Activated > r.Recorded {
 				t.Fatalf("accepted a bad row: %+v", r)
 			}
@@ -215,7 +216,7 @@ func FuzzParseXLSX(f *testing.F) {
 	f.Add([]byte("PK\x03\x04 not really a zip"))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, body []byte) {
-		rows, err := figimport.Parse("f.xlsx", bytes.NewReader(body), isKnown)
+		parsed, err := figimport.Parse(t.Context(), "f.xlsx", bytes.NewReader(body), isKnown)
 		if err != nil {
 			var problems figimport.Errors
 			if !errors.As(err, &problems) {
@@ -223,7 +224,7 @@ func FuzzParseXLSX(f *testing.F) {
 			}
 			return
 		}
-		for _, r := range rows {
+		for _, r := range parsed.Rows {
 			if !known[r.DesaCode] || r.Activated > r.Recorded {
 				t.Fatalf("accepted a bad row: %+v", r)
 			}
