@@ -196,9 +196,12 @@ func (h *autoplanHandlers) accept(c echo.Context) error {
 	var be *visit.BatchError
 	if errors.As(err, &be) && apperr.CodeOf(err) != "" && apperr.CodeOf(err) != apperr.Internal {
 		in := ins[be.Index]
-		msg := "Tidak ada yang disimpan: kunjungan " + in.Day + " " + in.Start + " (tim " + strconv.FormatInt(in.TeamID, 10) + ") " +
-			strings.Join(fieldMessages(be.Err), " ") + " Muat ulang rencana lalu pilih lagi."
-		flash(c, msg)
+		saved := "Tidak ada yang disimpan"
+		if be.Saved > 0 {
+			saved = locale.Int(int64(be.Saved)) + " kunjungan pertama sudah disimpan, sisanya tidak"
+		}
+		flashProblem(c, saved+": kunjungan "+in.Day+" "+in.Start+" (tim "+strconv.FormatInt(in.TeamID, 10)+") "+
+			strings.Join(fieldMessages(be.Err), " ")+" Muat ulang rencana lalu pilih lagi.")
 		return redirect(c, paths.AutoPlan)
 	}
 	if err != nil {

@@ -900,3 +900,55 @@ func TestOffices(t *testing.T) {
 		})
 	})
 }
+
+// TestCreateAllInChunks: a large plan is checked whole, then written in short
+// transactions (a tablet's sync waits behind one chunk, not the plan); a
+// broken rule anywhere, an overlap between two chosen visits included,
+// stores nothing.
+func TestCreateAllInChunks(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		f := setup(t, g)
+		base, _ := time.Parse(time.DateOnly, monday)
+		var plan []visit.Input
+		for d := range 125 {
+			day := onDay(base.AddDate(0, 0, d).Format(time.DateOnly))
+			plan = append(plan, f.in(day, window("08:00", "10:00")), f.in(day, window("10:00", "12:00")))
+		}
+		txs := map[gorm.ConnPool]bool{}
+		err := g.Callback().Create().After("gorm:create").Register("test:visit_tx", func(db *gorm.DB) {
+			if db.Statement.Table == "visits" {
+				txs[db.Statement.ConnPool] = true
+			}
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = g.Callback().Create().Remove("test:visit_tx") })
+
+		t.Run("ErrOverlapBetweenChosen", func(t *testing.T) {
+			clash := append(append([]visit.Input{}, plan...), f.in(onDay(monday), window("09:00", "11:00")))
+			_, err := f.s.CreateAll(f.ctx, f.who, clash)
+			var be *visit.BatchError
+			if !errors.As(err, &be) || be.Index != len(plan) || be.Saved != 0 || apperr.CodeOf(err) != apperr.Conflict ||
+				!strings.Contains(apperr.MessageOf(err), "kunjungan ke-1 yang juga dipilih") {
+				t.Fatalf("overlap between chosen visits: %v", err)
+			}
+			if ds, _ := f.s.List(f.ctx, visit.Filter{}); len(ds) != 0 {
+				t.Fatalf("a refused plan stored %d visits", len(ds))
+			}
+		})
+		t.Run("ChunksOf100", func(t *testing.T) {
+			clear(txs)
+			vs, err := f.s.CreateAll(f.ctx, f.who, plan)
+			if err != nil || len(vs) != len(plan) {
+				t.Fatalf("CreateAll: %d visits, %v", len(vs), err)
+			}
+			if len(txs) != 3 {
+				t.Fatalf("250 visits written in %d transactions, want 3", len(txs))
+			}
+			if ds, _ := f.s.List(f.ctx, visit.Filter{}); len(ds) != len(plan) {
+				t.Fatalf("%d visits stored, want %d", len(ds), len(plan))
+			}
+		})
+	})
+}
