@@ -55,6 +55,8 @@ func Open(o Options) (*gorm.DB, error) {
 // openSQLite opens the file in WAL mode. BEGIN IMMEDIATE (_txlock) takes the write
 // lock at the start of a transaction, so concurrent writers queue on busy_timeout
 // instead of failing with "database is locked" when a read lock cannot be upgraded.
+// synchronous=FULL syncs the log at every commit: what the server acknowledged
+// survives a power cut (the tablet drops a result from its queue on a 201).
 func openSQLite(path string, cfg *gorm.Config) (*gorm.DB, error) {
 	if path == "" {
 		return nil, fmt.Errorf("sqlite path is empty")
@@ -73,7 +75,7 @@ func openSQLite(path string, cfg *gorm.Config) (*gorm.DB, error) {
 	} else if !errors.Is(err, fs.ErrExist) {
 		return nil, fmt.Errorf("create database file: %w", err)
 	}
-	dsn := "file:" + path + "?_journal_mode=WAL&_busy_timeout=10000&_foreign_keys=1&_synchronous=NORMAL&_txlock=immediate&_cslike=1"
+	dsn := "file:" + path + "?_journal_mode=WAL&_busy_timeout=10000&_foreign_keys=1&_synchronous=FULL&_txlock=immediate&_cslike=1"
 	writer, err := sql.Open("sqlite3", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)

@@ -54,6 +54,15 @@ func TestSQLitePragmas(t *testing.T) {
 	if timeout < 5000 {
 		t.Errorf("busy_timeout = %d, want >= 5000", timeout)
 	}
+	// FULL (2): a result the server acknowledged survives a power cut; NORMAL
+	// in WAL may lose the last commits, which the tablet has already dropped.
+	var writerSync int
+	if err := g.Transaction(func(tx *gorm.DB) error { return tx.Raw("PRAGMA synchronous").Scan(&writerSync).Error }); err != nil {
+		t.Fatal(err)
+	}
+	if writerSync != 2 {
+		t.Errorf("the writer's synchronous = %d, want 2 (FULL)", writerSync)
+	}
 }
 
 // TestSQLiteConcurrentWritesNeverLocked runs many writers at once, each doing a
