@@ -58,6 +58,7 @@ func (s *Server) routes() {
 	visits := visit.NewStore(db, nil)
 	dashboard := progress.NewCaches(progress.NewStore(db))
 	auditLog := audit.NewStore(db)
+	results := result.NewStore(db) // one, so that all result writes share its group commits
 	// Each group is one kind of route; the body limit comes first, since the
 	// CSRF check reads the form. Pages a person changes something on show the
 	// change at their next request (ChangedNow); the tablets' sync, the heavy
@@ -76,10 +77,10 @@ func (s *Server) routes() {
 	app.POST(paths.Login, a.login)
 	app.POST(paths.Logout, a.logout, allow(everyone...))
 
-	home := &homeHandlers{progress: dashboard, teams: team.NewStore(db), sites: site.NewStore(db), users: users, visits: visits, audit: auditLog, results: result.NewStore(db)}
+	home := &homeHandlers{progress: dashboard, teams: team.NewStore(db), sites: site.NewStore(db), users: users, visits: visits, audit: auditLog, results: results}
 	app.GET(paths.Home, home.show, allow(everyone...))
 
-	v := &visitHandlers{visits: visits, sites: site.NewStore(db), teams: team.NewStore(db), regions: regions, progress: dashboard, results: result.NewStore(db), offices: offices}
+	v := &visitHandlers{visits: visits, sites: site.NewStore(db), teams: team.NewStore(db), regions: regions, progress: dashboard, results: results, offices: offices}
 	app.GET(paths.Week, v.week, allow(everyone...))
 	app.GET(paths.Month, v.month, allow(everyone...))
 	app.GET(paths.WeekICS, v.exportICS, allow(everyone...), recordDownload(auditLog, "Jadwal (kalender .ics)"))
@@ -100,7 +101,7 @@ func (s *Server) routes() {
 	app.POST(paths.AutoPlan, ap.accept, allow(planners...))
 
 	cov := &coverageHandlers{regions: regions, cache: dashboard, sites: site.NewStore(db), visits: visits,
-		results: result.NewStore(db), offices: offices}
+		results: results, offices: offices}
 	cached.GET(paths.Coverage, cov.show, allow(readers...))
 	app.POST(paths.CoverageTarget, cov.setTarget, allow(managers...))
 	cached.GET(paths.CoverageMap, cov.mapPage, allow(readers...))
@@ -114,7 +115,7 @@ func (s *Server) routes() {
 	app.GET(paths.CoverageXLSX, cov.exportXLSX, allow(readers...), recordDownload(auditLog, "Ekspor cakupan (Excel)"))
 	app.GET(paths.APICoverage, cov.api, allow(readers...))
 
-	fh := &fieldHandlers{visits: visits, teams: team.NewStore(db), results: result.NewStore(db)}
+	fh := &fieldHandlers{visits: visits, teams: team.NewStore(db), results: results}
 	app.GET(paths.Today, fh.today, allow(staff...))
 	app.POST(paths.VisitStart, fh.start, allow(staff...))
 	app.GET(paths.Result, fh.form, allow(staff...))
@@ -129,7 +130,7 @@ func (s *Server) routes() {
 	app.POST(paths.Desk, dk.save, allow(staff...))
 	app.POST(paths.DeskPoints, dk.addPoint, allow(managers...))
 
-	res := &resultHandlers{results: result.NewStore(db), visits: visits}
+	res := &resultHandlers{results: results, visits: visits}
 	sync.POST(paths.APIResults, res.apiLog, allow(staff...))
 	sync.POST(paths.APIVisitStart, res.apiStart, allow(staff...))
 	sync.POST(paths.APIResultFix, res.apiCorrect, allow(staff...))

@@ -9,16 +9,20 @@ import (
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
+	"jemputbola/internal/db"
 	"jemputbola/internal/scope"
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
 )
 
 // Store keeps the results of the visits of ctx's office.
-type Store struct{ db *gorm.DB }
+type Store struct {
+	db      *gorm.DB
+	commits *db.GroupCommit // new results from many tablets, one transaction
+}
 
 // NewStore returns a Store on g.
-func NewStore(g *gorm.DB) *Store { return &Store{db: g} }
+func NewStore(g *gorm.DB) *Store { return &Store{db: g, commits: db.NewGroupCommit(g)} }
 
 var (
 	errOtherVisit = apperr.New(apperr.Conflict, "client_id ini sudah dipakai untuk kunjungan lain.")
@@ -60,7 +64,12 @@ func (s *Store) Log(ctx context.Context, who audit.Actor, userID int64, in Input
 		return r, false, err
 	}
 	var r Result
-	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	// Tablets' results share transactions (one sync of the log for many). Once
+	// queued, the write runs to the end even if the tablet hangs up: its
+	// retry then finds the result and gets the same answer.
+	ctx = context.WithoutCancel(ctx)
+	err = s.commits.Do(func(tx *gorm.DB) error {
+		tx = tx.WithContext(ctx)
 		v, err := lockOwn(ctx, tx, sc, in.VisitID)
 		if err != nil {
 			return err
