@@ -1,6 +1,7 @@
 package db
 
 import (
+	"fmt"
 	"strconv"
 	"sync"
 
@@ -87,6 +88,17 @@ func (g *GroupCommit) lead() {
 	}
 }
 
+// run calls the job's fn, turning a panic into its error: the group may run
+// on a goroutine of its own, where a panic would stop the whole server.
+func (j *groupJob) run(tx *gorm.DB) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("group commit: %v", p)
+		}
+	}()
+	return j.fn(tx)
+}
+
 func (g *GroupCommit) commit(group []*groupJob) {
 	err := g.db.Transaction(func(tx *gorm.DB) error {
 		for i, j := range group {
@@ -94,7 +106,7 @@ func (g *GroupCommit) commit(group []*groupJob) {
 			if err := tx.SavePoint(sp).Error; err != nil {
 				return err
 			}
-			if j.err = j.fn(tx); j.err != nil {
+			if j.err = j.run(tx); j.err != nil {
 				if err := tx.RollbackTo(sp).Error; err != nil {
 					return err
 				}

@@ -46,16 +46,15 @@ func TestGroupCommit(t *testing.T) {
 				mu.Unlock()
 			}()
 		}
-		var open sync.WaitGroup
-		open.Add(lanes)
 		for id := 1; id <= lanes; id++ {
+			opened := make(chan struct{}) // one at a time, so that each leads its own group
 			write(id, func(tx *gorm.DB) error {
-				open.Done()
+				close(opened)
 				<-release
 				return insert(tx, id)
 			})
+			<-opened
 		}
-		open.Wait()
 		queued := []int{100}
 		for id := 101; id <= 108; id++ {
 			queued = append(queued, id)
@@ -94,6 +93,22 @@ func TestGroupCommit(t *testing.T) {
 		if len(txs) != lanes+1 || txs[txOf[101]] != 9 {
 			t.Fatalf("%d writes in %d transactions (%d with write 101); want one per lane, then the nine queued in one",
 				len(txOf), len(txs), txs[txOf[101]])
+		}
+	})
+}
+
+// TestGroupCommitPanic: a write that panics is refused alone and the group goes on.
+func TestGroupCommitPanic(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		if err := g.Exec("CREATE TABLE group_probe (id INTEGER PRIMARY KEY)").Error; err != nil {
+			t.Fatal(err)
+		}
+		gc := db.NewGroupCommit(g)
+		if err := gc.Do(func(*gorm.DB) error { panic("rusak") }); err == nil {
+			t.Fatal("a panicking write returned no error")
+		}
+		if err := gc.Do(func(tx *gorm.DB) error { return tx.Exec("INSERT INTO group_probe (id) VALUES (1)").Error }); err != nil {
+			t.Fatalf("the next write: %v", err)
 		}
 	})
 }
