@@ -20,6 +20,7 @@ import (
 	"jemputbola/internal/office"
 	"jemputbola/internal/planner"
 	"jemputbola/internal/progress"
+	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
 	"jemputbola/templates/planpage"
 	"jemputbola/web/paths"
@@ -30,6 +31,7 @@ type autoplanHandlers struct {
 	offices  *office.Store
 	coverage *progress.Caches
 	visits   *visit.Store
+	teams    *team.Store
 }
 
 // Defaults of the form: four weeks from the next working day, every team,
@@ -108,12 +110,25 @@ func (h *autoplanHandlers) show(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	mine, err := h.plannable(c)
+	if err != nil {
+		return err
+	}
+	if mine != nil {
+		f.TeamIDs = slices.DeleteFunc(f.TeamIDs, func(id int64) bool { return !slices.Contains(mine, id) })
+		if len(f.TeamIDs) == 0 {
+			f.TeamIDs = mine
+		}
+		if len(mine) == 0 {
+			bad.Add("tim", "Anda belum memimpin tim: rencana otomatis hanya untuk tim yang Anda pimpin.")
+		}
+	}
 	in, names, err := autoplan.Load(ctxOf(c), h.db, cache, f.From, f.To, f.TeamIDs, 7*f.HorizonWeeks, now(c))
 	if err != nil {
 		return err
 	}
 	in.Holidays = append(in.Holidays, f.Holidays...)
-	v := planpage.View{CSRF: csrfToken(c), Action: paths.With(paths.AutoPlan, c.QueryParams()), Teams: planTeams(names, f.TeamIDs),
+	v := planpage.View{CSRF: csrfToken(c), Action: paths.With(paths.AutoPlan, c.QueryParams()), Teams: planTeams(names, f.TeamIDs, mine),
 		Form: planpage.Form{From: f.From, To: f.To, HorizonWeeks: strconv.Itoa(f.HorizonWeeks), Holidays: strings.Join(f.Holidays, ", ")}}
 	if p, status, ok := formProblems(bad.Err()); ok {
 		v.Problems = p
@@ -142,10 +157,31 @@ func (h *autoplanHandlers) show(c echo.Context) error {
 	return render(c, http.StatusOK, page(c, "Rencana otomatis", "jadwal"), planpage.Page(v))
 }
 
-// planTeams lists every team by name, ticked when chosen (none chosen: all).
-func planTeams(names autoplan.Names, chosen []int64) []planpage.TeamOption {
+// plannable is the teams a ketua tim leads, whom the planner plans for them;
+// nil for the kepala dinas and admin, who plan every team.
+func (h *autoplanHandlers) plannable(c echo.Context) ([]int64, error) {
+	m := teamManager(c)
+	if m.AnyTeam {
+		return nil, nil
+	}
+	ts, err := h.teams.List(ctxOf(c))
+	mine := []int64{}
+	for _, t := range ts {
+		if m.MayManage(t.Team) {
+			mine = append(mine, t.ID)
+		}
+	}
+	return mine, err
+}
+
+// planTeams lists the teams by name, ticked when chosen (none chosen: all);
+// only those in mine, unless mine is nil.
+func planTeams(names autoplan.Names, chosen, mine []int64) []planpage.TeamOption {
 	var out []planpage.TeamOption
 	for id, name := range names.Teams {
+		if mine != nil && !slices.Contains(mine, id) {
+			continue
+		}
 		out = append(out, planpage.TeamOption{ID: id, Name: name, Checked: len(chosen) == 0 || slices.Contains(chosen, id)})
 	}
 	slices.SortFunc(out, func(a, b planpage.TeamOption) int {
@@ -187,6 +223,13 @@ func (h *autoplanHandlers) accept(c echo.Context) error {
 			return echo.NewHTTPError(http.StatusBadRequest, "Pilihan kunjungan tidak valid.")
 		}
 		ins = append(ins, in)
+	}
+	teamIDs := make([]int64, len(ins))
+	for i, in := range ins {
+		teamIDs[i] = in.TeamID
+	}
+	if err := mayPlan(c, h.teams, teamIDs...); err != nil {
+		return err
 	}
 	if len(ins) == 0 {
 		flashProblem(c, "Tidak ada kunjungan yang dipilih; tidak ada yang disimpan.")

@@ -22,7 +22,11 @@ func fuzzClient(f *testing.F, username string, role auth.Role) (send func(method
 func fuzzApp(f *testing.F, username string, role auth.Role) (send func(method, path, contentType string, body []byte) int, app *testApp) {
 	app = newTestApp(f)
 	app.fixtures(f)
-	u := app.user(f, username, role)
+	app.ensureUser(f, username, role)
+	u, err := auth.NewUserStore(app.DB).ByUsername(app.Ctx, username)
+	if err != nil {
+		f.Fatal(err)
+	}
 	app.DB.Exec("INSERT INTO team_members (team_id, user_id) VALUES (1, ?)", u.ID) // operators log for team 1
 	c := app.client(f)
 	c.signIn(f, username, testPassword)

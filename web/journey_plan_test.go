@@ -16,9 +16,9 @@ import (
 func TestJourneyPlanVisit(t *testing.T) {
 	app := newTestApp(t)
 	app.fixtures(t)
-	app.user(t, "ketua1", auth.KetuaTim)
+	leader := app.leader(t)
 	op := app.user(t, "operator1", auth.Operator)
-	if _, err := team.NewStore(app.DB).Update(app.Ctx, audit.System, team.AnyTeam, 1, team.Input{Name: "Tim Uji", DailyCapacity: 50, OperatorIDs: []int64{op.ID}}); err != nil {
+	if _, err := team.NewStore(app.DB).Update(app.Ctx, audit.System, team.AnyTeam, 1, team.Input{Name: "Tim Uji", LeaderID: leader.ID, DailyCapacity: 50, OperatorIDs: []int64{op.ID}}); err != nil {
 		t.Fatal(err)
 	}
 	monday := nextMonday()

@@ -16,7 +16,7 @@ func TestLetters(t *testing.T) {
 	app := newTestApp(t)
 	app.fixtures(t)
 	ctx := app.Ctx
-	leader := app.user(t, "ketua1", auth.KetuaTim)
+	leader := app.leader(t)
 	op := app.user(t, "operator1", auth.Operator)
 	if _, err := team.NewStore(app.DB).Update(ctx, audit.System, team.AnyTeam, 1, team.Input{Name: "Tim Uji", LeaderID: leader.ID, DailyCapacity: 50, OperatorIDs: []int64{op.ID}}); err != nil {
 		t.Fatal(err)

@@ -96,7 +96,7 @@ func (s *Server) routes() {
 	app.GET(paths.NoticeLtr, v.suratPemberitahuan, allow(staff...), recordDownload(auditLog, "Surat Pemberitahuan"))
 	app.GET(paths.APIVisits, v.apiList, allow(staff...))
 
-	ap := &autoplanHandlers{db: db, offices: offices, coverage: dashboard, visits: visits}
+	ap := &autoplanHandlers{db: db, offices: offices, coverage: dashboard, visits: visits, teams: team.NewStore(db)}
 	app.GET(paths.AutoPlan, ap.show, allow(planners...))
 	app.POST(paths.AutoPlan, ap.accept, allow(planners...))
 

@@ -15,20 +15,33 @@ import (
 	"jemputbola/internal/visit"
 )
 
-// fixtures creates one site, one team and one visit next month (ids 1 on a fresh database).
+// fixtures creates one site, one team led by ketua1 and one visit next month
+// (ids 1 on a fresh database).
 func (a *testApp) fixtures(t testing.TB) {
 	t.Helper()
 	ctx := a.Ctx
+	a.ensureUser(t, "ketua1", auth.KetuaTim)
+	leader := a.leader(t)
 	if _, err := site.NewStore(a.DB).Create(ctx, audit.System, site.Input{Name: "SMA Negeri 1 Rejang Lebong", Kind: site.Sekolah, DesaCode: "17.02.19.1001", Eligible: 300}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := team.NewStore(a.DB).Create(ctx, audit.System, team.AnyTeam, team.Input{Name: "Tim Uji", DailyCapacity: 50}); err != nil {
+	if _, err := team.NewStore(a.DB).Create(ctx, audit.System, team.AnyTeam, team.Input{Name: "Tim Uji", LeaderID: leader.ID, DailyCapacity: 50}); err != nil {
 		t.Fatal(err)
 	}
 	day := time.Now().AddDate(0, 1, 0).Format(time.DateOnly)
 	if _, _, err := visit.NewStore(a.DB, nil).Create(ctx, audit.System, visit.Input{SiteID: 1, TeamID: 1, Day: day, Start: "08:00", End: "12:00", Expected: 40}); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// leader is ketua1, who leads the fixtures' team.
+func (a *testApp) leader(t testing.TB) auth.User {
+	t.Helper()
+	u, err := auth.NewUserStore(a.DB).ByUsername(a.Ctx, "ketua1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
 }
 
 func TestSitePages(t *testing.T) {

@@ -145,10 +145,10 @@ func (a *testApp) client(t testing.TB) *testClient {
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
 }
 
-// login signs in as a new user with role and returns the signed-in client.
+// login signs in as the user with role (made unless it exists) and returns the signed-in client.
 func (a *testApp) login(t testing.TB, username string, role auth.Role) *testClient {
 	t.Helper()
-	a.user(t, username, role)
+	a.ensureUser(t, username, role) // fixtures may have made it, to lead their team
 	c := a.client(t)
 	c.signIn(t, username, testPassword)
 	return c

@@ -70,10 +70,15 @@ func (h *visitHandlers) picker(c echo.Context, q, kind, kec string) (visitpage.P
 	return p, nil
 }
 
+// teamOptions are the teams the user may plan for: a ketua tim's own.
 func (h *visitHandlers) teamOptions(c echo.Context) ([]components.Option, error) {
 	ts, err := h.teams.List(c.Request().Context())
 	opts := []components.Option{{Value: "", Label: "Pilih tim"}}
+	m := teamManager(c)
 	for _, t := range ts {
+		if !m.MayManage(t.Team) {
+			continue
+		}
 		opts = append(opts, components.Option{Value: strconv.FormatInt(t.ID, 10), Label: t.Name + " (kapasitas " + strconv.Itoa(t.DailyCapacity) + "/hari)"})
 	}
 	return opts, err
@@ -114,7 +119,7 @@ func (h *visitHandlers) editForm(c echo.Context) error {
 	}
 	in := d.Input()
 	return h.renderForm(c, http.StatusOK, visitpage.Form{ID: id, SiteID: strconv.FormatInt(in.SiteID, 10), TeamID: strconv.FormatInt(in.TeamID, 10),
-		Day: in.Day, Start: in.Start, End: in.End, Expected: strconv.FormatInt(in.Expected, 10), Notes: in.Notes})
+		Day: in.Day, Start: in.Start, End: in.End, Expected: strconv.FormatInt(in.Expected, 10), Notes: in.Notes, Shared: in.Shared})
 }
 
 // decodeVisitForm reads the visit form: the text as typed (kept for a
@@ -122,9 +127,9 @@ func (h *visitHandlers) editForm(c echo.Context) error {
 func decodeVisitForm(c echo.Context) (visitpage.Form, visit.Input, apperr.Fields) {
 	r := readForm(c)
 	f := visitpage.Form{SiteID: r.text("site_id"), TeamID: r.text("team_id"), Day: r.text("day"),
-		Start: r.text("start"), End: r.text("end"), Expected: r.text("expected"), Notes: r.text("notes")}
+		Start: r.text("start"), End: r.text("end"), Expected: r.text("expected"), Notes: r.text("notes"), Shared: r.text("shared") != ""}
 	in := visit.Input{SiteID: r.choice("site_id"), TeamID: r.choice("team_id"), Day: f.Day, Start: f.Start, End: f.End,
-		Expected: r.whole("expected"), Notes: f.Notes}
+		Expected: r.whole("expected"), Notes: f.Notes, Shared: f.Shared}
 	return f, in, r.bad
 }
 
@@ -134,9 +139,6 @@ func (h *visitHandlers) update(c echo.Context) error {
 	id, err := idParam(c)
 	if err != nil {
 		return err
-	}
-	if _, err := h.visits.Get(c.Request().Context(), id); err != nil {
-		return err // an unknown id is a 404 even when the form is also wrong
 	}
 	return h.save(c, id)
 }
@@ -152,6 +154,15 @@ func (h *visitHandlers) save(c echo.Context, id int64) error {
 		warnings []string
 		err      error
 	)
+	var before visit.Detail
+	if id != 0 {
+		if before, err = h.visits.Get(ctx, id); err != nil {
+			return err // an unknown id is a 404 even when the form is also wrong
+		}
+	}
+	if err := mayPlan(c, h.teams, in.TeamID, before.TeamID); err != nil {
+		return err
+	}
 	switch {
 	case len(bad) > 0:
 		_, cerr := h.visits.Check(ctx, in, id)
@@ -197,7 +208,8 @@ func (h *visitHandlers) show(c echo.Context) error {
 	if err := mayView(c, h.teams, d); err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, page(c, d.SiteName, "jadwal"), visitpage.DetailPage(csrfToken(c), visitDetail(d, mayChange(c, planners...))))
+	canPlan := mayChange(c, planners...) && mayPlan(c, h.teams, d.TeamID) == nil
+	return render(c, http.StatusOK, page(c, d.SiteName, "jadwal"), visitpage.DetailPage(csrfToken(c), visitDetail(d, canPlan)))
 }
 
 func (h *visitHandlers) cancel(c echo.Context) error {
@@ -206,12 +218,15 @@ func (h *visitHandlers) cancel(c echo.Context) error {
 		return err
 	}
 	reason := readForm(c).text("reason")
+	d, err := h.visits.Get(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	if err := mayPlan(c, h.teams, d.TeamID); err != nil {
+		return err
+	}
 	err = h.visits.Cancel(c.Request().Context(), actor(c), id, reason)
 	if p, status, ok := formProblems(err); ok {
-		d, gerr := h.visits.Get(c.Request().Context(), id)
-		if gerr != nil {
-			return gerr
-		}
 		v := visitDetail(d, true)
 		v.Problems, v.Reason = p, reason
 		return render(c, status, page(c, d.SiteName, "jadwal"), visitpage.DetailPage(csrfToken(c), v))

@@ -36,3 +36,32 @@ func mayView(c echo.Context, teams *team.Store, v visit.Detail) error {
 	}
 	return apperr.New(apperr.Forbidden, "Kunjungan ini milik tim lain.")
 }
+
+var errNotYourTeam = apperr.New(apperr.Forbidden, "Ketua tim hanya dapat merencanakan, memindah dan membatalkan kunjungan tim yang dipimpinnya.")
+
+// mayPlan refuses a ketua tim the visits of teams they do not lead (the rule
+// is team.Manager's); an unknown team is left for the visit store to name.
+func mayPlan(c echo.Context, teams *team.Store, teamIDs ...int64) error {
+	m := teamManager(c)
+	if m.AnyTeam {
+		return nil
+	}
+	checked := map[int64]bool{}
+	for _, id := range teamIDs {
+		if checked[id] {
+			continue
+		}
+		checked[id] = true
+		t, err := teams.Get(c.Request().Context(), id)
+		if apperr.CodeOf(err) == apperr.NotFound {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if !m.MayManage(t.Team) {
+			return errNotYourTeam
+		}
+	}
+	return nil
+}

@@ -71,8 +71,15 @@ func Load(ctx context.Context, g *gorm.DB, cov *progress.Cache, from, to string,
 	for _, id := range teamIDs {
 		want[id] = true
 	}
+	in.People = map[int64][]int64{}
 	for _, t := range teams {
 		names.Teams[t.ID] = t.Name
+		if t.Leader != nil {
+			in.People[t.ID] = append(in.People[t.ID], t.Leader.ID)
+		}
+		for _, op := range t.Operators {
+			in.People[t.ID] = append(in.People[t.ID], op.ID)
+		}
 		if len(want) == 0 || want[t.ID] {
 			in.Teams = append(in.Teams, planner.Team{ID: t.ID, Capacity: int64(t.DailyCapacity)})
 		}

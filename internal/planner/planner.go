@@ -37,6 +37,7 @@ type Input struct {
 	WorkingDays      []time.Weekday // nil: Monday to Friday
 	Holidays         []Date
 	Teams            []Team
+	People           map[int64][]int64 // each team's people (leader and operators), of every team with visits
 	Sites            []Site
 	Desa             []Desa
 	Existing         []Visit            // planned or done visits: kept, and they use capacity

@@ -28,10 +28,20 @@ func check(t *testing.T, in planner.Input, p planner.Plan) {
 	}
 	windows := map[key][][2]string{}
 	load := map[key]int64{}
-	for _, v := range in.Existing {
+	sitesBusy, peopleBusy := map[key][][2]string{}, map[key][][2]string{} // keyed by site or person id
+	occupy := func(v planner.Visit) {
 		k := key{v.TeamID, v.Date}
 		windows[k] = append(windows[k], [2]string{v.Start, v.End})
 		load[k] += v.ExpectedActivations
+		sk := key{v.SiteID, v.Date}
+		sitesBusy[sk] = append(sitesBusy[sk], [2]string{v.Start, v.End})
+		for _, p := range in.People[v.TeamID] {
+			pk := key{p, v.Date}
+			peopleBusy[pk] = append(peopleBusy[pk], [2]string{v.Start, v.End})
+		}
+	}
+	for _, v := range in.Existing {
+		occupy(v)
 	}
 	var sum int64
 	for _, v := range p.Visits {
@@ -50,14 +60,26 @@ func check(t *testing.T, in planner.Input, p planner.Plan) {
 		if v.Start >= v.End || v.ExpectedActivations < 1 {
 			t.Fatalf("bad visit %+v", v)
 		}
-		k := key{v.TeamID, v.Date}
-		for _, w := range windows[k] {
-			if v.Start < w[1] && w[0] < v.End {
-				t.Fatalf("team %d double-booked on %s: %s–%s over %s–%s", v.TeamID, v.Date, v.Start, v.End, w[0], w[1])
+		overlap := func(ws [][2]string) bool {
+			for _, w := range ws {
+				if v.Start < w[1] && w[0] < v.End {
+					return true
+				}
+			}
+			return false
+		}
+		if overlap(windows[key{v.TeamID, v.Date}]) {
+			t.Fatalf("team %d double-booked: %+v", v.TeamID, v)
+		}
+		if overlap(sitesBusy[key{v.SiteID, v.Date}]) {
+			t.Fatalf("site %d hosts two teams at once: %+v", v.SiteID, v)
+		}
+		for _, p := range in.People[v.TeamID] {
+			if overlap(peopleBusy[key{p, v.Date}]) {
+				t.Fatalf("person %d in two visits at once: %+v", p, v)
 			}
 		}
-		windows[k] = append(windows[k], [2]string{v.Start, v.End})
-		load[k] += v.ExpectedActivations
+		occupy(v)
 		sum += v.ExpectedActivations
 	}
 	for k, l := range load {

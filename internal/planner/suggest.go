@@ -13,6 +13,18 @@ type teamDay struct {
 	day  string
 }
 
+// siteDay and personDay key what a site and a person are busy with on a day:
+// no two teams at one site at once, nobody in two visits at once.
+type siteDay struct {
+	site int64
+	day  string
+}
+
+type personDay struct {
+	person int64
+	day    string
+}
+
 type siteState struct {
 	Site
 	left float64 // eligible people not yet activated
@@ -33,6 +45,8 @@ type state struct {
 	reached    map[string]bool
 	used       map[teamDay]float64
 	busy       map[teamDay][][2]string
+	siteBusy   map[siteDay][][2]string
+	personBusy map[personDay][][2]string
 	horizon    string // last day of the coverage horizon
 }
 
@@ -47,7 +61,8 @@ func newState(in Input) (*state, error) {
 	}
 	s := &state{in: in, days: days, slots: slots, yield: map[string]float64{}, byID: map[int64]int{},
 		byKec: map[string][]int{}, gap: map[string]float64{}, reached: map[string]bool{},
-		used: map[teamDay]float64{}, busy: map[teamDay][][2]string{}}
+		used: map[teamDay]float64{}, busy: map[teamDay][][2]string{},
+		siteBusy: map[siteDay][][2]string{}, personBusy: map[personDay][][2]string{}}
 	for k, v := range DefaultYield {
 		s.yield[k] = v
 	}
@@ -76,9 +91,8 @@ func newState(in Input) (*state, error) {
 	}
 	s.neighbours = neighbours(in.Desa)
 	for _, v := range in.Existing {
-		k := teamDay{v.TeamID, v.Date}
-		s.used[k] += float64(v.ExpectedActivations)
-		s.busy[k] = append(s.busy[k], [2]string{v.Start, v.End})
+		s.used[teamDay{v.TeamID, v.Date}] += float64(v.ExpectedActivations)
+		s.occupy(v.TeamID, v.SiteID, v.Date, [2]string{v.Start, v.End})
 		if i, ok := s.byID[v.SiteID]; ok {
 			st := &s.sites[i]
 			st.left = math.Max(0, st.left-float64(v.ExpectedActivations))
@@ -136,22 +150,44 @@ func (s *state) take(i int, team int64, day string, e float64) {
 	s.used[teamDay{team, day}] += e
 }
 
-// freeSlot returns the first slot of the team's day not overlapping its
-// visits, or -1.
+// occupy marks the team, its people and the site busy in the window.
+func (s *state) occupy(team, site int64, day string, w [2]string) {
+	k := teamDay{team, day}
+	s.busy[k] = append(s.busy[k], w)
+	sk := siteDay{site, day}
+	s.siteBusy[sk] = append(s.siteBusy[sk], w)
+	for _, p := range s.in.People[team] {
+		pk := personDay{p, day}
+		s.personBusy[pk] = append(s.personBusy[pk], w)
+	}
+}
+
+func clashes(busy [][2]string, w [2]string) bool {
+	return slices.ContainsFunc(busy, func(b [2]string) bool { return overlaps(w[0], w[1], b[0], b[1]) })
+}
+
+// freeSlot returns the first slot of the day in which neither the team nor
+// any of its people is busy, or -1.
 func (s *state) freeSlot(team int64, day string) int {
-	busy := s.busy[teamDay{team, day}]
 	for i, sl := range s.slots {
-		if !slices.ContainsFunc(busy, func(b [2]string) bool { return overlaps(sl[0], sl[1], b[0], b[1]) }) {
+		if clashes(s.busy[teamDay{team, day}], sl) {
+			continue
+		}
+		if !slices.ContainsFunc(s.in.People[team], func(p int64) bool { return clashes(s.personBusy[personDay{p, day}], sl) }) {
 			return i
 		}
 	}
 	return -1
 }
 
+// siteFree reports whether no other team is at site i during the slot.
+func (s *state) siteFree(i int, day string, slot int) bool {
+	return !clashes(s.siteBusy[siteDay{s.sites[i].ID, day}], s.slots[slot])
+}
+
 func (s *state) book(plan *Plan, team int64, day string, slot int, site int64, e float64, followup string) {
 	sl := s.slots[slot]
-	k := teamDay{team, day}
-	s.busy[k] = append(s.busy[k], sl)
+	s.occupy(team, site, day, sl)
 	plan.Visits = append(plan.Visits, Visit{TeamID: team, SiteID: site, Date: day, Start: sl[0], End: sl[1],
 		ExpectedActivations: int64(e), Followup: followup})
 	plan.ExpectedActivations += int64(e)
@@ -224,7 +260,7 @@ func (s *state) planDay(plan *Plan, t Team, day string, pos map[int64][2]float64
 		if capLeft < minWorthwhile || slot < 0 {
 			return
 		}
-		best := s.bestNext(day, pos[t.ID], capLeft, anchorKec, picked, follow)
+		best := s.bestNext(day, slot, pos[t.ID], capLeft, anchorKec, picked, follow)
 		if best.site < 0 || best.score <= 0 {
 			return
 		}
@@ -248,13 +284,14 @@ type candidate struct {
 }
 
 // bestNext finds the best next visit for a team at here (zero: at home, not
-// yet placed) with capLeft activations left on day: anywhere for the day's
-// first visit, in the anchor kecamatan and its neighbours after that. Sites
-// already picked that day are skipped.
-func (s *state) bestNext(day string, here [2]float64, capLeft float64, anchorKec string, picked map[int]bool, follow map[int]Followup) candidate {
+// yet placed) with capLeft activations left in the slot of day: anywhere for
+// the day's first visit, in the anchor kecamatan and its neighbours after
+// that. Sites already picked that day, or where another team is during the
+// slot, are skipped.
+func (s *state) bestNext(day string, slot int, here [2]float64, capLeft float64, anchorKec string, picked map[int]bool, follow map[int]Followup) candidate {
 	best := candidate{site: -1}
 	consider := func(i int) {
-		if picked[i] {
+		if picked[i] || !s.siteFree(i, day, slot) {
 			return
 		}
 		c, ok := s.worth(i, day, capLeft, follow)
@@ -329,7 +366,7 @@ func Baseline(in Input) (Plan, error) {
 			}
 			i := order[next%len(order)]
 			next++
-			if e := math.Min(s.expected(i), math.Floor(capLeft)); e >= minWorthwhile {
+			if e := math.Min(s.expected(i), math.Floor(capLeft)); e >= minWorthwhile && s.siteFree(i, day, slot) {
 				s.take(i, t.ID, day, e)
 				s.book(&plan, t.ID, day, slot, s.sites[i].ID, e, "")
 			}

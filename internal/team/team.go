@@ -17,6 +17,7 @@ import (
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
 	"jemputbola/internal/scope"
+	"jemputbola/internal/visit"
 )
 
 // Team is one field team.
@@ -216,7 +217,8 @@ func (s *Store) Create(ctx context.Context, who audit.Actor, m Manager, in Input
 
 // Update changes a team and replaces its operators, when m may manage it; a
 // ketua tim cannot hand their team to another leader. Errors: NotFound,
-// Forbidden, Invalid, scope.ErrReadOnly.
+// Forbidden, Invalid, Conflict (one of its people would be in two visits at
+// once, see visit.PeopleClash), scope.ErrReadOnly.
 func (s *Store) Update(ctx context.Context, who audit.Actor, m Manager, id int64, in Input) (Team, error) {
 	sc, err := scope.ForWrite(ctx)
 	if err != nil {
@@ -245,6 +247,10 @@ func (s *Store) Update(ctx context.Context, who audit.Actor, m Manager, id int64
 			return err
 		}
 		if err := setMembers(tx, id, in.OperatorIDs); err != nil {
+			return err
+		}
+		// With its new people, the team's coming visits must not put anyone in two places.
+		if err := visit.PeopleClash(ctx, tx, sc.OfficeID, id, time.Now()); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, who, audit.Update, "team", id, snapshot{before, beforeOps}, snapshot{t, in.OperatorIDs})

@@ -16,6 +16,7 @@ import (
 	"jemputbola/internal/dbtest"
 	"jemputbola/internal/scope"
 	"jemputbola/internal/team"
+	"jemputbola/internal/visit"
 )
 
 type people struct{ leader, op1, op2, kadis, gone, goneOp auth.User }
@@ -389,5 +390,46 @@ func TestOffices(t *testing.T) {
 				t.Fatalf("read-only Get: %+v, %v", d, err)
 			}
 		})
+	})
+}
+
+// TestUpdateKeepsPeopleInOneVisit: adding an operator to a team is refused
+// when the team's coming visit overlaps one of the operator's other team,
+// and nothing of the change is kept.
+func TestUpdateKeepsPeopleInOneVisit(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
+		p, ctx := setup(t, g)
+		s := team.NewStore(g)
+		a, err := s.Create(ctx, audit.System, team.AnyTeam, team.Input{Name: "Tim A", OperatorIDs: []int64{p.op1.ID}, DailyCapacity: 60})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := s.Create(ctx, audit.System, team.AnyTeam, team.Input{Name: "Tim B", OperatorIDs: []int64{p.op2.ID}, DailyCapacity: 60})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc, _ := scope.From(ctx)
+		var site int64
+		now := time.Now().UTC()
+		if err := g.Raw(`INSERT INTO sites (office_id, name, kind, desa_code, created_at, updated_at)
+			VALUES (?, 'SMP Negeri 2 Curup', 'sekolah', '17.02.06.1004', ?, ?) RETURNING id`, sc.OfficeID, now, now).Scan(&site).Error; err != nil {
+			t.Fatal(err)
+		}
+		visits := visit.NewStore(g, nil)
+		day := time.Now().AddDate(0, 0, 7).Format(time.DateOnly)
+		for _, id := range []int64{a.ID, b.ID} {
+			in := visit.Input{SiteID: site, TeamID: id, Day: day, Start: "08:00", End: "10:00", Expected: 20, Shared: true}
+			if _, _, err := visits.Create(ctx, audit.System, in); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, err = s.Update(ctx, audit.System, team.AnyTeam, a.ID, team.Input{Name: "Tim A", OperatorIDs: []int64{p.op1.ID, p.op2.ID}, DailyCapacity: 60})
+		if apperr.CodeOf(err) != apperr.Conflict || !strings.Contains(apperr.FieldsOf(err)["operator_ids"], p.op2.Name+" sudah dijadwalkan bersama Tim B") {
+			t.Fatalf("adding an operator booked elsewhere at the same time: %v", err)
+		}
+		got, err := s.Get(ctx, a.ID)
+		if err != nil || len(got.Operators) != 1 || got.Operators[0].ID != p.op1.ID {
+			t.Fatalf("team after the refused change: %+v, %v", got.Operators, err)
+		}
 	})
 }

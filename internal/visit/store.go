@@ -118,6 +118,12 @@ func (s *Store) check(ctx context.Context, q *gorm.DB, sc scope.Scope, in Input,
 		c := clash[0]
 		return checked{}, newConflict(c.ID, c.Name, c.StartAt.In(loc), c.EndAt.In(loc))
 	}
+	if err := personClash(ctx, q, sc.OfficeID, in.TeamID, excludeID, w); err != nil {
+		return checked{}, err
+	}
+	if err := siteClash(ctx, q, sc.OfficeID, in, excludeID, w); err != nil {
+		return checked{}, err
+	}
 
 	c := checked{w: w}
 	day := w.day.Format("2006-01-02")
@@ -236,27 +242,79 @@ func (s *Store) CreateAll(ctx context.Context, who audit.Actor, ins []Input) ([]
 const acceptChunk = 100
 
 // checkAll applies Create's rules to every visit of a batch without writing:
-// against the stored visits, and for overlaps of one team's chosen visits.
+// against the stored visits, and between the chosen ones (a team, a person or
+// a site in two of them at once).
 func (s *Store) checkAll(ctx context.Context, sc scope.Scope, ins []Input) error {
 	type slot struct {
 		index int
+		in    Input
 		w     window
 	}
-	byTeam := map[int64][]slot{}
+	people, err := peopleOf(ctx, s.db, ins)
+	if err != nil {
+		return err
+	}
+	byDay := map[string][]slot{}
 	for i, in := range ins {
 		c, err := s.check(ctx, s.db, sc, in, 0, false)
 		if err != nil {
 			return &BatchError{Index: i, Err: err}
 		}
-		for _, o := range byTeam[in.TeamID] {
-			if o.w.start.Before(c.w.end) && c.w.start.Before(o.w.end) {
-				msg := fmt.Sprintf("Bertumpang tindih dengan kunjungan ke-%d yang juga dipilih untuk tim ini.", o.index+1)
-				return &BatchError{Index: i, Err: &apperr.Error{Code: apperr.Conflict, Message: msg, Fields: map[string]string{"start": msg}}}
+		day := c.w.day.Format(time.DateOnly)
+		for _, o := range byDay[day] {
+			if !o.w.start.Before(c.w.end) || !c.w.start.Before(o.w.end) {
+				continue
 			}
+			var msg string
+			switch {
+			case o.in.TeamID == in.TeamID:
+				msg = fmt.Sprintf("Bertumpang tindih dengan kunjungan ke-%d yang juga dipilih untuk tim ini.", o.index+1)
+			case people[o.in.TeamID].shares(people[in.TeamID]):
+				msg = fmt.Sprintf("Tim ini berbagi anggota dengan tim kunjungan ke-%d yang juga dipilih pada jam itu.", o.index+1)
+			case o.in.SiteID == in.SiteID && !in.Shared && !o.in.Shared:
+				msg = fmt.Sprintf("Lokasi ini juga dipilih untuk tim lain pada jam itu (kunjungan ke-%d).", o.index+1)
+			default:
+				continue
+			}
+			return &BatchError{Index: i, Err: &apperr.Error{Code: apperr.Conflict, Message: msg, Fields: map[string]string{"start": msg}}}
 		}
-		byTeam[in.TeamID] = append(byTeam[in.TeamID], slot{i, c.w})
+		byDay[day] = append(byDay[day], slot{i, in, c.w})
 	}
 	return nil
+}
+
+// personSet is the people (leader and operators) of a team.
+type personSet map[int64]bool
+
+func (a personSet) shares(b personSet) bool {
+	for p := range a {
+		if b[p] {
+			return true
+		}
+	}
+	return false
+}
+
+// peopleOf reads the people of the teams of ins.
+func peopleOf(ctx context.Context, q *gorm.DB, ins []Input) (map[int64]personSet, error) {
+	var ids []int64
+	for _, in := range ins {
+		ids = append(ids, in.TeamID)
+	}
+	out := map[int64]personSet{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []struct{ TeamID, UserID int64 }
+	err := q.WithContext(ctx).Raw(`SELECT team_id, user_id FROM team_members WHERE team_id IN ?
+		UNION SELECT id, leader_id FROM teams WHERE id IN ? AND leader_id IS NOT NULL`, ids, ids).Scan(&rows).Error
+	for _, r := range rows {
+		if out[r.TeamID] == nil {
+			out[r.TeamID] = personSet{}
+		}
+		out[r.TeamID][r.UserID] = true
+	}
+	return out, err
 }
 
 // BatchError is a rule broken by one visit of CreateAll.
@@ -276,7 +334,7 @@ func (s *Store) create(ctx context.Context, tx *gorm.DB, sc scope.Scope, who aud
 	}
 	now := time.Now().UTC()
 	v := Visit{OfficeID: sc.OfficeID, SiteID: in.SiteID, TeamID: in.TeamID, Day: c.w.day.Format("2006-01-02"),
-		StartAt: c.w.start, EndAt: c.w.end, Expected: in.Expected, Notes: strings.TrimSpace(in.Notes),
+		StartAt: c.w.start, EndAt: c.w.end, Expected: in.Expected, Notes: strings.TrimSpace(in.Notes), Shared: in.Shared,
 		Status: Direncanakan, CreatedAt: now, UpdatedAt: now}
 	if who.UserID != 0 {
 		v.CreatedBy = &who.UserID
@@ -313,10 +371,10 @@ func (s *Store) Update(ctx context.Context, who audit.Actor, id int64, in Input)
 		v = before
 		v.SiteID, v.TeamID, v.Day = in.SiteID, in.TeamID, c.w.day.Format("2006-01-02")
 		v.StartAt, v.EndAt, v.Expected, v.Notes = c.w.start, c.w.end, in.Expected, strings.TrimSpace(in.Notes)
-		v.UpdatedAt = time.Now().UTC()
+		v.Shared, v.UpdatedAt = in.Shared, time.Now().UTC()
 		err = tx.Model(&Visit{}).Where("id = ? AND office_id = ?", id, sc.OfficeID).Updates(map[string]any{
 			"site_id": v.SiteID, "team_id": v.TeamID, "day": v.Day, "start_at": v.StartAt, "end_at": v.EndAt,
-			"expected_activations": v.Expected, "notes": v.Notes, "updated_at": v.UpdatedAt,
+			"expected_activations": v.Expected, "notes": v.Notes, "shared": v.Shared, "updated_at": v.UpdatedAt,
 		}).Error
 		if err != nil {
 			return err

@@ -252,7 +252,8 @@ func TestOverlap(t *testing.T) {
 		}{
 			{"OKTouchingBefore", f.in(window("08:00", "10:00")), false},
 			{"OKTouchingAfter", f.in(window("12:00", "14:00")), false},
-			{"OKOtherTeam", f.in(func(in *visit.Input) { in.TeamID = f.teamB }), false},
+			{"OKOtherTeamOtherSite", f.in(func(in *visit.Input) { in.TeamID, in.SiteID = f.teamB, f.siteB }), false},
+			{"OKOtherTeamSharedSite", f.in(func(in *visit.Input) { in.TeamID, in.Shared = f.teamB, true }), false},
 			{"OKOtherDay", f.in(onDay(friday)), false},
 			{"ErrOneMinuteAtStart", f.in(window("08:00", "10:01")), true},
 			{"ErrOneMinuteAtEnd", f.in(window("11:59", "14:00")), true},

@@ -81,6 +81,7 @@ type Input struct {
 	End      string // HH:MM, 24 h
 	Expected int64
 	Notes    string
+	Shared   bool // another team may be at the site at the same time, on purpose
 }
 
 // Visit is one row of the visits table.
@@ -94,6 +95,7 @@ type Visit struct {
 	EndAt        time.Time // UTC
 	Expected     int64     `gorm:"column:expected_activations"`
 	Notes        string
+	Shared       bool
 	Status       Status
 	CancelReason string
 	CreatedBy    *int64
@@ -135,7 +137,7 @@ type Detail struct {
 // Input returns the visit as a form input, for editing.
 func (d Detail) Input() Input {
 	return Input{SiteID: d.SiteID, TeamID: d.TeamID, Day: d.Day,
-		Start: d.Start.Format("15:04"), End: d.End.Format("15:04"), Expected: d.Expected, Notes: d.Notes}
+		Start: d.Start.Format("15:04"), End: d.End.Format("15:04"), Expected: d.Expected, Notes: d.Notes, Shared: d.Shared}
 }
 
 // window is a validated input turned into instants.

@@ -25,6 +25,7 @@ type Picker struct {
 type Form struct {
 	ID                                               int64
 	SiteID, TeamID, Day, Start, End, Expected, Notes string
+	Shared                                           bool
 	Teams                                            []components.Option
 	Picker                                           Picker
 	ConflictID                                       int64 // the visit the team is already booked in
