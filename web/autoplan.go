@@ -3,6 +3,7 @@ package web
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"math"
 	"net/http"
 	"net/url"
@@ -16,8 +17,8 @@ import (
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/autoplan"
+	"jemputbola/internal/holiday"
 	"jemputbola/internal/locale"
-	"jemputbola/internal/office"
 	"jemputbola/internal/planner"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/team"
@@ -28,7 +29,7 @@ import (
 
 type autoplanHandlers struct {
 	db       *gorm.DB
-	offices  *office.Store
+	days     *holiday.Store
 	coverage *progress.Caches
 	visits   *visit.Store
 	teams    *team.Store
@@ -43,17 +44,16 @@ const (
 )
 
 // planForm is the Rencana otomatis form as read: the range, the teams (none:
-// every team), the coverage horizon and days off besides the office's calendar.
+// every team) and the coverage horizon.
 type planForm struct {
 	From, To     string // YYYY-MM-DD
 	TeamIDs      []int64
 	HorizonWeeks int
-	Holidays     []string
 }
 
 // decodePlanForm reads the form, falling back to the defaults; bad values
 // become field messages.
-func (h *autoplanHandlers) decodePlanForm(c echo.Context, cal office.Calendar) (planForm, apperr.Fields) {
+func (h *autoplanHandlers) decodePlanForm(c echo.Context, cal holiday.Calendar) (planForm, apperr.Fields) {
 	now := now(c)
 	start := cal.NextWorkingDay(now)
 	f := planForm{From: start.Format(time.DateOnly), To: start.AddDate(0, 0, defaultPlanDays-1).Format(time.DateOnly),
@@ -84,11 +84,6 @@ func (h *autoplanHandlers) decodePlanForm(c echo.Context, cal office.Calendar) (
 	} else if present {
 		f.HorizonWeeks = int(n)
 	}
-	holidays, err := office.ParseHolidays(r.text("libur"))
-	if err != nil {
-		r.bad.Add("libur", apperr.MessageOf(err))
-	}
-	f.Holidays = holidays
 	for _, v := range r.all("tim") {
 		id, present, ok := wholeNumber(v)
 		if !ok || !present {
@@ -101,11 +96,11 @@ func (h *autoplanHandlers) decodePlanForm(c echo.Context, cal office.Calendar) (
 }
 
 func (h *autoplanHandlers) show(c echo.Context) error {
-	o, err := h.offices.Current(ctxOf(c))
+	cal, err := h.days.Calendar(ctxOf(c))
 	if err != nil {
 		return err
 	}
-	f, bad := h.decodePlanForm(c, o.Calendar())
+	f, bad := h.decodePlanForm(c, cal)
 	cache, err := h.coverage.For(ctxOf(c))
 	if err != nil {
 		return err
@@ -127,9 +122,8 @@ func (h *autoplanHandlers) show(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	in.Holidays = append(in.Holidays, f.Holidays...)
 	v := planpage.View{CSRF: csrfToken(c), Action: paths.With(paths.AutoPlan, c.QueryParams()), Teams: planTeams(names, f.TeamIDs, mine),
-		Form: planpage.Form{From: f.From, To: f.To, HorizonWeeks: strconv.Itoa(f.HorizonWeeks), Holidays: strings.Join(f.Holidays, ", ")}}
+		Form: planpage.Form{From: f.From, To: f.To, HorizonWeeks: strconv.Itoa(f.HorizonWeeks)}, DaysOff: daysOffBetween(cal, f.From, f.To)}
 	if p, status, ok := formProblems(bad.Err()); ok {
 		v.Problems = p
 		return render(c, status, page(c, "Rencana otomatis", "jadwal"), planpage.Page(v))
@@ -155,6 +149,31 @@ func (h *autoplanHandlers) show(c echo.Context) error {
 			Expected: locale.Int(p.ExpectedActivations), Followup: p.Followup})
 	}
 	return render(c, http.StatusOK, page(c, "Rencana otomatis", "jadwal"), planpage.Page(v))
+}
+
+// daysOffBetween names the days off and school holidays the plan skips.
+func daysOffBetween(cal holiday.Calendar, from, to string) []string {
+	off, school := cal.Between(from, to)
+	var out []string
+	for _, day := range off {
+		if d, ok := cal.Off(day); ok {
+			out = append(out, dayLabel(day)+": "+d.Name)
+		}
+	}
+	if len(school) > 0 {
+		d, _ := cal.SchoolBreak(school[0])
+		out = append(out, fmt.Sprintf("%d hari libur sekolah (%s, mulai %s): sekolah tidak diusulkan", len(school), d.Name, dayLabel(school[0])))
+	}
+	return out
+}
+
+// dayLabel is a YYYY-MM-DD date as "Jum, 25 Des 2026".
+func dayLabel(day string) string {
+	t, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return day
+	}
+	return locale.DayDate(t)
 }
 
 // plannable is the teams a ketua tim leads, whom the planner plans for them;

@@ -74,13 +74,21 @@ func TestAutoplanAcceptFlow(t *testing.T) {
 		t.Errorf("flash %q", doc.Find(".flash").Text())
 	}
 
-	// A holiday gets no suggested visit.
-	_, doc = k.get(t, q+"&libur="+monday)
+	// A day off the kepala dinas adds on Hari Libur gets no suggested visit,
+	// and the plan names it among the days it skips.
+	kadis := app.login(t, "kadis", auth.KepalaDinas)
+	if res, _ := kadis.post(t, "/hari-libur", url.Values{"kind": {"lokal"}, "first": {monday}, "name": {"HUT Kabupaten"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("add a day off: %d", res.StatusCode)
+	}
+	_, doc = k.get(t, q)
 	doc.Find(`input[name="v"]`).Each(func(_ int, s *goquery.Selection) {
 		if strings.Split(s.AttrOr("value", ""), "|")[2] == monday {
 			t.Fatalf("visit suggested on the holiday %s", monday)
 		}
 	})
+	if !strings.Contains(doc.Find(".days-skipped").Text(), "HUT Kabupaten") {
+		t.Errorf("days skipped: %q", doc.Find(".days-skipped").Text())
+	}
 
 	// The accepted visits are now existing ones: a new suggestion keeps clear of them.
 	_, doc = k.get(t, q)
@@ -120,7 +128,6 @@ func TestAutoplanForm(t *testing.T) {
 		"/rencana-otomatis?cakupan=99":                        "1–52 minggu",
 		"/rencana-otomatis?tim=satu":                          "Pilihan tim tidak valid",
 		"/rencana-otomatis?dari=2099-02-01&sampai=2099-01-01": "sebelum tanggal awal",
-		"/rencana-otomatis?libur=25+Desember":                 "Tulis hari libur",
 	}
 	for path, want := range cases {
 		res, doc := k.get(t, path)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"jemputbola/internal/holiday"
 	"jemputbola/internal/locale"
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
@@ -23,6 +24,18 @@ func weekStart(param string, now time.Time) time.Time {
 	return day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7))
 }
 
+// dayOff names the day off and the school holiday of d, for a calendar cell.
+func dayOff(cal holiday.Calendar, d time.Time) visitpage.DayOff {
+	var o visitpage.DayOff
+	if off, ok := cal.Off(d.Format(time.DateOnly)); ok {
+		o.Off = off.Name
+	}
+	if sb, ok := cal.SchoolBreak(d.Format(time.DateOnly)); ok {
+		o.School = sb.Name
+	}
+	return o
+}
+
 // week renders the calendar: teams as rows, Monday..Sunday as columns.
 func (h *visitHandlers) week(c echo.Context) error {
 	ctx := c.Request().Context()
@@ -33,9 +46,14 @@ func (h *visitHandlers) week(c echo.Context) error {
 		Prev: monday.AddDate(0, 0, -7).Format(time.DateOnly), Next: monday.AddDate(0, 0, 7).Format(time.DateOnly),
 		TeamID: c.QueryParam("team_id"), Kec: c.QueryParam("kec")}
 	today := now.Format(time.DateOnly)
+	cal, err := h.days.Calendar(ctx)
+	if err != nil {
+		return err
+	}
 	for i := range 7 {
 		d := monday.AddDate(0, 0, i)
-		w.Days = append(w.Days, visitpage.Day{Weekday: locale.Weekday(d.Weekday()), Date: locale.ShortDate(d), Today: d.Format(time.DateOnly) == today})
+		w.Days = append(w.Days, visitpage.Day{Weekday: locale.Weekday(d.Weekday()), Date: locale.ShortDate(d), Today: d.Format(time.DateOnly) == today,
+			DayOff: dayOff(cal, d)})
 	}
 	scope, err := teamScope(c, h.teams)
 	if err != nil {

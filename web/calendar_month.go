@@ -35,6 +35,10 @@ func (h *visitHandlers) month(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	cal, err := h.days.Calendar(c.Request().Context())
+	if err != nil {
+		return err
+	}
 	byDay := map[string][]visitpage.Chip{}
 	for _, v := range visits {
 		byDay[v.Day] = append(byDay[v.Day], visitChip(v))
@@ -48,7 +52,8 @@ func (h *visitHandlers) month(c echo.Context) error {
 		for i := range 7 {
 			day := d.AddDate(0, 0, i)
 			key := day.Format(time.DateOnly)
-			week = append(week, visitpage.MonthDay{Num: strconv.Itoa(day.Day()), Today: key == today, InMonth: day.Month() == first.Month(), Visits: byDay[key]})
+			week = append(week, visitpage.MonthDay{Num: strconv.Itoa(day.Day()), Today: key == today, InMonth: day.Month() == first.Month(),
+				DayOff: dayOff(cal, day), Visits: byDay[key]})
 		}
 		m.Weeks = append(m.Weeks, week)
 	}

@@ -16,6 +16,7 @@ import (
 	"jemputbola/internal/chart"
 	"jemputbola/internal/coverage"
 	"jemputbola/internal/geo"
+	"jemputbola/internal/holiday"
 	"jemputbola/internal/locale"
 	"jemputbola/internal/office"
 	"jemputbola/internal/progress"
@@ -37,6 +38,7 @@ type coverageHandlers struct {
 	visits  *visit.Store
 	results *result.Store
 	offices *office.Store
+	days    *holiday.Store // the working days the projection counts
 
 	maps    officeMaps // the projected desa boundaries of each office
 	imports oneImportPerOffice
@@ -114,7 +116,11 @@ func (h *coverageHandlers) show(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return h.pages.serve(c, snap.Key(), func() (layout.Data, templ.Component, error) {
+	cal, err := h.days.Calendar(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	return h.pages.serve(c, snap.Key()+"|"+cal.Key(), func() (layout.Data, templ.Component, error) {
 		cov := snap.Coverage
 		weeks := snap.Series.Weeks(now, progress.TrendWeeks)
 		k := cov.Office
@@ -122,7 +128,7 @@ func (h *coverageHandlers) show(c echo.Context) error {
 			Basis:       coverageBasis(cov, now.Year()),
 			Kabupaten:   coverageFigures(k),
 			Trend:       trendChart(weeks, k.TargetCount),
-			Projection:  projectionView(progress.Project(snap.Series, k.Gap, now)),
+			Projection:  projectionView(progress.Project(snap.Series, k.Gap, now, cal.Works)),
 			Breakdown:   breakdownView(snap.Breakdown),
 			ThisWeek:    locale.Int(weeks[len(weeks)-1].Field),
 			ThisMonth:   locale.Int(snap.Series.FieldBetween(time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location()), now)),

@@ -23,7 +23,11 @@ func (h *coverageHandlers) report(c echo.Context) error {
 	if err != nil {
 		month = now
 	}
-	m, err := h.cache.Month(ctx, month, now)
+	cal, err := h.days.Calendar(ctx)
+	if err != nil {
+		return err
+	}
+	m, err := h.cache.Month(ctx, month, now, cal.Works)
 	if err != nil {
 		return err
 	}

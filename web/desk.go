@@ -9,8 +9,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jemputbola/internal/desk"
+	"jemputbola/internal/holiday"
 	"jemputbola/internal/locale"
-	"jemputbola/internal/office"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/result"
 	"jemputbola/internal/site"
@@ -21,7 +21,7 @@ import (
 
 type deskHandlers struct {
 	desk     *desk.Store
-	offices  *office.Store
+	days     *holiday.Store
 	sites    *site.Store
 	progress *progress.Caches
 }
@@ -58,12 +58,16 @@ func (h *deskHandlers) show(c echo.Context) error {
 // posted, shown again with its messages.
 func (h *deskHandlers) render(c echo.Context, status int, day time.Time, notice string, typed *deskpage.Point, newPoint deskpage.PointForm) error {
 	ctx := ctxOf(c)
-	o, err := h.offices.Current(ctx)
+	cal, err := h.days.Calendar(ctx)
 	if err != nil {
 		return err
 	}
-	if notice == "" && !o.Calendar().Works(day) {
-		notice = locale.Weekday(day.Weekday()) + " ini bukan hari kerja kantor (lihat Pengaturan); tally tetap dapat dicatat bila loket buka."
+	if notice == "" && !cal.Works(day) {
+		why := locale.Weekday(day.Weekday()) + " ini bukan hari kerja kantor (lihat Pengaturan)"
+		if d, ok := cal.Off(day.Format(time.DateOnly)); ok {
+			why = locale.Date(day) + " hari libur: " + d.Name
+		}
+		notice = why + "; tally tetap dapat dicatat bila loket buka."
 	}
 	points, err := h.desk.Points(ctx)
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
 	"jemputbola/internal/desk"
+	"jemputbola/internal/holiday"
 	"jemputbola/internal/office"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
@@ -80,7 +81,7 @@ func (s *Server) routes() {
 	home := &homeHandlers{progress: dashboard, teams: team.NewStore(db), sites: site.NewStore(db), users: users, visits: visits, audit: auditLog, results: results}
 	app.GET(paths.Home, home.show, allow(everyone...))
 
-	v := &visitHandlers{visits: visits, sites: site.NewStore(db), teams: team.NewStore(db), regions: regions, progress: dashboard, results: results, offices: offices}
+	v := &visitHandlers{visits: visits, sites: site.NewStore(db), teams: team.NewStore(db), regions: regions, progress: dashboard, results: results, offices: offices, days: holiday.NewStore(db)}
 	app.GET(paths.Week, v.week, allow(everyone...))
 	app.GET(paths.Month, v.month, allow(everyone...))
 	app.GET(paths.WeekICS, v.exportICS, allow(everyone...), recordDownload(auditLog, "Jadwal (kalender .ics)"))
@@ -96,11 +97,11 @@ func (s *Server) routes() {
 	app.GET(paths.NoticeLtr, v.suratPemberitahuan, allow(staff...), recordDownload(auditLog, "Surat Pemberitahuan"))
 	app.GET(paths.APIVisits, v.apiList, allow(staff...))
 
-	ap := &autoplanHandlers{db: db, offices: offices, coverage: dashboard, visits: visits, teams: team.NewStore(db)}
+	ap := &autoplanHandlers{db: db, days: holiday.NewStore(db), coverage: dashboard, visits: visits, teams: team.NewStore(db)}
 	app.GET(paths.AutoPlan, ap.show, allow(planners...))
 	app.POST(paths.AutoPlan, ap.accept, allow(planners...))
 
-	cov := &coverageHandlers{regions: regions, cache: dashboard, sites: site.NewStore(db), visits: visits,
+	cov := &coverageHandlers{regions: regions, days: holiday.NewStore(db), cache: dashboard, sites: site.NewStore(db), visits: visits,
 		results: results, offices: offices}
 	cached.GET(paths.Coverage, cov.show, allow(readers...))
 	app.POST(paths.CoverageTarget, cov.setTarget, allow(managers...))
@@ -125,7 +126,7 @@ func (s *Server) routes() {
 	app.POST(paths.Verify, fh.verifyAll, allow(planners...))
 	app.POST(paths.Verified, fh.verify, allow(planners...))
 
-	dk := &deskHandlers{desk: desk.NewStore(db), offices: offices, sites: site.NewStore(db), progress: dashboard}
+	dk := &deskHandlers{desk: desk.NewStore(db), days: holiday.NewStore(db), sites: site.NewStore(db), progress: dashboard}
 	app.GET(paths.Desk, dk.show, allow(staff...))
 	app.POST(paths.Desk, dk.save, allow(staff...))
 	app.POST(paths.DeskPoints, dk.addPoint, allow(managers...))
@@ -170,6 +171,11 @@ func (s *Server) routes() {
 	app.GET(paths.Logo, set.logo, allow(everyone...))
 	upload.POST(paths.Logo, set.uploadLogo, allow(managers...))
 
+	hl := &holidayHandlers{days: holiday.NewStore(db)}
+	app.GET(paths.Holidays, hl.show, allow(everyone...))
+	app.POST(paths.Holidays, hl.add, allow(managers...))
+	app.POST(paths.HolidayDrop, hl.remove, allow(managers...))
+
 	of := &officeHandlers{offices: offices, regions: regions, users: users}
 	app.GET(paths.Offices, of.list, allow(managers...))
 	app.POST(paths.Offices, of.add, allow(managers...))
@@ -187,6 +193,7 @@ func navLinks(r auth.Role, province bool) []layout.Link {
 		links = append(links, layout.Link{Key: "hari-ini", Label: "Hari ini", Href: paths.Today})
 	}
 	links = append(links, layout.Link{Key: "jadwal", Label: "Jadwal", Href: paths.Week},
+		layout.Link{Key: "hari-libur", Label: "Hari Libur", Href: paths.Holidays},
 		layout.Link{Key: "wilayah", Label: "Wilayah", Href: paths.Regions})
 	if r.In(staff...) {
 		links = append(links, layout.Link{Key: "lokasi", Label: "Lokasi Sasaran", Href: paths.Sites},

@@ -99,6 +99,9 @@ var routeMatrix = []struct {
 	{"GET", "/pengaturan", "/pengaturan", managing},
 	{"POST", "/pengaturan", "/pengaturan", managing},
 	{"POST", "/pengaturan/kalender", "/pengaturan/kalender", managing},
+	{"GET", "/hari-libur", "/hari-libur", all},
+	{"POST", "/hari-libur", "/hari-libur", managing},
+	{"POST", "/hari-libur/:id/hapus", "/hari-libur/999/hapus", managing},
 	{"GET", "/pengaturan/logo", "/pengaturan/logo", all},
 	{"GET", "/kantor", "/kantor", managing}, // a kab/kota office gets 404: only a province has kab/kota
 	{"POST", "/kantor", "/kantor", managing},

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -25,66 +24,62 @@ func settingsForm(o office.Office) settingspage.Form {
 	l := o.Letterhead()
 	return settingspage.Form{Government: l.Government, Name: l.Name, Address: l.Address, City: l.City,
 		HeadName: l.HeadName, HeadNIP: l.HeadNIP, HeadRank: l.HeadRank, Zone: office.ZoneLabel(o.Zone), HasLogo: o.LogoType != "",
-		Calendar: calendarForm(o.Calendar())}
+		Calendar: calendarForm(o.WorkingWeek())}
 }
 
 // weekOrder is the working week as the form lists it, Senin first.
 var weekOrder = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
 
-// calendarForm shows a calendar: one checkbox a weekday, one holiday a line.
-func calendarForm(cal office.Calendar) settingspage.CalendarForm {
-	f := settingspage.CalendarForm{Holidays: strings.Join(cal.Holidays, "\n")}
+// calendarForm shows the working week: one checkbox a weekday.
+func calendarForm(week []time.Weekday) settingspage.CalendarForm {
+	var f settingspage.CalendarForm
 	for i, d := range weekOrder {
-		f.Days = append(f.Days, settingspage.Day{Value: strconv.Itoa(i + 1), Label: locale.Weekday(d), Checked: slices.Contains(cal.WorkingDays, d)})
+		f.Days = append(f.Days, settingspage.Day{Value: strconv.Itoa(i + 1), Label: locale.Weekday(d), Checked: slices.Contains(week, d)})
 	}
 	return f
 }
 
-// decodeCalendarForm reads the calendar form; bad values become field messages.
-func decodeCalendarForm(c echo.Context) (office.Calendar, string, apperr.Fields) {
+// decodeWorkingWeek reads the working-week form; a bad value becomes a field message.
+func decodeWorkingWeek(c echo.Context) ([]time.Weekday, apperr.Fields) {
 	r := readForm(c)
-	var cal office.Calendar
+	var week []time.Weekday
 	for _, v := range r.all("working_days") {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > len(weekOrder) {
 			r.bad.Add("working_days", "Pilihan hari kerja tidak valid.")
 			break
 		}
-		cal.WorkingDays = append(cal.WorkingDays, weekOrder[n-1])
+		if !slices.Contains(week, weekOrder[n-1]) {
+			week = append(week, weekOrder[n-1])
+		}
 	}
-	text := r.text("holidays")
-	holidays, err := office.ParseHolidays(text)
-	if err != nil {
-		r.bad.Add("holidays", apperr.MessageOf(err))
-	}
-	cal.Holidays = holidays
-	return cal, text, r.bad
+	return week, r.bad
 }
 
-// saveCalendar stores the working week and holidays; a bad value shows the
-// form again with what was typed.
+// saveCalendar stores the working week; a bad value shows the form again
+// with what was ticked.
 func (h *settingsHandlers) saveCalendar(c echo.Context) error {
 	ctx := ctxOf(c)
 	o, err := h.offices.Current(ctx)
 	if err != nil {
 		return err
 	}
-	cal, text, bad := decodeCalendarForm(c)
+	week, bad := decodeWorkingWeek(c)
 	err = bad.Err()
 	if err == nil {
-		err = h.offices.SetCalendar(ctx, actor(c), cal)
+		err = h.offices.SetWorkingWeek(ctx, actor(c), week)
 	}
 	if p, status, ok := formProblems(err); ok {
 		f := settingsForm(o)
-		f.Calendar = calendarForm(cal)
-		f.Calendar.Holidays, f.Calendar.Problems = text, p
-		f.Error = "Kalender kerja belum tersimpan: periksa bagian Hari kerja dan hari libur di bawah."
+		f.Calendar = calendarForm(week)
+		f.Calendar.Problems = p
+		f.Error = "Hari kerja belum tersimpan: periksa bagian Hari kerja di bawah."
 		return render(c, status, page(c, "Pengaturan", "pengaturan"), settingspage.Page(csrfToken(c), f))
 	}
 	if err != nil {
 		return err
 	}
-	flash(c, fmt.Sprintf("Kalender kerja tersimpan: %d hari kerja seminggu, %d hari libur.", len(cal.WorkingDays), len(cal.Holidays)))
+	flash(c, fmt.Sprintf("Hari kerja tersimpan: %d hari seminggu.", len(week)))
 	return redirect(c, paths.Settings)
 }
 

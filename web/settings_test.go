@@ -38,26 +38,24 @@ func TestSettingsPage(t *testing.T) {
 			t.Fatalf("after save: flash %q, head %q", doc.Find(".flash").Text(), doc.Find("#f-head_name").AttrOr("value", ""))
 		}
 	})
-	t.Run("Calendar", func(t *testing.T) {
-		res, doc := c.post(t, "/pengaturan/kalender", url.Values{"working_days": {"1", "6"}, "holidays": {"2026-12-25\n25 Desember"}})
-		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(doc.Find(".has-error").Text(), "TTTT-BB-HH") ||
-			!strings.Contains(doc.Find("#f-holidays").Text(), "25 Desember") {
-			t.Fatalf("bad holiday: status %d, form %q", res.StatusCode, doc.Find("form").Eq(1).Text())
-		}
-		if res, doc := c.post(t, "/pengaturan/kalender", url.Values{"holidays": {""}}); res.StatusCode != http.StatusUnprocessableEntity ||
+	t.Run("WorkingWeek", func(t *testing.T) {
+		if res, doc := c.post(t, "/pengaturan/kalender", url.Values{}); res.StatusCode != http.StatusUnprocessableEntity ||
 			!strings.Contains(doc.Find(".has-error").Text(), "paling sedikit satu hari kerja") {
 			t.Fatalf("no working day: status %d", res.StatusCode)
 		}
-		res, _ = c.post(t, "/pengaturan/kalender", url.Values{"working_days": {"6", "1", "2"}, "holidays": {"2026-12-25, 2026-12-24\n2026-12-25"}})
+		if res, doc := c.post(t, "/pengaturan/kalender", url.Values{"working_days": {"1", "9"}}); res.StatusCode != http.StatusUnprocessableEntity ||
+			!strings.Contains(doc.Find(".has-error").Text(), "tidak valid") {
+			t.Fatalf("day 9: status %d", res.StatusCode)
+		}
+		res, _ := c.post(t, "/pengaturan/kalender", url.Values{"working_days": {"6", "1", "2", "1"}})
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("status %d, want 303", res.StatusCode)
 		}
-		_, doc = c.get(t, "/pengaturan")
+		_, doc := c.get(t, "/pengaturan")
 		var checked []string
 		doc.Find("input[name=working_days]:checked").Each(func(_ int, s *goquery.Selection) { checked = append(checked, s.AttrOr("value", "")) })
-		if strings.Join(checked, ",") != "1,2,6" || doc.Find("#f-holidays").Text() != "2026-12-24\n2026-12-25" ||
-			doc.Find(".flash").Text() != "Kalender kerja tersimpan: 3 hari kerja seminggu, 2 hari libur." {
-			t.Fatalf("after save: days %v, holidays %q, flash %q", checked, doc.Find("#f-holidays").Text(), doc.Find(".flash").Text())
+		if strings.Join(checked, ",") != "1,2,6" || doc.Find(".flash").Text() != "Hari kerja tersimpan: 3 hari seminggu." {
+			t.Fatalf("after save: days %v, flash %q", checked, doc.Find(".flash").Text())
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/json"
 	"errors"
 	"net/http"
 	"sort"
@@ -11,6 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jemputbola/internal/apperr"
+	"jemputbola/internal/holiday"
 	"jemputbola/internal/locale"
 	"jemputbola/internal/office"
 	"jemputbola/internal/progress"
@@ -32,6 +34,7 @@ type visitHandlers struct {
 	progress *progress.Caches
 	results  *result.Store
 	offices  *office.Store
+	days     *holiday.Store
 }
 
 // pickerLimit bounds the site list of the form; filters narrow it further.
@@ -92,11 +95,43 @@ func (h *visitHandlers) renderForm(c echo.Context, status int, f visitpage.Form)
 	if f.Teams, err = h.teamOptions(c); err != nil {
 		return err
 	}
+	if f.DayWarning, f.DaysOff, err = h.dayWarnings(c, f.Day); err != nil {
+		return err
+	}
 	title := "Rencanakan kunjungan"
 	if f.ID != 0 {
 		title = "Ubah kunjungan"
 	}
 	return render(c, status, page(c, title, "jadwal"), visitpage.FormPage(csrfToken(c), f))
+}
+
+// warnAhead is how far ahead the form knows the days off as the date changes.
+const warnAhead = 400
+
+// dayWarnings is the warning for the day shown and, as JSON, those of the
+// coming days that have one.
+func (h *visitHandlers) dayWarnings(c echo.Context, shown string) (string, string, error) {
+	cal, err := h.days.Calendar(ctxOf(c))
+	if err != nil {
+		return "", "", err
+	}
+	today := now(c)
+	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, today.Location())
+	ahead := map[string]string{}
+	for d := today; d.Before(today.AddDate(0, 0, warnAhead)); d = d.AddDate(0, 0, 1) {
+		if ws := visit.DayWarnings(cal, d, ""); len(ws) > 0 {
+			ahead[d.Format(time.DateOnly)] = strings.Join(ws, " ")
+		}
+	}
+	b, err := json.Marshal(ahead)
+	if err != nil {
+		return "", "", err
+	}
+	var warning string
+	if d, err := time.ParseInLocation(time.DateOnly, shown, today.Location()); err == nil {
+		warning = strings.Join(visit.DayWarnings(cal, d, ""), " ")
+	}
+	return warning, string(b), nil
 }
 
 func (h *visitHandlers) newForm(c echo.Context) error {

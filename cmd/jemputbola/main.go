@@ -26,7 +26,7 @@ Perintah:
                        impor angka resmi per desa (CSV atau XLSX; semua baris atau tidak sama sekali)
   import boundaries BERKAS.geojson [--office KODE]
                        impor batas desa kantor (GeoJSON RFC 7946, properti "code"; semua atau tidak sama sekali)
-  plan --from TTTT-BB-HH --to TTTT-BB-HH [--office KODE] [--teams 1,2] [--horizon-weeks 8] [--holidays D1,D2] [--json]
+  plan --from TTTT-BB-HH --to TTTT-BB-HH [--office KODE] [--teams 1,2] [--horizon-weeks 8] [--json]
                        tampilkan usulan rencana otomatis (tidak menyimpan apa pun)
   demo scale --offices N --years Y [--visits V]
                        data skala untuk benchmark: N kantor kab/kota, masing-masing V kunjungan per tahun

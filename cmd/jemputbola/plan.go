@@ -13,7 +13,6 @@ import (
 
 	"gorm.io/gorm"
 
-	"jemputbola/internal/apperr"
 	"jemputbola/internal/autoplan"
 	"jemputbola/internal/office"
 	"jemputbola/internal/planner"
@@ -44,7 +43,6 @@ func planCmd(ctx context.Context, args []string, getenv func(string) string, std
 	to := fs.String("to", "", "tanggal akhir")
 	teams := fs.String("teams", "", "id tim, dipisah koma")
 	horizon := fs.Int("horizon-weeks", 8, "masa cakupan desa")
-	holidays := fs.String("holidays", "", "hari libur selain kalender kantor, TTTT-BB-HH dipisah koma")
 	asJSON := fs.Bool("json", false, "keluaran JSON")
 	officeCode := fs.String("office", "", "kode kantor")
 	if err := fs.Parse(args); err != nil {
@@ -64,19 +62,15 @@ func planCmd(ctx context.Context, args []string, getenv func(string) string, std
 		}
 		ids = append(ids, id)
 	}
-	extra, err := office.ParseHolidays(*holidays)
-	if err != nil {
-		return fmt.Errorf("--holidays: %s", apperr.MessageOf(err))
-	}
 	var p planner.Plan
 	var names autoplan.Names
-	err = withOffice(ctx, getenv, *officeCode, func(ctx context.Context, g *gorm.DB, o office.Office) error {
+	err := withOffice(ctx, getenv, *officeCode, func(ctx context.Context, g *gorm.DB, o office.Office) error {
 		sc := office.Scope(o)
 		in, n, err := autoplan.Load(ctx, g, progress.NewCache(progress.NewStore(g), sc), *from, *to, ids, 7**horizon, sc.Now(time.Now()))
 		if err != nil {
 			return err
 		}
-		in.Holidays, names = append(in.Holidays, extra...), n
+		names = n
 		p, err = planner.Suggest(in)
 		return err
 	})

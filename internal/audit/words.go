@@ -20,6 +20,7 @@ var kinds = map[string]string{
 	"population_figures": "Angka kependudukan",
 	"targets":            "Target",
 	"file":               "Berkas",
+	"day_off":            "Hari libur kantor",
 }
 
 // verbs says what each change did, as the passive Indonesian puts it after the noun.

@@ -11,7 +11,7 @@ import (
 	"gorm.io/gorm"
 
 	"jemputbola/internal/desk"
-	"jemputbola/internal/office"
+	"jemputbola/internal/holiday"
 	"jemputbola/internal/planner"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/result"
@@ -40,7 +40,8 @@ type Names struct {
 
 // Load builds the planner's input of ctx's office for the days from..to
 // (YYYY-MM-DD) and the given teams of the office (nil: every team; another
-// office's are left out) on the office's working days outside its holidays,
+// office's are left out) on the office's working days outside its days off
+// (schools outside the school holidays),
 // with the coverage of today from cov, the office's
 // cache; now is in the office's zone. Errors: scope.ErrMissing.
 func Load(ctx context.Context, g *gorm.DB, cov *progress.Cache, from, to string, teamIDs []int64, horizonDays int, now time.Time) (planner.Input, Names, error) {
@@ -50,12 +51,12 @@ func Load(ctx context.Context, g *gorm.DB, cov *progress.Cache, from, to string,
 	if err != nil {
 		return in, names, err
 	}
-	o, err := office.NewStore(g).Current(ctx)
+	cal, err := holiday.NewStore(g).Calendar(ctx)
 	if err != nil {
 		return in, names, err
 	}
-	cal := o.Calendar()
-	in.WorkingDays, in.Holidays = cal.WorkingDays, cal.Holidays
+	in.WorkingDays = cal.Week
+	in.Holidays, in.SchoolHolidays = cal.Between(from, to)
 	// The desks' yield over the last four weeks, once their tallies measure it.
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
 	if perDay, ok, err := desk.NewStore(g).PerWorkingDay(ctx, today.AddDate(0, 0, -deskWindowDays), today.AddDate(0, 0, -1), cal.Works); err != nil {

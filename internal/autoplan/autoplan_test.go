@@ -3,6 +3,7 @@ package autoplan_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"jemputbola/internal/dbtest"
 	"jemputbola/internal/demo"
 	"jemputbola/internal/desk"
+	"jemputbola/internal/holiday"
 	kantor "jemputbola/internal/office"
 	"jemputbola/internal/planner"
 	"jemputbola/internal/planner/plannertest"
@@ -219,8 +221,9 @@ func TestOfficeIsolation(t *testing.T) {
 	})
 }
 
-// TestOfficeCalendar plans on the office's own working week and around its
-// holidays, with no holiday typed into the plan.
+// TestOfficeCalendar plans on the office's own working week, around its
+// own and the built-in days off, and keeps schools out of school holidays,
+// with nothing typed into the plan.
 func TestOfficeCalendar(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
 		o := inOffice(t, g, "17.02")
@@ -229,29 +232,47 @@ func TestOfficeCalendar(t *testing.T) {
 			t.Fatal(err)
 		}
 		monday := now.AddDate(0, 0, 7*5-int(now.Weekday())+1) // a Monday past the demo's planned weeks
-		saturday, holiday := monday.AddDate(0, 0, 5), monday.AddDate(0, 0, 1).Format(time.DateOnly)
-		cal := kantor.Calendar{WorkingDays: []time.Weekday{time.Saturday, time.Monday, time.Tuesday}, Holidays: []string{holiday}}
-		if err := kantor.NewStore(g).SetCalendar(o.ctx, audit.System, cal); err != nil {
+		saturday, local := monday.AddDate(0, 0, 5), monday.AddDate(0, 0, 1).Format(time.DateOnly)
+		if err := kantor.NewStore(g).SetWorkingWeek(o.ctx, audit.System, []time.Weekday{time.Saturday, time.Monday, time.Tuesday}); err != nil {
 			t.Fatal(err)
 		}
-		in, _, err := o.load(g, monday.Format(time.DateOnly), nil, now)
+		days := holiday.NewStore(g)
+		if _, err := days.Add(o.ctx, audit.System, holiday.Day{Kind: holiday.Local, First: local, Name: "HUT Kabupaten"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := days.Add(o.ctx, audit.System, holiday.Day{Kind: holiday.School, First: saturday.Format(time.DateOnly), Last: saturday.AddDate(0, 0, 14).Format(time.DateOnly), Name: "Libur semester"}); err != nil {
+			t.Fatal(err)
+		}
+		to := monday.AddDate(0, 0, 6).Format(time.DateOnly)
+		in, names, err := autoplan.Load(o.ctx, g, progress.NewCache(progress.NewStore(g), o.sc), monday.Format(time.DateOnly), to, nil, 14, now)
 		if err != nil {
 			t.Fatal(err)
 		}
-		in.To = monday.AddDate(0, 0, 6).Format(time.DateOnly)
 		plan, err := planner.Suggest(in)
 		if err != nil {
 			t.Fatal(err)
 		}
-		days := map[string]int{}
+		visits := map[string]int{}
 		for _, v := range plan.Visits {
-			days[v.Date]++
+			visits[v.Date]++
+			if v.Date == saturday.Format(time.DateOnly) && names.Sites[v.SiteID].Kind == site.Sekolah {
+				t.Fatalf("a school visited in the school holidays: %+v", v)
+			}
 		}
-		if days[holiday] > 0 || days[monday.AddDate(0, 0, 2).Format(time.DateOnly)] > 0 {
-			t.Fatalf("visits on the holiday or on a Wednesday off: %v", days)
+		if visits[local] > 0 || visits[monday.AddDate(0, 0, 2).Format(time.DateOnly)] > 0 {
+			t.Fatalf("visits on the local holiday or on a Wednesday off: %v", visits)
 		}
-		if days[monday.Format(time.DateOnly)] == 0 || days[saturday.Format(time.DateOnly)] == 0 {
-			t.Fatalf("no visits on the working Monday or Saturday: %v", days)
+		if visits[monday.Format(time.DateOnly)] == 0 || visits[saturday.Format(time.DateOnly)] == 0 {
+			t.Fatalf("no visits on the working Monday or Saturday: %v", visits)
+		}
+
+		// The built-in days off count without anything added: Natal 2026.
+		in, _, err = autoplan.Load(o.ctx, g, progress.NewCache(progress.NewStore(g), o.sc), "2026-12-21", "2026-12-31", nil, 14, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(in.Holidays, "2026-12-25") || !slices.Contains(in.Holidays, "2026-12-24") {
+			t.Fatalf("holidays of 21–31 Dec 2026: %v, want the Natal and its cuti bersama", in.Holidays)
 		}
 	})
 }

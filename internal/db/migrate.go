@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -79,7 +80,10 @@ func migrations() ([]migration, error) {
 
 // Migrate applies every migration not yet recorded in schema_migrations, each in
 // its own transaction together with its record, so a failed step leaves no trace.
-func Migrate(g *gorm.DB) error {
+func Migrate(g *gorm.DB) error { return migrateTo(g, math.MaxInt) }
+
+// migrateTo applies the migrations up to version last.
+func migrateTo(g *gorm.DB, last int) error {
 	dialect := Dialect(g)
 	if err := g.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at ` + typeTokens[dialect]["{{TIMESTAMP}}"] + ` NOT NULL)`).Error; err != nil {
@@ -100,6 +104,9 @@ func Migrate(g *gorm.DB) error {
 		defer g.Exec("PRAGMA foreign_keys = ON")
 	}
 	for _, m := range ms {
+		if m.version > last {
+			break
+		}
 		if err := g.Transaction(func(tx *gorm.DB) error { return apply(tx, dialect, m) }); err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}

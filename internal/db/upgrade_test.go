@@ -8,6 +8,7 @@ import (
 
 	"jemputbola/internal/auth"
 	"jemputbola/internal/db"
+	"jemputbola/internal/dbtest"
 	"jemputbola/internal/office"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
@@ -75,5 +76,42 @@ func TestUpgradeFromRelease1(t *testing.T) {
 	// Tables of later releases are there and usable.
 	if _, err := rs.Imports(ctx, 10); err != nil {
 		t.Fatalf("figure imports: %v", err)
+	}
+}
+
+// TestDaysOffFromSettings: the holidays typed into Pengaturan before migration
+// 012 become the office's own days off, on both databases.
+func TestDaysOffFromSettings(t *testing.T) {
+	for name, opts := range map[string]func() db.Options{
+		db.SQLite:   func() db.Options { return db.Options{SQLitePath: filepath.Join(t.TempDir(), "jb.db")} },
+		db.Postgres: func() db.Options { return db.Options{DatabaseURL: dbtest.PostgresURL(t)} },
+	} {
+		t.Run(name, func(t *testing.T) {
+			g, err := db.OpenAt(opts(), 11)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close(g)
+			for code, days := range map[string]string{"17.02": "2026-12-07,2027-01-02", "17.71": ""} {
+				if err := g.Exec("INSERT INTO regions (code, name, level) VALUES (?, ?, 'kabkota')", code, code).Error; err != nil {
+					t.Fatal(err)
+				}
+				if err := g.Exec(`INSERT INTO offices (code, level, zone, government, name, address, city, head_name, head_nip, head_rank, logo_type, working_days, holidays, demo, created_at)
+					VALUES (?, 'kabkota', 'Asia/Jakarta', '', '', '', '', '', '', '', '', '1,2,3,4,5', ?, FALSE, CURRENT_TIMESTAMP)`, code, days).Error; err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := db.Migrate(g); err != nil {
+				t.Fatal(err)
+			}
+			var rows []struct{ Code, Kind, FirstDay, LastDay string }
+			if err := g.Raw(`SELECT o.code, d.kind, d.first_day, d.last_day FROM days_off d JOIN offices o ON o.id = d.office_id ORDER BY d.first_day`).Scan(&rows).Error; err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) != 2 || rows[0].Code != "17.02" || rows[0].FirstDay != "2026-12-07" || rows[0].LastDay != "2026-12-07" ||
+				rows[1].FirstDay != "2027-01-02" || rows[0].Kind != "lokal" {
+				t.Fatalf("days off after the upgrade: %+v", rows)
+			}
+		})
 	}
 }

@@ -83,6 +83,11 @@ func ShortDate(t time.Time) string {
 	return strconv.Itoa(t.Day()) + " " + shortMonths[t.Month()-1] + " " + strconv.Itoa(t.Year())
 }
 
+// DayDate formats t as "Jum, 25 Des 2026" in t's own location.
+func DayDate(t time.Time) string {
+	return Weekday(t.Weekday())[:3] + ", " + ShortDate(t)
+}
+
 // DateTime formats t as "30 Nov 2026 14.05" in t's own location.
 func DateTime(t time.Time) string {
 	return ShortDate(t) + " " + t.Format("15.04")

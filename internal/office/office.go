@@ -1,6 +1,6 @@
 // Package office keeps the offices an install serves: each a Dinas Dukcapil of
 // a kab/kota or of a province, keyed by its Kemendagri code, with its
-// letterhead, time zone and working calendar. Adding an office loads its
+// letterhead, time zone and working week. Adding an office loads its
 // regions (and, inside Provinsi Bengkulu, its desa polygons) from the
 // built-in data. Offices form a tree by code: a province sees its kab/kota.
 package office
@@ -41,7 +41,6 @@ type Office struct {
 	HeadRank    string
 	LogoType    string // MIME type of the logo, "" when none is uploaded
 	WorkingDays string // ISO weekdays, "1,2,3,4,5"
-	Holidays    string // YYYY-MM-DD dates, comma separated
 	Demo        bool
 	CreatedAt   time.Time
 }
@@ -50,7 +49,7 @@ type Office struct {
 func (Office) TableName() string { return "offices" }
 
 // columns leaves out the logo, which only Logo reads.
-const columns = "id, code, level, zone, government, name, address, city, head_name, head_nip, head_rank, logo_type, working_days, holidays, demo, created_at"
+const columns = "id, code, level, zone, government, name, address, city, head_name, head_nip, head_rank, logo_type, working_days, demo, created_at"
 
 // Region is the office's region name: "Kota Bengkulu", "Provinsi Bengkulu".
 func (o Office) Region() string {

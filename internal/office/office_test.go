@@ -6,6 +6,7 @@ import (
 	"errors"
 	"image"
 	pngenc "image/png"
+	"slices"
 	"testing"
 	"time"
 
@@ -156,38 +157,29 @@ func TestLogo(t *testing.T) {
 	})
 }
 
-func TestCalendar(t *testing.T) {
-	if days, err := office.ParseHolidays("2026-12-25,2026-12-24\n 2026-12-25;"); err != nil || len(days) != 2 || days[0] != "2026-12-24" {
-		t.Fatalf("ParseHolidays = %v, %v", days, err)
-	}
-	if _, err := office.ParseHolidays("25 Desember"); apperr.CodeOf(err) != apperr.Invalid {
-		t.Fatalf("ParseHolidays of a written date = %v, want Invalid", err)
-	}
+func TestWorkingWeek(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, g *gorm.DB) {
 		ctx := dbtest.InOffice(t, g, "17.71")
 		s := office.NewStore(g)
 		o, err := s.Current(ctx)
-		if err != nil || len(o.Calendar().WorkingDays) != 5 || o.Calendar().Works(time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)) {
-			t.Fatalf("default calendar %+v, %v: want Monday to Friday", o.Calendar(), err)
+		if err != nil || !slices.Equal(o.WorkingWeek(), []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday}) {
+			t.Fatalf("default week %v, %v: want Monday to Friday", o.WorkingWeek(), err)
 		}
-		if err := s.SetCalendar(ctx, audit.System, office.Calendar{}); apperr.FieldsOf(err)["working_days"] == "" {
+		if err := s.SetWorkingWeek(ctx, audit.System, nil); apperr.FieldsOf(err)["working_days"] == "" {
 			t.Fatalf("no working day accepted: %v", err)
 		}
-		want := office.Calendar{WorkingDays: []time.Weekday{time.Saturday, time.Monday}, Holidays: []string{"2026-12-07"}}
-		if err := s.SetCalendar(ctx, audit.System, want); err != nil {
+		if err := s.SetWorkingWeek(ctx, audit.System, []time.Weekday{time.Saturday, time.Monday, time.Saturday}); err != nil {
 			t.Fatal(err)
 		}
 		o, _ = s.Current(ctx)
-		cal := o.Calendar()
-		saturday, monday := time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC), time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
-		if !cal.Works(saturday) || cal.Works(monday) || cal.Works(monday.AddDate(0, 0, 1)) || !cal.NextWorkingDay(saturday).Equal(monday.AddDate(0, 0, 5)) {
-			t.Fatalf("calendar %+v: Saturday works, the Monday holiday and Tuesday do not", cal)
+		if !slices.Equal(o.WorkingWeek(), []time.Weekday{time.Monday, time.Saturday}) || o.WorkingDays != "1,6" {
+			t.Fatalf("week %v (%q), want Monday and Saturday once each", o.WorkingWeek(), o.WorkingDays)
 		}
-		if other, _ := s.Current(dbtest.InOffice(t, g, "17.02")); len(other.Calendar().WorkingDays) != 5 {
-			t.Fatalf("another office's calendar changed: %+v", other.Calendar())
+		if other, _ := s.Current(dbtest.InOffice(t, g, "17.02")); len(other.WorkingWeek()) != 5 {
+			t.Fatalf("another office's week changed: %v", other.WorkingWeek())
 		}
 		ro := scope.With(context.Background(), scope.Scope{OfficeID: o.ID, Code: o.Code, ReadOnly: true})
-		if err := s.SetCalendar(ro, audit.System, want); !errors.Is(err, scope.ErrReadOnly) {
+		if err := s.SetWorkingWeek(ro, audit.System, []time.Weekday{time.Monday}); !errors.Is(err, scope.ErrReadOnly) {
 			t.Fatalf("read-only view: %v", err)
 		}
 	})

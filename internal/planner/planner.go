@@ -35,7 +35,8 @@ const DefaultDeskPerDay = 100
 type Input struct {
 	From, To         Date
 	WorkingDays      []time.Weekday // nil: Monday to Friday
-	Holidays         []Date
+	Holidays         []Date         // the office is closed
+	SchoolHolidays   []Date         // schools are closed: none is proposed
 	Teams            []Team
 	People           map[int64][]int64 // each team's people (leader and operators), of every team with visits
 	Sites            []Site

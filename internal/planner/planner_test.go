@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -15,12 +16,12 @@ import (
 // check asserts the properties every plan must have.
 func check(t *testing.T, in planner.Input, p planner.Plan) {
 	t.Helper()
-	teams, sites := map[int64]planner.Team{}, map[int64]bool{}
+	teams, sites := map[int64]planner.Team{}, map[int64]string{} // site id → kind
 	for _, tm := range in.Teams {
 		teams[tm.ID] = tm
 	}
 	for _, s := range in.Sites {
-		sites[s.ID] = true
+		sites[s.ID] = s.Kind
 	}
 	type key struct {
 		team int64
@@ -45,17 +46,18 @@ func check(t *testing.T, in planner.Input, p planner.Plan) {
 	}
 	var sum int64
 	for _, v := range p.Visits {
-		if _, ok := teams[v.TeamID]; !ok || !sites[v.SiteID] {
+		if _, ok := teams[v.TeamID]; !ok || sites[v.SiteID] == "" {
 			t.Fatalf("visit to unknown team or site: %+v", v)
 		}
 		d, err := time.Parse(time.DateOnly, v.Date)
 		if err != nil || v.Date < in.From || v.Date > in.To || d.Weekday() == time.Saturday || d.Weekday() == time.Sunday {
 			t.Fatalf("visit on a day off or out of range: %+v", v)
 		}
-		for _, h := range in.Holidays {
-			if v.Date == h {
-				t.Fatalf("visit on a holiday: %+v", v)
-			}
+		if slices.Contains(in.Holidays, v.Date) {
+			t.Fatalf("visit on a holiday: %+v", v)
+		}
+		if sites[v.SiteID] == planner.KindSekolah && slices.Contains(in.SchoolHolidays, v.Date) {
+			t.Fatalf("school visited during the school holidays: %+v", v)
 		}
 		if v.Start >= v.End || v.ExpectedActivations < 1 {
 			t.Fatalf("bad visit %+v", v)
@@ -108,6 +110,7 @@ func TestProperties(t *testing.T) {
 			t.Run(fmt.Sprintf("%s/%d", shape, seed), func(t *testing.T) {
 				in := plannertest.Generate(shape, seed)
 				in.Holidays = []string{"2026-01-13", "2026-02-17"}
+				in.SchoolHolidays = []string{"2026-01-19", "2026-01-20", "2026-01-21", "2026-01-22", "2026-01-23"}
 				existing := append([]planner.Visit(nil), in.Existing...)
 				p, err := planner.Suggest(in)
 				if err != nil {

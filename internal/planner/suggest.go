@@ -47,7 +47,8 @@ type state struct {
 	busy       map[teamDay][][2]string
 	siteBusy   map[siteDay][][2]string
 	personBusy map[personDay][][2]string
-	horizon    string // last day of the coverage horizon
+	schoolOff  map[string]bool // days schools are closed
+	horizon    string          // last day of the coverage horizon
 }
 
 func newState(in Input) (*state, error) {
@@ -62,7 +63,10 @@ func newState(in Input) (*state, error) {
 	s := &state{in: in, days: days, slots: slots, yield: map[string]float64{}, byID: map[int64]int{},
 		byKec: map[string][]int{}, gap: map[string]float64{}, reached: map[string]bool{},
 		used: map[teamDay]float64{}, busy: map[teamDay][][2]string{},
-		siteBusy: map[siteDay][][2]string{}, personBusy: map[personDay][][2]string{}}
+		siteBusy: map[siteDay][][2]string{}, personBusy: map[personDay][][2]string{}, schoolOff: map[string]bool{}}
+	for _, d := range in.SchoolHolidays {
+		s.schoolOff[d] = true
+	}
 	for k, v := range DefaultYield {
 		s.yield[k] = v
 	}
@@ -180,8 +184,13 @@ func (s *state) freeSlot(team int64, day string) int {
 	return -1
 }
 
-// siteFree reports whether no other team is at site i during the slot.
+// siteFree reports whether site i can host a team during the slot: it is
+// open that day (a school outside the school holidays) and no other team is
+// there.
 func (s *state) siteFree(i int, day string, slot int) bool {
+	if s.sites[i].Kind == KindSekolah && s.schoolOff[day] {
+		return false
+	}
 	return !clashes(s.siteBusy[siteDay{s.sites[i].ID, day}], s.slots[slot])
 }
 

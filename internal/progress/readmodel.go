@@ -42,7 +42,8 @@ type Month struct {
 // in, as they stood at the month's end by the dashboard's rule (see
 // coverageAt). For the running month they are today's snapshot, so the
 // report and the dashboard agree exactly. A month after now is now's month.
-func (c *Cache) Month(ctx context.Context, start, now time.Time) (Month, error) {
+// works tells the office's working days, for the projection.
+func (c *Cache) Month(ctx context.Context, start, now time.Time, works func(time.Time) bool) (Month, error) {
 	m := Month{Start: time.Date(start.Year(), start.Month(), 1, 0, 0, 0, 0, now.Location())}
 	if m.Start.After(now) {
 		m.Start = time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location())
@@ -56,7 +57,7 @@ func (c *Cache) Month(ctx context.Context, start, now time.Time) (Month, error) 
 			return m, err
 		}
 		m.Coverage = snap.Coverage
-		m.Projection = Project(snap.Series, m.Coverage.Office.Gap, now)
+		m.Projection = Project(snap.Series, m.Coverage.Office.Gap, now, works)
 	} else {
 		if m.Coverage, err = c.store.coverageAt(ctx, m.Start.Year(), m.End.Format(day)); err != nil {
 			return m, err
@@ -65,7 +66,7 @@ func (c *Cache) Month(ctx context.Context, start, now time.Time) (Month, error) 
 		if err != nil {
 			return m, err
 		}
-		m.Projection = Project(s, m.Coverage.Office.Gap, m.End)
+		m.Projection = Project(s, m.Coverage.Office.Gap, m.End, works)
 	}
 	m.Breakdown, err = c.store.Breakdown(ctx, m.Start.Format(day), m.End.Format(day))
 	return m, err
@@ -120,12 +121,12 @@ func (cs *Caches) DesaWeeks(ctx context.Context, now time.Time, desaCode string)
 }
 
 // Month returns the figures of one month of ctx's office (see Cache.Month).
-func (cs *Caches) Month(ctx context.Context, start, now time.Time) (Month, error) {
+func (cs *Caches) Month(ctx context.Context, start, now time.Time, works func(time.Time) bool) (Month, error) {
 	c, err := cs.For(ctx)
 	if err != nil {
 		return Month{}, err
 	}
-	return c.Month(ctx, start, now)
+	return c.Month(ctx, start, now, works)
 }
 
 // Reconciliation compares field logs with figures for ctx's office (see Cache.Reconciliation).

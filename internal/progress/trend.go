@@ -111,13 +111,14 @@ type Projection struct {
 	PerDay           float64    // Last28 / 28
 	ReachedOn        *time.Time // at PerDay; nil when the pace is zero or it takes over 10 years
 	DaysLeft         int        // calendar days left in the year, today included
-	WorkdaysLeft     int        // Monday–Friday days left in the year, today included
+	WorkdaysLeft     int        // the office's working days left in the year, today included
 	NeededPerDay     int64      // ceil(Gap / DaysLeft)
 	NeededPerWorkday int64      // ceil(Gap / WorkdaysLeft)
 }
 
-// Project computes the projection for gap from the series at today.
-func Project(s *Series, gap int64, today time.Time) Projection {
+// Project computes the projection for gap from the series at today; works
+// tells the office's working days (its week, less its days off).
+func Project(s *Series, gap int64, today time.Time, works func(time.Time) bool) Projection {
 	today = dateOf(today)
 	p := Projection{Gap: gap, Last28: s.At(today) - s.At(today.AddDate(0, 0, -28))}
 	p.PerDay = float64(p.Last28) / 28
@@ -134,7 +135,7 @@ func Project(s *Series, gap int64, today time.Time) Projection {
 	end := time.Date(today.Year(), 12, 31, 0, 0, 0, 0, today.Location())
 	for d := today; !d.After(end); d = d.AddDate(0, 0, 1) {
 		p.DaysLeft++
-		if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
+		if works(d) {
 			p.WorkdaysLeft++
 		}
 	}

@@ -75,22 +75,27 @@ func TestProject(t *testing.T) {
 		steady[d.Format(time.DateOnly)] = 10 // 280 in the last 28 days
 	}
 	s := progress.NewSeries([]progress.OfficialPoint{{AsOf: "2026-01-01", Activated: 5000}}, steady)
-	p := progress.Project(s, 1000, today)
-	// 1000 at 10 a day: 100 days. 38 days left in 2026 (24 Nov–31 Dec), 28 of them Mon–Fri.
+	// The office works Monday to Friday except Natal (25 Dec) and its cuti bersama (24 Dec).
+	works := func(d time.Time) bool {
+		wd, md := d.Weekday(), d.Format("01-02")
+		return wd != time.Saturday && wd != time.Sunday && md != "12-24" && md != "12-25"
+	}
+	p := progress.Project(s, 1000, today, works)
+	// 1000 at 10 a day: 100 days. 38 days left in 2026 (24 Nov–31 Dec), 26 of them working days.
 	if p.Last28 != 280 || p.PerDay != 10 || p.ReachedOn == nil || !p.ReachedOn.Equal(today.AddDate(0, 0, 100)) {
 		t.Fatalf("projection %+v reached %v", p, p.ReachedOn)
 	}
-	if p.DaysLeft != 38 || p.WorkdaysLeft != 28 || p.NeededPerDay != 27 || p.NeededPerWorkday != 36 {
+	if p.DaysLeft != 38 || p.WorkdaysLeft != 26 || p.NeededPerDay != 27 || p.NeededPerWorkday != 39 {
 		t.Fatalf("needed: %+v", p)
 	}
-	if p := progress.Project(progress.NewSeries(nil, nil), 1000, today); p.ReachedOn != nil || p.PerDay != 0 {
+	if p := progress.Project(progress.NewSeries(nil, nil), 1000, today, works); p.ReachedOn != nil || p.PerDay != 0 {
 		t.Fatalf("no activity: reached %v", p.ReachedOn)
 	}
-	if p := progress.Project(s, 0, today); p.ReachedOn == nil || !p.ReachedOn.Equal(today) || p.NeededPerDay != 0 {
+	if p := progress.Project(s, 0, today, works); p.ReachedOn == nil || !p.ReachedOn.Equal(today) || p.NeededPerDay != 0 {
 		t.Fatalf("target met: %+v", p)
 	}
 	slow := map[string]int64{today.Format(time.DateOnly): 1}
-	if p := progress.Project(progress.NewSeries(nil, slow), 1_000_000, today); p.ReachedOn != nil {
+	if p := progress.Project(progress.NewSeries(nil, slow), 1_000_000, today, works); p.ReachedOn != nil {
 		t.Fatalf("over ten years away should be nil, got %v", p.ReachedOn)
 	}
 }

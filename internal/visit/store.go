@@ -12,8 +12,10 @@ import (
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
 	"jemputbola/internal/db"
+	"jemputbola/internal/holiday"
 	"jemputbola/internal/locale"
 	"jemputbola/internal/scope"
+	"jemputbola/internal/site"
 )
 
 // Store plans the visits of the office of each call's context. Days and times
@@ -48,6 +50,7 @@ type teamRow struct {
 type siteRow struct {
 	ID       int64
 	Name     string
+	Kind     site.Kind
 	Eligible int64
 }
 
@@ -83,16 +86,16 @@ func (s *Store) check(ctx context.Context, q *gorm.DB, sc scope.Scope, in Input,
 			team = ts[0]
 		}
 	}
-	var site siteRow
+	var st siteRow
 	if in.SiteID > 0 {
 		var ss []siteRow
-		if err := q.Raw("SELECT id, name, eligible FROM sites WHERE id = ? AND office_id = ?", in.SiteID, sc.OfficeID).Scan(&ss).Error; err != nil {
+		if err := q.Raw("SELECT id, name, kind, eligible FROM sites WHERE id = ? AND office_id = ?", in.SiteID, sc.OfficeID).Scan(&ss).Error; err != nil {
 			return checked{}, err
 		}
 		if len(ss) == 0 {
 			f.Add("site_id", "Pilih lokasi sasaran.")
 		} else {
-			site = ss[0]
+			st = ss[0]
 		}
 	}
 	if err := f.Err(); err != nil {
@@ -126,6 +129,11 @@ func (s *Store) check(ctx context.Context, q *gorm.DB, sc scope.Scope, in Input,
 	}
 
 	c := checked{w: w}
+	cal, err := holiday.NewStore(q).Calendar(ctx)
+	if err != nil {
+		return checked{}, err
+	}
+	c.warnings = append(c.warnings, DayWarnings(cal, w.day, st.Kind)...)
 	day := w.day.Format("2006-01-02")
 	var sameDay int64
 	err = q.Raw(`SELECT CAST(COALESCE(SUM(expected_activations), 0) AS BIGINT) FROM visits
@@ -145,9 +153,9 @@ func (s *Store) check(ctx context.Context, q *gorm.DB, sc scope.Scope, in Input,
 			locale.Int(sameDay+in.Expected), locale.Int(team.DailyCapacity)))
 	}
 	// An eligible of 0 means "not estimated", not "nobody".
-	if site.Eligible > 0 && in.Expected > site.Eligible {
+	if st.Eligible > 0 && in.Expected > st.Eligible {
 		c.warnings = append(c.warnings, fmt.Sprintf("Target aktivasi melebihi perkiraan sasaran di lokasi (%s).",
-			locale.Int(site.Eligible)))
+			locale.Int(st.Eligible)))
 	}
 	monday := w.day.AddDate(0, 0, -((int(w.day.Weekday()) + 6) % 7))
 	var days []string
@@ -167,6 +175,23 @@ func (s *Store) check(ctx context.Context, q *gorm.DB, sc scope.Scope, in Input,
 			strings.Join(names, "; ")))
 	}
 	return c, nil
+}
+
+// DayWarnings says why day is a poor day for a visit to a site of kind
+// ("" when not chosen yet): a day off of the office,
+// a weekday it does not work, or a school in its holidays. None on a good day.
+func DayWarnings(cal holiday.Calendar, day time.Time, kind site.Kind) []string {
+	var ws []string
+	date := day.Format(time.DateOnly)
+	if d, ok := cal.Off(date); ok {
+		ws = append(ws, fmt.Sprintf("%s hari libur: %s (%s).", locale.Date(day), d.Name, strings.ToLower(d.Kind.Label())))
+	} else if !cal.Works(day) {
+		ws = append(ws, fmt.Sprintf("%s bukan hari kerja kantor.", locale.Weekday(day.Weekday())))
+	}
+	if d, ok := cal.SchoolBreak(date); ok && kind == site.Sekolah {
+		ws = append(ws, fmt.Sprintf("Sekolah sedang libur pada tanggal itu: %s.", d.Name))
+	}
+	return ws
 }
 
 // Check applies every rule to in without saving, ignoring the visit excludeID

@@ -324,6 +324,11 @@ func TestWarnings(t *testing.T) {
 		expected := func(n int64) func(*visit.Input) { return func(in *visit.Input) { in.Expected = n } }
 		teamB := func(in *visit.Input) { in.TeamID = f.teamB }
 		siteB := func(in *visit.Input) { in.SiteID = f.siteB }
+		// Inserted as stored: the Hari Libur form only takes recent years, and these dates are fixed.
+		if err := g.Exec(`INSERT INTO days_off (office_id, kind, first_day, last_day, name, created_at)
+			SELECT office_id, 'sekolah', '2026-07-20', '2026-07-24', 'Libur kenaikan kelas', CURRENT_TIMESTAMP FROM sites WHERE id = ?`, f.siteA).Error; err != nil {
+			t.Fatal(err)
+		}
 		cases := []struct {
 			name  string
 			setup []visit.Input
@@ -345,8 +350,15 @@ func TestWarnings(t *testing.T) {
 			}},
 			{"SameWeek", []visit.Input{f.in(teamB)}, f.in(onDay(friday)),
 				[]string{"Lokasi ini sudah punya kunjungan pada minggu yang sama (Senin, 6 Juli 2026)."}},
-			{"SameWeekSunday", []visit.Input{f.in(teamB, onDay(friday))}, f.in(onDay("2026-07-12")),
-				[]string{"Lokasi ini sudah punya kunjungan pada minggu yang sama (Jumat, 10 Juli 2026)."}},
+			{"SameWeekSunday", []visit.Input{f.in(teamB, onDay(friday))}, f.in(onDay("2026-07-12")), []string{
+				"Minggu bukan hari kerja kantor.",
+				"Lokasi ini sudah punya kunjungan pada minggu yang sama (Jumat, 10 Juli 2026).",
+			}},
+			{"NationalHoliday", nil, f.in(onDay("2026-08-17")),
+				[]string{"Senin, 17 Agustus 2026 hari libur: Proklamasi Kemerdekaan Republik Indonesia (libur nasional)."}},
+			{"SchoolHoliday", nil, f.in(onDay("2026-07-21")),
+				[]string{"Sekolah sedang libur pada tanggal itu: Libur kenaikan kelas."}},
+			{"SchoolHolidayNotADesa", nil, f.in(onDay("2026-07-21"), siteB), nil},
 			{"NextWeek", []visit.Input{f.in(teamB)}, f.in(onDay(nextMo)), nil},
 			{"SameWeekOtherSite", []visit.Input{f.in(teamB, siteB)}, f.in(onDay(friday)), nil},
 		}

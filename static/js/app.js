@@ -96,3 +96,16 @@ document.addEventListener("input", function (e) {
   var form = e.target.form;
   if (form && form.hasAttribute("data-result-check")) checkResult(form);
 });
+
+// The visit form warns as soon as the date chosen is a day off; the server
+// sends the coming year's days off with the form and warns again on saving.
+(function () {
+  var box = document.getElementById("day-warning"), day = document.getElementById("f-day");
+  if (!box || !day) return;
+  var off = JSON.parse(box.getAttribute("data-days-off") || "{}");
+  day.addEventListener("change", function () {
+    var msg = off[day.value] || "";
+    box.textContent = msg;
+    box.hidden = msg === "";
+  });
+})();

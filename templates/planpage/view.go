@@ -8,15 +8,15 @@ import "jemputbola/templates/components"
 type Form struct {
 	From, To     string // YYYY-MM-DD
 	HorizonWeeks string
-	Holidays     string // days off besides weekends, separated by ", "
 }
 
 // View is the page.
 type View struct {
-	Form   Form
-	Action string // where the accept form posts: the plan's address, so its filters survive
-	CSRF   string
-	Teams  []TeamOption // every team, by name
+	Form    Form
+	Action  string // where the accept form posts: the plan's address, so its filters survive
+	CSRF    string
+	Teams   []TeamOption // every team, by name
+	DaysOff []string     // the days off in the range, named, which the plan skips
 	components.Problems
 
 	// Only when the form has no problems:

@@ -18,10 +18,9 @@ type Form struct {
 	Calendar CalendarForm
 }
 
-// CalendarForm is the working week and the days off, as typed.
+// CalendarForm is the working week.
 type CalendarForm struct {
-	Days     []Day
-	Holidays string // one YYYY-MM-DD per line
+	Days []Day
 	components.Problems
 }
 

@@ -28,7 +28,9 @@ type Form struct {
 	Shared                                           bool
 	Teams                                            []components.Option
 	Picker                                           Picker
-	ConflictID                                       int64 // the visit the team is already booked in
+	ConflictID                                       int64  // the visit the team is already booked in
+	DayWarning                                       string // why the day shown is a poor one (a day off), "" when it is fine
+	DaysOff                                          string // JSON: date → warning, for the coming year, so the page warns as the date changes
 	components.Problems
 }
 
@@ -86,6 +88,13 @@ type Day struct {
 	Weekday string // "Senin"
 	Date    string // short form
 	Today   bool
+	DayOff
+}
+
+// DayOff names what keeps a day from being an ordinary working day.
+type DayOff struct {
+	Off    string // the day off that closes the office ("Kelahiran Yesus Kristus"), or "" on a working day
+	School string // the school holiday it falls in, or ""
 }
 
 // WeekRow is one team's week.
@@ -117,5 +126,6 @@ type MonthDay struct {
 	Num     string // day of the month
 	Today   bool
 	InMonth bool
-	Visits  []Chip
+	DayOff
+	Visits []Chip
 }

@@ -74,6 +74,8 @@ const (
 	Settings    = "/pengaturan"
 	Logo        = "/pengaturan/logo"
 	Calendar    = "/pengaturan/kalender"
+	Holidays    = "/hari-libur"
+	HolidayDrop = "/hari-libur/:id/hapus"
 	Offices     = "/kantor"
 	OfficeUsers = "/kantor/pengguna"
 	Audit       = "/audit"
