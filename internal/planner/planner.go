@@ -3,20 +3,24 @@
 // teams, sites, gaps, existing visits and recent yields, and stores what it
 // accepts.
 //
-// The model: a visit to a site is expected to bring the kind's recent yield
-// (activations per visit), but never more than half of the eligible people
-// still left there (so revisits bring less), and at a desa already at its
-// target only a fraction counts. The planner fills every team's working days
-// greedily: each day it starts at the best site for that team (expected
-// activations, a bonus for a desa not yet reached within the coverage
-// horizon, a penalty for travel from where the team was) and adds more sites
-// of the same or a neighbouring kecamatan while the team's daily capacity and
-// the day's slots allow. Follow-up visits (sapu bersih) go first where
-// residents were turned away for reasons a team can fix.
+// The model: a first visit to a site is expected to bring the kind's recent
+// yield (activations per visit). Only some of a site's eligible people come
+// to a visit at all (willingShare of them); each visit reaches its share of
+// those still willing, so a repeat brings less the more were reached there
+// before, never more than half of the eligible people left, and at a desa
+// already at its target only a fraction counts. The planner fills every
+// team's working days greedily: each day it starts at the best site for that
+// team (expected activations, a bonus for a desa not yet reached within the
+// coverage horizon, a penalty for travel from where the team was) and adds
+// more sites of the same or a neighbouring kecamatan while the team's daily
+// capacity and the day's slots (morning and afternoon) allow. A site is
+// visited only while it is open: schools in school hours outside the school
+// holidays, OPD in working hours; never two teams at one site at once, and
+// nobody in two visits at once. Follow-up visits (sapu bersih) go first
+// where residents were turned away for reasons a team can fix.
 package planner
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -44,12 +48,10 @@ type Input struct {
 	Existing         []Visit            // planned or done visits: kept, and they use capacity
 	Yield            map[string]float64 // activations per visit by site kind; missing kinds use DefaultYield
 	Followups        []Followup
-	CoverHorizonDays int      // every desa reached within this many days where capacity allows; 0: 56
-	DeskPerDay       *float64 // activations at the desks (loket) per working day, as measured; nil: DefaultDeskPerDay
-	TargetGap        int64    // kabupaten activations still missing to reach the target
-	StartTime        string   // day window; "": 08:00
-	EndTime          string   // "": 12:00
-	VisitsPerDay     int      // slots a day per team; 0: 2
+	CoverHorizonDays int         // every desa reached within this many days where capacity allows; 0: 56
+	DeskPerDay       *float64    // activations at the desks (loket) per working day, as measured; nil: DefaultDeskPerDay
+	TargetGap        int64       // kabupaten activations still missing to reach the target
+	Slots            [][2]string // the day's visit windows, HH:MM, in order; nil: DefaultSlots
 }
 
 // Team is a field team.
@@ -114,6 +116,8 @@ var DefaultYield = map[string]float64{KindSekolah: 40, KindOPD: 60, KindDesa: 25
 var DefaultEligible = map[string]int64{KindSekolah: 200, KindOPD: 150, KindDesa: 300, KindLainnya: 100}
 
 const (
+	willingShare    = 0.6  // of a site's eligible people, those who come to a visit at all
+	willingVisits   = 4.0  // however large a site, its willing are about this many first visits' worth
 	reachShare      = 0.5  // a visit reaches at most half of the eligible people left
 	pastTargetShare = 0.3  // what counts at a desa already at its target
 	followupShare   = 0.6  // of the turned-away residents, how many a return visit with the remedy activates
@@ -162,24 +166,32 @@ func (in Input) workingDays() []time.Weekday {
 	return in.WorkingDays
 }
 
-// slots splits the day window into n equal slots, as HH:MM pairs.
+// DefaultSlots are two morning visits and one after the midday break.
+var DefaultSlots = [][2]string{{"08:00", "10:00"}, {"10:00", "12:00"}, {"13:00", "15:00"}}
+
+// OpenHours is when a site of a kind can host a visit: schools while pupils
+// are in class, OPD in working hours. Kinds not listed take any slot.
+var OpenHours = map[string][2]string{KindSekolah: {"07:00", "12:30"}, KindOPD: {"08:00", "15:30"}}
+
+// slots checks Slots (or takes DefaultSlots): each HH:MM to a later HH:MM,
+// in order, none overlapping.
 func (in Input) slots() ([][2]string, error) {
-	start, end := cmp.Or(in.StartTime, "08:00"), cmp.Or(in.EndTime, "12:00")
-	a, err1 := time.Parse("15:04", start)
-	b, err2 := time.Parse("15:04", end)
-	if err1 != nil || err2 != nil || !b.After(a) {
-		return nil, invalid("jam kunjungan harus JJ:MM dan jam selesai setelah jam mulai")
+	if in.Slots == nil {
+		return DefaultSlots, nil
 	}
-	n := in.VisitsPerDay
-	if n <= 0 {
-		n = 2
+	prev := "00:00"
+	for _, sl := range in.Slots {
+		a, err1 := time.Parse("15:04", sl[0])
+		b, err2 := time.Parse("15:04", sl[1])
+		if err1 != nil || err2 != nil || !b.After(a) || sl[0] < prev {
+			return nil, invalid("jam kunjungan harus JJ:MM, jam selesai setelah jam mulai, berurutan tanpa tumpang-tindih")
+		}
+		prev = sl[1]
 	}
-	step := b.Sub(a) / time.Duration(n)
-	out := make([][2]string, n)
-	for i := range n {
-		out[i] = [2]string{a.Add(step * time.Duration(i)).Format("15:04"), a.Add(step * time.Duration(i+1)).Format("15:04")}
+	if len(in.Slots) == 0 {
+		return nil, invalid("paling sedikit satu jam kunjungan")
 	}
-	return out, nil
+	return in.Slots, nil
 }
 
 func overlaps(aStart, aEnd, bStart, bEnd string) bool { return aStart < bEnd && bStart < aEnd }

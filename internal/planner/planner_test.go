@@ -59,6 +59,9 @@ func check(t *testing.T, in planner.Input, p planner.Plan) {
 		if sites[v.SiteID] == planner.KindSekolah && slices.Contains(in.SchoolHolidays, v.Date) {
 			t.Fatalf("school visited during the school holidays: %+v", v)
 		}
+		if h, ok := planner.OpenHours[sites[v.SiteID]]; ok && (v.Start < h[0] || v.End > h[1]) {
+			t.Fatalf("%s visited outside its hours %v: %+v", sites[v.SiteID], h, v)
+		}
 		if v.Start >= v.End || v.ExpectedActivations < 1 {
 			t.Fatalf("bad visit %+v", v)
 		}
@@ -83,6 +86,21 @@ func check(t *testing.T, in planner.Input, p planner.Plan) {
 		}
 		occupy(v)
 		sum += v.ExpectedActivations
+	}
+	// A repeat visit (not a follow-up) never expects more than the one before
+	// it at the site (equal only as whole numbers round), unless that one was
+	// cut to what its team had left that day.
+	last := map[int64]planner.Visit{}
+	for _, v := range p.Visits { // by date, team and start
+		if v.Followup != "" {
+			continue
+		}
+		prev, ok := last[v.SiteID]
+		full := load[key{prev.TeamID, prev.Date}] == teams[prev.TeamID].Capacity
+		if ok && !full && v.ExpectedActivations > prev.ExpectedActivations {
+			t.Fatalf("site %d: a repeat expects %d after %d: %+v", v.SiteID, v.ExpectedActivations, prev.ExpectedActivations, v)
+		}
+		last[v.SiteID] = v
 	}
 	for k, l := range load {
 		if l > teams[k.team].Capacity && windowsNew(p, k.team, k.day) {
@@ -118,6 +136,9 @@ func TestProperties(t *testing.T) {
 				}
 				if len(p.Visits) == 0 {
 					t.Fatal("empty plan")
+				}
+				if !slices.ContainsFunc(p.Visits, func(v planner.Visit) bool { return v.Start >= "12:00" }) {
+					t.Fatal("no visit after the midday break")
 				}
 				check(t, in, p)
 				if !reflect.DeepEqual(existing, in.Existing) {
@@ -158,23 +179,34 @@ func TestFollowups(t *testing.T) {
 	}
 }
 
+// TestRevisitsDiminish: each repeat visit to a site brings less, the more of
+// its willing people were reached before: a small OPD is done after two
+// visits, a campus falls visit by visit (no 59/59/59).
 func TestRevisitsDiminish(t *testing.T) {
-	in := planner.Input{From: "2026-01-05", To: "2026-01-09",
-		Teams: []planner.Team{{ID: 1, Capacity: 100}},
-		Sites: []planner.Site{{ID: 1, Kind: "opd", DesaCode: "d1", KecamatanCode: "k1", Eligible: 100}},
-		Desa:  []planner.Desa{{Code: "d1", KecamatanCode: "k1", Gap: 1000}}}
-	p, err := planner.Suggest(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []int64
-	for _, v := range p.Visits {
-		got = append(got, v.ExpectedActivations)
-	}
-	// Half of the 100 eligible at most, then half of what is left, and so on,
-	// until a visit would bring fewer than 5: not worth the trip.
-	if want := []int64{50, 25, 12, 6}; !reflect.DeepEqual(got, want) {
-		t.Fatalf("expected per visit %v, want %v", got, want)
+	for _, c := range []struct {
+		eligible int64
+		want     []int64
+	}{
+		// 100 eligible, 60 willing: half of the eligible at most, then the 10 willing left.
+		{100, []int64{50, 10}},
+		// 2,000 eligible: the willing are four first visits' worth (240).
+		{2000, []int64{60, 45, 33, 25, 19}},
+	} {
+		in := planner.Input{From: "2026-01-05", To: "2026-01-09",
+			Teams: []planner.Team{{ID: 1, Capacity: 100}},
+			Sites: []planner.Site{{ID: 1, Kind: "opd", DesaCode: "d1", KecamatanCode: "k1", Eligible: c.eligible}},
+			Desa:  []planner.Desa{{Code: "d1", KecamatanCode: "k1", Gap: 1000}}}
+		p, err := planner.Suggest(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []int64
+		for _, v := range p.Visits {
+			got = append(got, v.ExpectedActivations)
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%d eligible: expected per visit %v, want %v", c.eligible, got, c.want)
+		}
 	}
 }
 
@@ -195,7 +227,8 @@ func TestEdgeCases(t *testing.T) {
 		{"reversed", func(in *planner.Input) { in.From, in.To = "2026-02-01", "2026-01-01" }, "tanggal akhir sebelum tanggal awal", false},
 		{"bad date", func(in *planner.Input) { in.From = "5 Januari" }, "TTTT-BB-HH", false},
 		{"too long", func(in *planner.Input) { in.To = "2028-01-01" }, "paling lama", false},
-		{"bad hours", func(in *planner.Input) { in.StartTime, in.EndTime = "12:00", "08:00" }, "jam selesai setelah jam mulai", false},
+		{"bad hours", func(in *planner.Input) { in.Slots = [][2]string{{"12:00", "08:00"}} }, "jam selesai setelah jam mulai", false},
+		{"overlapping slots", func(in *planner.Input) { in.Slots = [][2]string{{"08:00", "10:00"}, {"09:00", "11:00"}} }, "tanpa tumpang-tindih", false},
 		{"saturday work", func(in *planner.Input) {
 			in.From, in.To, in.WorkingDays = "2026-01-10", "2026-01-10", []time.Weekday{time.Saturday}
 		}, "", true},

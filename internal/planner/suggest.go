@@ -13,13 +13,8 @@ type teamDay struct {
 	day  string
 }
 
-// siteDay and personDay key what a site and a person are busy with on a day:
-// no two teams at one site at once, nobody in two visits at once.
-type siteDay struct {
-	site int64
-	day  string
-}
-
+// personDay keys what a person is busy with on a day: nobody in two visits
+// at once.
 type personDay struct {
 	person int64
 	day    string
@@ -27,28 +22,34 @@ type personDay struct {
 
 type siteState struct {
 	Site
-	left float64 // eligible people not yet activated
+	left    float64 // eligible people not yet activated
+	willing float64 // of the eligible at the start, those who would come to a visit
+	reached float64 // activated by the visits so far
+	yield   float64 // of a first visit: the kind's
+	desa    int     // index in state.gap and state.desaReached
+	open    []bool  // per slot: the site can host a visit then (OpenHours)
 }
 
 // state is what planning so far has used up: eligible people per site, gap
 // per desa, team capacity and time per day.
 type state struct {
-	in         Input
-	days       []time.Time
-	slots      [][2]string
-	yield      map[string]float64
-	sites      []siteState
-	byID       map[int64]int
-	byKec      map[string][]int // site indexes per kecamatan
-	neighbours map[string][]string
-	gap        map[string]float64
-	reached    map[string]bool
-	used       map[teamDay]float64
-	busy       map[teamDay][][2]string
-	siteBusy   map[siteDay][][2]string
-	personBusy map[personDay][][2]string
-	schoolOff  map[string]bool // days schools are closed
-	horizon    string          // last day of the coverage horizon
+	in          Input
+	days        []time.Time
+	slots       [][2]string
+	yield       map[string]float64
+	sites       []siteState
+	byID        map[int64]int
+	byKec       map[string][]int // site indexes per kecamatan
+	neighbours  map[string][]string
+	desaIndex   map[string]int
+	gap         []float64 // per desa index: activations still missing
+	desaReached []bool    // per desa index: a visit is planned or done there
+	used        map[teamDay]float64
+	busy        map[teamDay][][2]string
+	siteBusy    map[string]map[int64][][2]string // day → site → windows
+	personBusy  map[personDay][][2]string
+	schoolOff   map[string]bool // days schools are closed
+	horizon     string          // last day of the coverage horizon
 }
 
 func newState(in Input) (*state, error) {
@@ -61,9 +62,9 @@ func newState(in Input) (*state, error) {
 		return nil, err
 	}
 	s := &state{in: in, days: days, slots: slots, yield: map[string]float64{}, byID: map[int64]int{},
-		byKec: map[string][]int{}, gap: map[string]float64{}, reached: map[string]bool{},
+		byKec: map[string][]int{}, desaIndex: map[string]int{},
 		used: map[teamDay]float64{}, busy: map[teamDay][][2]string{},
-		siteBusy: map[siteDay][][2]string{}, personBusy: map[personDay][][2]string{}, schoolOff: map[string]bool{}}
+		siteBusy: map[string]map[int64][][2]string{}, personBusy: map[personDay][][2]string{}, schoolOff: map[string]bool{}}
 	for _, d := range in.SchoolHolidays {
 		s.schoolOff[d] = true
 	}
@@ -79,6 +80,10 @@ func newState(in Input) (*state, error) {
 	from, _ := time.Parse(time.DateOnly, in.From)
 	s.horizon = from.AddDate(0, 0, horizonDays-1).Format(time.DateOnly)
 
+	for _, d := range in.Desa {
+		s.desaOf(d.Code)
+		s.gap[s.desaIndex[d.Code]] = float64(max(d.Gap, 0))
+	}
 	sites := slices.Clone(in.Sites)
 	slices.SortFunc(sites, func(a, b Site) int { return cmp.Compare(a.ID, b.ID) })
 	for _, st := range sites {
@@ -88,10 +93,14 @@ func newState(in Input) (*state, error) {
 		}
 		s.byID[st.ID] = len(s.sites)
 		s.byKec[st.KecamatanCode] = append(s.byKec[st.KecamatanCode], len(s.sites))
-		s.sites = append(s.sites, siteState{Site: st, left: float64(left)})
-	}
-	for _, d := range in.Desa {
-		s.gap[d.Code] = float64(max(d.Gap, 0))
+		y := s.yield[st.Kind]
+		ss := siteState{Site: st, left: float64(left), yield: y, desa: s.desaOf(st.DesaCode),
+			willing: math.Max(math.Min(float64(left)*willingShare, y*willingVisits), y)}
+		h, limited := OpenHours[st.Kind]
+		for _, sl := range slots {
+			ss.open = append(ss.open, !limited || sl[0] >= h[0] && sl[1] <= h[1])
+		}
+		s.sites = append(s.sites, ss)
 	}
 	s.neighbours = neighbours(in.Desa)
 	for _, v := range in.Existing {
@@ -100,11 +109,23 @@ func newState(in Input) (*state, error) {
 		if i, ok := s.byID[v.SiteID]; ok {
 			st := &s.sites[i]
 			st.left = math.Max(0, st.left-float64(v.ExpectedActivations))
-			s.gap[st.DesaCode] = math.Max(0, s.gap[st.DesaCode]-float64(v.ExpectedActivations))
-			s.reached[st.DesaCode] = true
+			st.reached += float64(v.ExpectedActivations)
+			s.gap[st.desa] = math.Max(0, s.gap[st.desa]-float64(v.ExpectedActivations))
+			s.desaReached[st.desa] = true
 		}
 	}
 	return s, nil
+}
+
+// desaOf is the index of a desa code, a new one (no gap) for a desa not in
+// the input.
+func (s *state) desaOf(code string) int {
+	if i, ok := s.desaIndex[code]; ok {
+		return i
+	}
+	s.desaIndex[code] = len(s.gap)
+	s.gap, s.desaReached = append(s.gap, 0), append(s.desaReached, false)
+	return len(s.gap) - 1
 }
 
 // neighbours lists, per kecamatan, itself and the kecamatan whose centroids
@@ -135,22 +156,25 @@ func neighbours(desa []Desa) map[string][]string {
 	return out
 }
 
-// expected is what a visit to site i would bring now.
+// expected is what a visit to site i would bring now: the kind's yield for
+// a first visit, less for each repeat as the willing are reached.
 func (s *state) expected(i int) float64 {
 	st := &s.sites[i]
-	e := math.Min(s.yield[st.Kind], st.left*reachShare)
-	if gap := s.gap[st.DesaCode]; e > gap {
+	e := st.yield * math.Max(0, 1-st.reached/st.willing)
+	e = math.Min(e, st.left*reachShare)
+	if gap := s.gap[st.desa]; e > gap {
 		e = gap + (e-gap)*pastTargetShare
 	}
-	return math.Floor(e)
+	return math.Floor(e + 1e-9) // 9.999… from the falloff is 10
 }
 
 // take books the visit: people, gap, capacity and the slot are used up.
 func (s *state) take(i int, team int64, day string, e float64) {
 	st := &s.sites[i]
 	st.left = math.Max(0, st.left-e)
-	s.gap[st.DesaCode] = math.Max(0, s.gap[st.DesaCode]-e)
-	s.reached[st.DesaCode] = true
+	st.reached += e
+	s.gap[st.desa] = math.Max(0, s.gap[st.desa]-e)
+	s.desaReached[st.desa] = true
 	s.used[teamDay{team, day}] += e
 }
 
@@ -158,8 +182,12 @@ func (s *state) take(i int, team int64, day string, e float64) {
 func (s *state) occupy(team, site int64, day string, w [2]string) {
 	k := teamDay{team, day}
 	s.busy[k] = append(s.busy[k], w)
-	sk := siteDay{site, day}
-	s.siteBusy[sk] = append(s.siteBusy[sk], w)
+	today := s.siteBusy[day]
+	if today == nil {
+		today = map[int64][][2]string{}
+		s.siteBusy[day] = today
+	}
+	today[site] = append(today[site], w)
 	for _, p := range s.in.People[team] {
 		pk := personDay{p, day}
 		s.personBusy[pk] = append(s.personBusy[pk], w)
@@ -185,13 +213,24 @@ func (s *state) freeSlot(team int64, day string) int {
 }
 
 // siteFree reports whether site i can host a team during the slot: it is
-// open that day (a school outside the school holidays) and no other team is
-// there.
-func (s *state) siteFree(i int, day string, slot int) bool {
-	if s.sites[i].Kind == KindSekolah && s.schoolOff[day] {
+// open then (a school in school hours outside the school holidays, an OPD in
+// working hours) and no other team is there.
+func (s *state) siteFree(i int, d dayState, slot int) bool {
+	st := &s.sites[i]
+	if !st.open[slot] || st.Kind == KindSekolah && d.schoolOff {
 		return false
 	}
-	return !clashes(s.siteBusy[siteDay{s.sites[i].ID, day}], s.slots[slot])
+	return !clashes(d.siteBusy[st.ID], s.slots[slot])
+}
+
+// dayState is what siteFree needs of one day, looked up once for all sites.
+type dayState struct {
+	siteBusy  map[int64][][2]string // site → windows another team is there
+	schoolOff bool
+}
+
+func (s *state) dayState(day string) dayState {
+	return dayState{siteBusy: s.siteBusy[day], schoolOff: s.schoolOff[day]}
 }
 
 func (s *state) book(plan *Plan, team int64, day string, slot int, site int64, e float64, followup string) {
@@ -299,8 +338,9 @@ type candidate struct {
 // slot, are skipped.
 func (s *state) bestNext(day string, slot int, here [2]float64, capLeft float64, anchorKec string, picked map[int]bool, follow map[int]Followup) candidate {
 	best := candidate{site: -1}
+	d := s.dayState(day)
 	consider := func(i int) {
-		if picked[i] || !s.siteFree(i, day, slot) {
+		if picked[i] || !s.siteFree(i, d, slot) {
 			return
 		}
 		c, ok := s.worth(i, day, capLeft, follow)
@@ -343,7 +383,7 @@ func (s *state) worth(i int, day string, capLeft float64, follow map[int]Followu
 		return candidate{}, false
 	}
 	score := e
-	if !s.reached[s.sites[i].DesaCode] && day <= s.horizon {
+	if !s.desaReached[s.sites[i].desa] && day <= s.horizon {
 		score += s.yield[KindDesa] // reach every desa within the horizon
 	}
 	return candidate{site: i, score: score, expected: e, followup: note}, true
@@ -375,7 +415,7 @@ func Baseline(in Input) (Plan, error) {
 			}
 			i := order[next%len(order)]
 			next++
-			if e := math.Min(s.expected(i), math.Floor(capLeft)); e >= minWorthwhile && s.siteFree(i, day, slot) {
+			if e := math.Min(s.expected(i), math.Floor(capLeft)); e >= minWorthwhile && s.siteFree(i, s.dayState(day), slot) {
 				s.take(i, t.ID, day, e)
 				s.book(&plan, t.ID, day, slot, s.sites[i].ID, e, "")
 			}

@@ -79,13 +79,13 @@ func Generate(shapeName string, seed int64) planner.Input {
 		home := in.Desa[(i%sh.kabupaten)*perKab]
 		in.Teams = append(in.Teams, planner.Team{ID: int64(i + 1), Capacity: 60 + r.Int64N(60), HomeLat: home.Lat, HomeLng: home.Lng})
 	}
-	// A leader and two operators a team; every fourth team borrows an
+	// A leader and two operators a team; every tenth team borrows an
 	// operator of the next, so people are shared as in a real office.
 	in.People = map[int64][]int64{}
 	for i := range sh.teams {
 		id := int64(i + 1)
 		in.People[id] = []int64{1000 + id, 2000 + 2*id, 2001 + 2*id}
-		if i%4 == 0 {
+		if i%10 == 0 {
 			in.People[id] = append(in.People[id], 2000+2*(id+1))
 		}
 	}
