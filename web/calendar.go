@@ -2,13 +2,16 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"jemputbola/internal/holiday"
 	"jemputbola/internal/locale"
+	"jemputbola/internal/planner"
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
 	"jemputbola/templates/components"
@@ -22,6 +25,28 @@ func weekStart(param string, now time.Time) time.Time {
 		day = t
 	}
 	return day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7))
+}
+
+// weekMonth is the month "Tampilan bulan" opens from the week of monday:
+// today's when today is in it, else the month of its Thursday, which holds
+// most of its days.
+func weekMonth(monday, now time.Time) time.Time {
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, monday.Location())
+	if !today.Before(monday) && today.Before(monday.AddDate(0, 0, 7)) {
+		return today
+	}
+	return monday.AddDate(0, 0, 3)
+}
+
+// slotOptions are the visit windows the calendar's move form offers: the
+// planner's slots.
+func slotOptions() []components.Option {
+	var opts []components.Option
+	for _, sl := range planner.DefaultSlots {
+		opts = append(opts, components.Option{Value: sl[0] + "-" + sl[1],
+			Label: strings.ReplaceAll(sl[0], ":", ".") + "–" + strings.ReplaceAll(sl[1], ":", ".")})
+	}
+	return opts
 }
 
 // dayOff names the day off and the school holiday of d, for a calendar cell.
@@ -42,7 +67,7 @@ func (h *visitHandlers) week(c echo.Context) error {
 	now := now(c)
 	monday := weekStart(c.QueryParam("week"), now)
 	sunday := monday.AddDate(0, 0, 6)
-	w := visitpage.Week{From: locale.Date(monday), To: locale.Date(sunday), Monday: monday.Format(time.DateOnly), Month: monday.Format("2006-01"),
+	w := visitpage.Week{From: locale.Date(monday), To: locale.Date(sunday), Monday: monday.Format(time.DateOnly), Month: weekMonth(monday, now).Format("2006-01"),
 		Prev: monday.AddDate(0, 0, -7).Format(time.DateOnly), Next: monday.AddDate(0, 0, 7).Format(time.DateOnly),
 		TeamID: c.QueryParam("team_id"), Kec: c.QueryParam("kec")}
 	today := now.Format(time.DateOnly)
@@ -73,6 +98,12 @@ func (h *visitHandlers) week(c echo.Context) error {
 	if w.Teams, w.Kecamatan, err = h.filterOptions(c, scope, teams); err != nil {
 		return err
 	}
+	o, err := h.offices.Current(ctx)
+	if err != nil {
+		return err
+	}
+	w.CanPlan, w.CSRF, w.Letterhead, w.Slots = mayChange(c, planners...), csrfToken(c), letterheadView(o), slotOptions()
+	mgr := teamManager(c)
 	for _, t := range teams {
 		if !inScope(scope, t.ID) {
 			continue
@@ -81,22 +112,28 @@ func (h *visitHandlers) week(c echo.Context) error {
 			continue
 		}
 		row := visitpage.WeekRow{TeamName: t.Name, Cells: make([][]visitpage.Chip, 7)}
+		movable := w.CanPlan && mgr.MayManage(t.Team)
 		for _, v := range visits {
 			if v.TeamID == t.ID {
 				i := int(v.Start.Sub(monday).Hours() / 24)
 				if i >= 0 && i < 7 {
-					row.Cells[i] = append(row.Cells[i], visitChip(v))
+					chip := visitChip(v)
+					chip.Movable = movable && v.Status == visit.Direncanakan
+					row.Cells[i] = append(row.Cells[i], chip)
+					w.Days[i].Visits = append(w.Days[i].Visits, chip)
 				}
 			}
 		}
 		w.Rows = append(w.Rows, row)
+	}
+	for i := range w.Days { // the day list shows every team's visits by time
+		slices.SortStableFunc(w.Days[i].Visits, func(a, b visitpage.Chip) int { return strings.Compare(a.Slot, b.Slot) })
 	}
 	w.Total = locale.Int(int64(len(visits)))
 	for i := range 5 {
 		d := monday.AddDate(0, 0, i)
 		w.Share = append(w.Share, visitpage.ShareLink{Weekday: locale.Weekday(d.Weekday()), Href: whatsAppURL(d, visits)})
 	}
-	w.CanPlan = mayChange(c, planners...)
 	return render(c, http.StatusOK, page(c, "Jadwal "+locale.ShortDate(monday), "jadwal"), visitpage.WeekPage(w))
 }
 

@@ -13,12 +13,17 @@ import (
 
 	"jemputbola/internal/holiday"
 	"jemputbola/internal/locale"
+	"jemputbola/internal/site"
+	"jemputbola/internal/visit"
 	"jemputbola/templates/components"
 	"jemputbola/templates/holidaypage"
 	"jemputbola/web/paths"
 )
 
-type holidayHandlers struct{ days *holiday.Store }
+type holidayHandlers struct {
+	days   *holiday.Store
+	visits *visit.Store
+}
 
 // yearParam picks the year Hari Libur shows.
 const yearParam = "tahun"
@@ -66,7 +71,7 @@ func (h *holidayHandlers) render(c echo.Context, status int, f holidaypage.Form,
 	if p, st, ok := formProblems(err); ok {
 		v.Problems, status = p, st
 	}
-	return render(c, status, page(c, "Hari Libur", "hari-libur"), holidaypage.Page(v))
+	return render(c, status, page(c, "Hari Libur", "jadwal"), holidaypage.Page(v))
 }
 
 // holidayRows lists year's days off: the built-in ones with the office's own
@@ -145,8 +150,30 @@ func (h *holidayHandlers) add(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	flash(c, fmt.Sprintf("%s ditambahkan: %s, %s.", d.Kind.Label(), d.Name, dayRange(d)))
+	msg := fmt.Sprintf("%s ditambahkan: %s, %s.", d.Kind.Label(), d.Name, dayRange(d))
+	if n, err := h.plannedOn(c, d); err != nil {
+		return err
+	} else if n > 0 {
+		msg += fmt.Sprintf(" Perhatian: %d kunjungan terjadwal pada hari itu; pindahkan atau batalkan di Jadwal.", n)
+	}
+	flash(c, msg)
 	return redirect(c, paths.With(paths.Holidays, url.Values{yearParam: {d.First[:4]}}))
+}
+
+// plannedOn counts the planned visits a new day off falls on: every visit
+// of a day the office closes, the school visits of school holidays.
+func (h *holidayHandlers) plannedOn(c echo.Context, d holiday.Day) (int, error) {
+	if d.Kind == holiday.Open {
+		return 0, nil
+	}
+	vs, err := h.visits.List(ctxOf(c), visit.Filter{From: d.First, To: d.Last})
+	n := 0
+	for _, v := range vs {
+		if v.Status == visit.Direncanakan && (d.Kind != holiday.School || v.SiteKind == string(site.Sekolah)) {
+			n++
+		}
+	}
+	return n, err
 }
 
 func (h *holidayHandlers) remove(c echo.Context) error {

@@ -9,8 +9,10 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
 	"jemputbola/internal/holiday"
+	"jemputbola/internal/visit"
 )
 
 // nextBuiltIn is the first built-in day off after today, "" when the list
@@ -40,7 +42,7 @@ func TestHolidayPage(t *testing.T) {
 
 	res, doc := kadis.get(t, "/hari-libur")
 	if res.StatusCode != http.StatusOK || !strings.Contains(doc.Find("table.days-off").Text(), "Kelahiran Yesus Kristus") ||
-		doc.Find(`form[action="/hari-libur"]`).Length() != 1 {
+		doc.Find(`form[action="/hari-libur#tambah"]`).Length() != 1 {
 		t.Fatalf("page: %d, table %q", res.StatusCode, doc.Find("table.days-off").First().Text())
 	}
 	res, doc = kadis.post(t, "/hari-libur", url.Values{"kind": {"lokal"}, "first": {day}, "last": {monday.AddDate(0, 0, -1).Format(time.DateOnly)}, "name": {"HUT Kabupaten"}})
@@ -48,8 +50,14 @@ func TestHolidayPage(t *testing.T) {
 		doc.Find("#f-name").AttrOr("value", "") != "HUT Kabupaten" {
 		t.Fatalf("backwards range: %d, errors %q", res.StatusCode, doc.Find(".has-error").Text())
 	}
+	if _, _, err := visit.NewStore(app.DB, nil).Create(app.Ctx, audit.System, visit.Input{SiteID: 1, TeamID: 1, Day: day, Start: "13:00", End: "15:00", Expected: 10}); err != nil {
+		t.Fatal(err)
+	}
 	if res, _ := kadis.post(t, "/hari-libur", url.Values{"kind": {"lokal"}, "first": {day}, "name": {"HUT Kabupaten"}}); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("add: %d", res.StatusCode)
+	}
+	if _, doc := kadis.get(t, "/hari-libur"); !strings.Contains(doc.Find(".flash").Text(), "1 kunjungan terjadwal pada hari itu") {
+		t.Fatalf("no word of the visit planned on the new day off: %q", doc.Find(".flash").Text())
 	}
 	school := url.Values{"kind": {"sekolah"}, "first": {day}, "last": {monday.AddDate(0, 0, 4).Format(time.DateOnly)}, "name": {"Libur semester"}}
 	if res, _ := kadis.post(t, "/hari-libur", school); res.StatusCode != http.StatusSeeOther {
@@ -66,7 +74,7 @@ func TestHolidayPage(t *testing.T) {
 
 	// The ketua tim reads the list without the form.
 	_, doc = ketua.get(t, "/hari-libur?tahun="+day[:4])
-	if !strings.Contains(doc.Text(), "HUT Kabupaten") || doc.Find(`form[action="/hari-libur"]`).Length() != 0 {
+	if !strings.Contains(doc.Text(), "HUT Kabupaten") || doc.Find(`form[action="/hari-libur#tambah"]`).Length() != 0 {
 		t.Fatal("a ketua tim sees no list or is offered the form")
 	}
 
@@ -76,15 +84,15 @@ func TestHolidayPage(t *testing.T) {
 		t.Fatalf("week header %q", doc.Find("thead").Text())
 	}
 	_, doc = ketua.get(t, "/jadwal/bulan?month="+day[:7])
-	if !strings.Contains(doc.Find("td.off").Text(), "HUT Kabupaten") {
-		t.Fatal("the month view does not show the day off")
+	if !strings.Contains(doc.Find("td.off").Text(), "HUT Kabupaten") || !strings.Contains(doc.Find("td.off a.visit").Text(), "Direncanakan") {
+		t.Fatalf("the month view does not show the day off or its visit's status: %q", doc.Find("td.off").Text())
 	}
 	_, doc = ketua.get(t, "/kunjungan/baru?day="+day)
 	if w := doc.Find("#day-warning"); !strings.Contains(w.Text(), "HUT Kabupaten") || w.AttrOr("hidden", "none") != "none" ||
 		!strings.Contains(w.AttrOr("data-days-off", ""), day) {
 		t.Fatalf("form warning %q, days off %.80q", w.Text(), w.AttrOr("data-days-off", ""))
 	}
-	res, _ = ketua.post(t, "/kunjungan", url.Values{"site_id": {"1"}, "team_id": {"1"}, "day": {day}, "start": {"08:00"}, "end": {"10:00"}, "expected": {"20"}})
+	res, _ = ketua.post(t, "/kunjungan", url.Values{"site_id": {"1"}, "team_id": {"1"}, "day": {day}, "start": {"08:00"}, "end": {"10:00"}, "expected": {"10"}})
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("saving on a day off is allowed, with a warning: %d", res.StatusCode)
 	}

@@ -93,6 +93,7 @@ func (s *Server) routes() {
 	app.GET(paths.VisitEdit, v.editForm, allow(planners...))
 	app.POST(paths.Visit, v.update, allow(planners...))
 	app.POST(paths.VisitStop, v.cancel, allow(planners...))
+	app.POST(paths.VisitMove, v.move, allow(planners...))
 	app.GET(paths.TaskLetter, v.suratTugas, allow(staff...), recordDownload(auditLog, "Surat Tugas"))
 	app.GET(paths.NoticeLtr, v.suratPemberitahuan, allow(staff...), recordDownload(auditLog, "Surat Pemberitahuan"))
 	app.GET(paths.APIVisits, v.apiList, allow(staff...))
@@ -171,7 +172,7 @@ func (s *Server) routes() {
 	app.GET(paths.Logo, set.logo, allow(everyone...))
 	upload.POST(paths.Logo, set.uploadLogo, allow(managers...))
 
-	hl := &holidayHandlers{days: holiday.NewStore(db)}
+	hl := &holidayHandlers{days: holiday.NewStore(db), visits: visits}
 	app.GET(paths.Holidays, hl.show, allow(everyone...))
 	app.POST(paths.Holidays, hl.add, allow(managers...))
 	app.POST(paths.HolidayDrop, hl.remove, allow(managers...))
@@ -193,7 +194,6 @@ func navLinks(r auth.Role, province bool) []layout.Link {
 		links = append(links, layout.Link{Key: "hari-ini", Label: "Hari ini", Href: paths.Today})
 	}
 	links = append(links, layout.Link{Key: "jadwal", Label: "Jadwal", Href: paths.Week},
-		layout.Link{Key: "hari-libur", Label: "Hari Libur", Href: paths.Holidays},
 		layout.Link{Key: "wilayah", Label: "Wilayah", Href: paths.Regions})
 	if r.In(staff...) {
 		links = append(links, layout.Link{Key: "lokasi", Label: "Lokasi Sasaran", Href: paths.Sites},

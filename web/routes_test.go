@@ -44,6 +44,7 @@ var routeMatrix = []struct {
 	{"GET", "/kunjungan/:id/ubah", "/kunjungan/1/ubah", plan},
 	{"POST", "/kunjungan/:id", "/kunjungan/1", plan},
 	{"POST", "/kunjungan/:id/batal", "/kunjungan/1/batal", plan},
+	{"POST", "/kunjungan/:id/pindah", "/kunjungan/1/pindah", plan},          // whose team it is, is mayPlan's
 	{"GET", "/kunjungan/:id/surat-tugas", "/kunjungan/1/surat-tugas", plan}, // and operators of the visit's team
 	{"GET", "/kunjungan/:id/surat-pemberitahuan", "/kunjungan/1/surat-pemberitahuan", plan},
 	{"GET", "/hari-ini", "/hari-ini", field},

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -152,9 +153,51 @@ func (h *visitHandlers) editForm(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	return h.renderForm(c, http.StatusOK, formOf(id, d.Input()))
+}
+
+// formOf is the form showing visit id as in.
+func formOf(id int64, in visit.Input) visitpage.Form {
+	return visitpage.Form{ID: id, SiteID: strconv.FormatInt(in.SiteID, 10), TeamID: strconv.FormatInt(in.TeamID, 10),
+		Day: in.Day, Start: in.Start, End: in.End, Expected: strconv.FormatInt(in.Expected, 10), Notes: in.Notes, Shared: in.Shared}
+}
+
+// move moves a planned visit to another day and slot from the calendar (the
+// same rules as the full form). A refusal shows the full form with the new
+// day and time and the reason, so nothing typed is lost.
+func (h *visitHandlers) move(c echo.Context) error {
+	ctx := ctxOf(c)
+	id, err := idParam(c)
+	if err != nil {
+		return err
+	}
+	d, err := h.visits.Get(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := mayPlan(c, h.teams, d.TeamID); err != nil {
+		return err
+	}
 	in := d.Input()
-	return h.renderForm(c, http.StatusOK, visitpage.Form{ID: id, SiteID: strconv.FormatInt(in.SiteID, 10), TeamID: strconv.FormatInt(in.TeamID, 10),
-		Day: in.Day, Start: in.Start, End: in.End, Expected: strconv.FormatInt(in.Expected, 10), Notes: in.Notes, Shared: in.Shared})
+	r := readForm(c)
+	in.Day = r.text("day")
+	in.Start, in.End, _ = strings.Cut(r.text("slot"), "-")
+	v, warnings, err := h.visits.Update(ctx, actor(c), id, in)
+	if p, status, ok := formProblems(err); ok {
+		f := formOf(id, in)
+		f.Problems, f.ConflictID = p, conflictID(err)
+		return h.renderForm(c, status, f)
+	}
+	if err != nil {
+		return err
+	}
+	dot := func(hhmm string) string { return strings.Replace(hhmm, ":", ".", 1) }
+	msg := "Kunjungan dipindah ke " + locale.Date(v.StartAt.In(now(c).Location())) + ", " + dot(in.Start) + "–" + dot(in.End) + "."
+	if len(warnings) > 0 {
+		msg += " Perhatian: " + strings.Join(warnings, " ")
+	}
+	flash(c, msg)
+	return redirect(c, paths.With(paths.Week, url.Values{"week": {in.Day}}))
 }
 
 // decodeVisitForm reads the visit form: the text as typed (kept for a
@@ -285,7 +328,8 @@ func visitDetail(d visit.Detail, canPlan bool) visitpage.Detail {
 // visitChip is a visit in a calendar cell.
 func visitChip(d visit.Detail) visitpage.Chip {
 	return visitpage.Chip{ID: d.ID, Status: string(d.Status), Label: d.Status.Label(), Badge: statusBadge(d.Status),
-		Start: d.Start.Format("15.04"), Window: visitWindow(d), SiteName: d.SiteName, TeamName: d.TeamName}
+		Start: d.Start.Format("15.04"), Window: visitWindow(d), SiteName: d.SiteName, TeamName: d.TeamName,
+		Day: d.Day, Slot: d.Start.Format("15:04") + "-" + d.End.Format("15:04")}
 }
 
 // visitWindow is the visit's time window as Indonesians write it, "08.00–12.00".

@@ -37,10 +37,11 @@ func TestKetuaPlansOwnTeams(t *testing.T) {
 		t.Fatalf("Rencana otomatis teams of ketua2: %q", names)
 	}
 	refused := map[string]url.Values{
-		"/kunjungan":         visitForm(monday, "08:00", "10:00"),
-		"/kunjungan/1":       visitForm(monday, "08:00", "10:00"),
-		"/kunjungan/1/batal": {"reason": {"Dipindah"}},
-		"/rencana-otomatis":  {"v": {"1|1|" + monday + "|08:00|10:00|20|"}},
+		"/kunjungan":          visitForm(monday, "08:00", "10:00"),
+		"/kunjungan/1":        visitForm(monday, "08:00", "10:00"),
+		"/kunjungan/1/batal":  {"reason": {"Dipindah"}},
+		"/kunjungan/1/pindah": {"day": {monday}, "slot": {"13:00-15:00"}},
+		"/rencana-otomatis":   {"v": {"1|1|" + monday + "|08:00|10:00|20|"}},
 	}
 	for path, form := range refused {
 		if res, _ := other.post(t, path, form); res.StatusCode != http.StatusForbidden {
@@ -61,5 +62,34 @@ func TestKetuaPlansOwnTeams(t *testing.T) {
 	form.Set("team_id", "2")
 	if res, _ := kadis.post(t, "/kunjungan", form); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("the kepala dinas plans for any team: status %d", res.StatusCode)
+	}
+}
+
+// TestMoveVisit: the calendar's move form keeps the full form's rules; a
+// refusal shows the full form with the new day and time and the reason.
+func TestMoveVisit(t *testing.T) {
+	app := newTestApp(t)
+	app.fixtures(t)
+	c := app.login(t, "ketua1", auth.KetuaTim)
+	monday := nextMonday()
+	if res, _ := c.post(t, "/kunjungan", visitForm(monday, "08:00", "10:00")); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("plan: %d", res.StatusCode)
+	}
+	res, doc := c.post(t, "/kunjungan/1/pindah", url.Values{"day": {monday}, "slot": {"09:00-11:00"}})
+	if res.StatusCode != http.StatusConflict || doc.Find("#f-day").AttrOr("value", "") != monday ||
+		doc.Find("#f-start").AttrOr("value", "") != "09:00" || !strings.Contains(doc.Find("main").Text(), "sudah") {
+		t.Fatalf("moving onto the team's other visit: %d, day %q", res.StatusCode, doc.Find("#f-day").AttrOr("value", ""))
+	}
+	if res, doc := c.post(t, "/kunjungan/1/pindah", url.Values{"day": {monday}, "slot": {"pagi"}}); res.StatusCode != http.StatusUnprocessableEntity ||
+		doc.Find(".has-error").Length() == 0 {
+		t.Fatalf("a slot that does not read: %d", res.StatusCode)
+	}
+	res, _ = c.post(t, "/kunjungan/1/pindah", url.Values{"day": {monday}, "slot": {"13:00-15:00"}})
+	if res.StatusCode != http.StatusSeeOther || !strings.Contains(res.Header.Get("Location"), "week="+monday) {
+		t.Fatalf("move: %d to %q", res.StatusCode, res.Header.Get("Location"))
+	}
+	_, doc = c.get(t, res.Header.Get("Location"))
+	if f := doc.Find(".flash").Text(); !strings.Contains(f, "Kunjungan dipindah ke") || !strings.Contains(f, "13.00–15.00") {
+		t.Fatalf("flash %q", f)
 	}
 }

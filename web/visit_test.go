@@ -52,7 +52,7 @@ func TestVisitPlanning(t *testing.T) {
 		if !strings.Contains(doc.Find("table.week tbody").Text(), "SMA Negeri 1 Rejang Lebong") {
 			t.Fatal("visit missing from the week view")
 		}
-		if doc.Find(`a.visit[href="`+created+`"]`).Length() != 1 {
+		if doc.Find(`table.week a.visit[href="`+created+`"]`).Length() != 1 || doc.Find(`.day-list a.visit[href="`+created+`"]`).Length() != 1 {
 			t.Fatalf("no link to %s in the week view", created)
 		}
 	})

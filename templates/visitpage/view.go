@@ -1,6 +1,9 @@
 package visitpage
 
-import "jemputbola/templates/components"
+import (
+	"jemputbola/templates/components"
+	"jemputbola/templates/letterpage"
+)
 
 // SiteChoice is one site in the picker, with why it matters now.
 type SiteChoice struct {
@@ -64,13 +67,16 @@ type Chip struct {
 	Window   string // "08.00–12.00"
 	SiteName string
 	TeamName string
+	Day      string // YYYY-MM-DD
+	Slot     string // "08:00-10:00", as the move form's slot choice spells it
+	Movable  bool   // the user may move it from the calendar: planned, and a team they manage
 }
 
 // Week is the calendar of one week: teams as rows, days as columns.
 type Week struct {
 	From, To   string // Monday and Sunday, long form
 	Monday     string // YYYY-MM-DD
-	Month      string // YYYY-MM of the Monday
+	Month      string // YYYY-MM the week belongs to: today's in this week, else its Thursday's
 	Total      string // visits shown, formatted
 	Days       []Day  // Monday..Sunday
 	Rows       []WeekRow
@@ -81,6 +87,9 @@ type Week struct {
 	Kecamatan  []components.Option
 	CanPlan    bool
 	Share      []ShareLink // working days: WhatsApp link with the day's schedule
+	CSRF       string
+	Slots      []components.Option // the move form's time choices
+	Letterhead letterpage.Office   // printed above the week
 }
 
 // Day is a column of the week.
@@ -89,6 +98,7 @@ type Day struct {
 	Date    string // short form
 	Today   bool
 	DayOff
+	Visits []Chip // every team's, by start: the day list of narrow screens
 }
 
 // DayOff names what keeps a day from being an ordinary working day.

@@ -32,6 +32,7 @@ const (
 	Visit      = "/kunjungan/:id"
 	VisitEdit  = "/kunjungan/:id/ubah"
 	VisitStop  = "/kunjungan/:id/batal"
+	VisitMove  = "/kunjungan/:id/pindah"
 	VisitStart = "/kunjungan/:id/mulai"
 	Result     = "/kunjungan/:id/hasil"
 	ResultFix  = "/kunjungan/:id/hasil/koreksi"
