@@ -27,6 +27,37 @@ func weekStart(param string, now time.Time) time.Time {
 	return day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7))
 }
 
+// markAnswers shows on each planned visit of the week the site contact's
+// answer, where a link was made.
+func (h *visitHandlers) markAnswers(c echo.Context, w *visitpage.Week, visits []visit.Detail) error {
+	ids := make([]int64, len(visits))
+	for i, v := range visits {
+		ids[i] = v.ID
+	}
+	answers, err := h.confirms.Answers(ctxOf(c), ids)
+	if err != nil {
+		return err
+	}
+	mark := func(ch *visitpage.Chip) {
+		if a, ok := answers[ch.ID]; ok && ch.Status == string(visit.Direncanakan) {
+			ch.Contact, ch.Answered = a.Status.Label(), string(a.Status)
+		}
+	}
+	for _, r := range w.Rows {
+		for _, cell := range r.Cells {
+			for i := range cell {
+				mark(&cell[i])
+			}
+		}
+	}
+	for _, d := range w.Days {
+		for i := range d.Visits {
+			mark(&d.Visits[i])
+		}
+	}
+	return nil
+}
+
 // weekMonth is the month "Tampilan bulan" opens from the week of monday:
 // today's when today is in it, else the month of its Thursday, which holds
 // most of its days.
@@ -125,6 +156,9 @@ func (h *visitHandlers) week(c echo.Context) error {
 			}
 		}
 		w.Rows = append(w.Rows, row)
+	}
+	if err := h.markAnswers(c, &w, visits); err != nil {
+		return err
 	}
 	for i := range w.Days { // the day list shows every team's visits by time
 		slices.SortStableFunc(w.Days[i].Visits, func(a, b visitpage.Chip) int { return strings.Compare(a.Slot, b.Slot) })

@@ -1,13 +1,15 @@
 package web
 
 import (
+	"cmp"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
-	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
 
+	"jemputbola/internal/letter"
 	"jemputbola/internal/locale"
 	"jemputbola/internal/office"
 	"jemputbola/internal/team"
@@ -16,48 +18,65 @@ import (
 	"jemputbola/web/paths"
 )
 
-// letter gathers what both letters need, after checking the user may see the visit.
-func (h *visitHandlers) letter(c echo.Context) (letterpage.Letter, error) {
-	id, err := idParam(c)
-	if err != nil {
-		return letterpage.Letter{}, err
-	}
-	ctx := c.Request().Context()
-	v, err := h.visits.Get(ctx, id)
-	if err != nil {
-		return letterpage.Letter{}, err
-	}
-	if err := mayView(c, h.teams, v); err != nil {
-		return letterpage.Letter{}, err
-	}
-	t, err := h.teams.Get(ctx, v.TeamID)
-	if err != nil {
-		return letterpage.Letter{}, err
-	}
-	o, err := h.offices.Current(ctx)
-	if err != nil {
-		return letterpage.Letter{}, err
-	}
-	return letterView(v, t, o, now(c)), nil
+// issuedLetter is a letter of a visit as numbered, with what its views need.
+type issuedLetter struct {
+	doc    letter.Document
+	visit  visit.Detail
+	office office.Office
+	issued letter.Issued
 }
 
-// letterView is the letters of visit v by team t, signed for office o on today.
-func letterView(v visit.Detail, t team.Detail, o office.Office, today time.Time) letterpage.Letter {
-	l := letterpage.Letter{
-		Office:  letterheadView(o),
-		VisitID: v.ID, SiteName: v.SiteName, TeamName: v.TeamName, Addressee: addressee(v),
+// letterDoc numbers (on first use) and writes the letter of kind of the
+// visit in the request, after checking the user may see the visit.
+func (h *visitHandlers) letterDoc(c echo.Context, kind letter.Kind) (issuedLetter, error) {
+	var l issuedLetter
+	id, err := idParam(c)
+	if err != nil {
+		return l, err
+	}
+	ctx := c.Request().Context()
+	if l.visit, err = h.visits.Get(ctx, id); err != nil {
+		return l, err
+	}
+	if err := mayView(c, h.teams, l.visit); err != nil {
+		return l, err
+	}
+	t, err := h.teams.Get(ctx, l.visit.TeamID)
+	if err != nil {
+		return l, err
+	}
+	if l.office, err = h.offices.Current(ctx); err != nil {
+		return l, err
+	}
+	pattern := cmp.Or(l.office.LetterPattern, letter.DefaultPattern)
+	if l.issued, err = h.letters.Number(ctx, actor(c), id, kind, pattern, now(c)); err != nil {
+		return l, err
+	}
+	l.doc = letter.Write(kind, letterFacts(l.visit, t, l.office, l.issued))
+	return l, nil
+}
+
+// letterFacts is what the letters of visit v by team t say, for office o,
+// numbered and dated as issued (not yet numbered: dots to fill in by hand).
+func letterFacts(v visit.Detail, t team.Detail, o office.Office, issued letter.Issued) letter.Facts {
+	f := letter.Facts{
+		Office: letter.Office{Government: o.Government, Name: o.Name, Address: o.Address, City: o.City,
+			HeadName: o.HeadName, HeadNIP: o.HeadNIP, HeadRank: o.HeadRank},
+		Number: issued.Number, Date: locale.Date(issued.On), TeamName: v.TeamName, Addressee: addressee(v),
 		Place: v.SiteName + ", " + v.DesaName + ", Kecamatan " + v.KecamatanName,
-		Date:  locale.Date(v.Start), Window: visitWindow(v), Expected: locale.Int(v.Expected),
-		Zone:  v.Start.Format("MST"), // WIB, WITA or WIT from the office's zone
-		Today: locale.Date(today), Year: strconv.Itoa(today.Year()),
+		Day:   locale.Date(v.Start), Window: visitWindow(v), Expected: locale.Int(v.Expected),
+		Zone: v.Start.Format("MST"), // WIB, WITA or WIT from the office's zone
+	}
+	if issued.Number == "" {
+		f.Number, f.Date = "........../........../Dukcapil/"+strconv.Itoa(time.Now().Year()), "...................."
 	}
 	if t.Leader != nil {
-		l.Leader = t.Leader.Name
+		f.Leader = t.Leader.Name
 	}
 	for _, op := range t.Operators {
-		l.Members = append(l.Members, op.Name)
+		f.Members = append(f.Members, op.Name)
 	}
-	return l
+	return f
 }
 
 // addressee is who the announcement goes to, by the kind of site.
@@ -71,20 +90,58 @@ func addressee(v visit.Detail) string {
 	return "Kepala " + v.SiteName
 }
 
-func (h *visitHandlers) renderLetter(c echo.Context, title string, body func(letterpage.Letter) templ.Component) error {
-	l, err := h.letter(c)
+// letterPDFPaths are each kind's PDF download.
+var letterPDFPaths = map[letter.Kind]string{letter.Tugas: paths.TaskLetterPDF, letter.Pemberitahuan: paths.NoticeLtrPDF}
+
+func (h *visitHandlers) renderLetter(c echo.Context, kind letter.Kind) error {
+	l, err := h.letterDoc(c, kind)
 	if err != nil {
 		return err
 	}
-	return render(c, http.StatusOK, page(c, title+" · "+l.SiteName, "jadwal"), body(l))
+	p := letterpage.Page{Head: letterheadView(l.office), Doc: l.doc, VisitID: l.visit.ID,
+		PDFHref: paths.For(letterPDFPaths[kind], l.visit.ID), Unnumbered: l.issued.Number == ""}
+	return render(c, http.StatusOK, page(c, kind.Label()+" · "+l.visit.SiteName, "jadwal"), letterpage.Letter(p))
 }
 
-func (h *visitHandlers) suratTugas(c echo.Context) error {
-	return h.renderLetter(c, "Surat Tugas", letterpage.SuratTugas)
+// letterPDF sends the letter as an A4 PDF made in Go, named by its number.
+func (h *visitHandlers) letterPDF(c echo.Context, kind letter.Kind) error {
+	l, err := h.letterDoc(c, kind)
+	if err != nil {
+		return err
+	}
+	var logo letter.Logo
+	if l.office.LogoType != "" {
+		if logo.Data, logo.Type, err = h.offices.Logo(c.Request().Context()); err != nil {
+			return err
+		}
+	}
+	b, err := letter.PDF(l.doc, logo, cmp.Or(l.issued.On, now(c)))
+	if err != nil {
+		return err
+	}
+	name := string(kind) + "-" + strconv.FormatInt(l.visit.ID, 10)
+	if l.issued.Number != "" {
+		name = string(kind) + "-" + strings.Map(func(r rune) rune {
+			if r == '/' || r == ' ' {
+				return '-'
+			}
+			return r
+		}, l.issued.Number)
+	}
+	c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="surat-`+name+`.pdf"`)
+	return c.Blob(http.StatusOK, "application/pdf", b)
 }
+
+func (h *visitHandlers) suratTugas(c echo.Context) error { return h.renderLetter(c, letter.Tugas) }
 
 func (h *visitHandlers) suratPemberitahuan(c echo.Context) error {
-	return h.renderLetter(c, "Surat Pemberitahuan", letterpage.SuratPemberitahuan)
+	return h.renderLetter(c, letter.Pemberitahuan)
+}
+
+func (h *visitHandlers) suratTugasPDF(c echo.Context) error { return h.letterPDF(c, letter.Tugas) }
+
+func (h *visitHandlers) suratPemberitahuanPDF(c echo.Context) error {
+	return h.letterPDF(c, letter.Pemberitahuan)
 }
 
 // letterheadView is the letterhead and signatory every printed page shows.

@@ -1,7 +1,9 @@
 package web_test
 
 import (
+	"bytes"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -45,6 +47,29 @@ func TestLetters(t *testing.T) {
 			if !strings.Contains(text, want) {
 				t.Errorf("Surat Pemberitahuan lacks %q", want)
 			}
+		}
+	})
+	year := strconv.Itoa(time.Now().Year())
+	t.Run("Numbered", func(t *testing.T) {
+		_, doc := c.get(t, "/kunjungan/1/surat-tugas")
+		if !strings.Contains(doc.Find("article.letter").Text(), "Nomor: 470/1/Dukcapil/"+year) {
+			t.Fatalf("Surat Tugas number: %q", doc.Find("article.letter .center").First().Text())
+		}
+		_, doc = c.get(t, "/kunjungan/1/surat-pemberitahuan")
+		if !strings.Contains(doc.Find("table.letter-meta").First().Text(), "470/2/Dukcapil/"+year) {
+			t.Fatalf("Surat Pemberitahuan number: %q", doc.Find("table.letter-meta").First().Text())
+		}
+	})
+	t.Run("PDF", func(t *testing.T) {
+		res, body := c.raw(t, "/kunjungan/1/surat-tugas.pdf")
+		if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "application/pdf" ||
+			!strings.Contains(res.Header.Get("Content-Disposition"), "surat-tugas-470-1-Dukcapil-"+year+".pdf") || !bytes.HasPrefix(body, []byte("%PDF-")) {
+			t.Fatalf("PDF: %d %q %q", res.StatusCode, res.Header.Get("Content-Type"), res.Header.Get("Content-Disposition"))
+		}
+		var downloads int64
+		app.DB.Raw("SELECT COUNT(*) FROM audit_entries WHERE action = 'download' AND entity_id LIKE 'Surat Tugas (PDF)%'").Scan(&downloads)
+		if downloads != 1 {
+			t.Fatalf("%d audited PDF downloads", downloads)
 		}
 	})
 	t.Run("OtherOperatorForbidden", func(t *testing.T) {

@@ -11,8 +11,10 @@ import (
 
 	"jemputbola/internal/audit"
 	"jemputbola/internal/auth"
+	"jemputbola/internal/confirm"
 	"jemputbola/internal/desk"
 	"jemputbola/internal/holiday"
+	"jemputbola/internal/letter"
 	"jemputbola/internal/office"
 	"jemputbola/internal/progress"
 	"jemputbola/internal/region"
@@ -53,6 +55,7 @@ func (s *Server) routes() {
 	e.GET(paths.Worker, serviceWorker, gzip)
 
 	sessions := auth.NewSessionStore(db)
+	confirms := confirm.NewStore(db, nil)
 	users := auth.NewUserStore(db)
 	regions := region.NewStore(db)
 	offices := office.NewStore(db)
@@ -73,6 +76,13 @@ func (s *Server) routes() {
 	sync := signedIn(maxSync, gzip, noteWrites(dashboard.Changed))
 	cached := signedIn(maxBody) // pages kept compressed by pageCache
 
+	// A site contact's link: no sign-in (the token is the key), each address
+	// at most 20 requests a minute.
+	cf := &confirmHandlers{confirms: confirms}
+	contactRate := newPerAddress(20, 10)
+	app.GET(paths.Confirm, cf.show, contactRate.middleware)
+	app.POST(paths.Confirm, cf.answer, contactRate.middleware)
+
 	a := &authHandlers{authn: auth.NewAuthenticator(db), sessions: sessions}
 	app.GET(paths.Login, a.loginForm)
 	app.POST(paths.Login, a.login)
@@ -81,7 +91,7 @@ func (s *Server) routes() {
 	home := &homeHandlers{progress: dashboard, teams: team.NewStore(db), sites: site.NewStore(db), users: users, visits: visits, audit: auditLog, results: results}
 	app.GET(paths.Home, home.show, allow(everyone...))
 
-	v := &visitHandlers{visits: visits, sites: site.NewStore(db), teams: team.NewStore(db), regions: regions, progress: dashboard, results: results, offices: offices, days: holiday.NewStore(db)}
+	v := &visitHandlers{visits: visits, sites: site.NewStore(db), teams: team.NewStore(db), regions: regions, progress: dashboard, results: results, offices: offices, days: holiday.NewStore(db), confirms: confirms, letters: letter.NewNumbers(db)}
 	app.GET(paths.Week, v.week, allow(everyone...))
 	app.GET(paths.Month, v.month, allow(everyone...))
 	app.GET(paths.WeekICS, v.exportICS, allow(everyone...), recordDownload(auditLog, "Jadwal (kalender .ics)"))
@@ -96,6 +106,8 @@ func (s *Server) routes() {
 	app.POST(paths.VisitMove, v.move, allow(planners...))
 	app.GET(paths.TaskLetter, v.suratTugas, allow(staff...), recordDownload(auditLog, "Surat Tugas"))
 	app.GET(paths.NoticeLtr, v.suratPemberitahuan, allow(staff...), recordDownload(auditLog, "Surat Pemberitahuan"))
+	app.GET(paths.TaskLetterPDF, v.suratTugasPDF, allow(staff...), recordDownload(auditLog, "Surat Tugas (PDF)"))
+	app.GET(paths.NoticeLtrPDF, v.suratPemberitahuanPDF, allow(staff...), recordDownload(auditLog, "Surat Pemberitahuan (PDF)"))
 	app.GET(paths.APIVisits, v.apiList, allow(staff...))
 
 	ap := &autoplanHandlers{db: db, days: holiday.NewStore(db), coverage: dashboard, visits: visits, teams: team.NewStore(db)}

@@ -31,6 +31,8 @@ var routeMatrix = []struct {
 	{"GET", "/sw.js", "/sw.js", public},
 	{"GET", "/login", "/login", public},
 	{"POST", "/login", "/login", public},
+	{"GET", "/konfirmasi/:token", "/konfirmasi/tidak-ada", public}, // the token is the key
+	{"POST", "/konfirmasi/:token", "/konfirmasi/tidak-ada", public},
 	{"POST", "/logout", "/logout", all},
 	{"GET", "/", "/", all},
 	{"GET", "/jadwal", "/jadwal", all},
@@ -47,6 +49,8 @@ var routeMatrix = []struct {
 	{"POST", "/kunjungan/:id/pindah", "/kunjungan/1/pindah", plan},          // whose team it is, is mayPlan's
 	{"GET", "/kunjungan/:id/surat-tugas", "/kunjungan/1/surat-tugas", plan}, // and operators of the visit's team
 	{"GET", "/kunjungan/:id/surat-pemberitahuan", "/kunjungan/1/surat-pemberitahuan", plan},
+	{"GET", "/kunjungan/:id/surat-pemberitahuan.pdf", "/kunjungan/1/surat-pemberitahuan.pdf", plan},
+	{"GET", "/kunjungan/:id/surat-tugas.pdf", "/kunjungan/1/surat-tugas.pdf", plan},
 	{"GET", "/hari-ini", "/hari-ini", field},
 	{"POST", "/kunjungan/:id/mulai", "/kunjungan/999/mulai", field}, // the team rule is the domain's
 	{"GET", "/kunjungan/:id/hasil", "/kunjungan/1/hasil", plan},     // and operators of the visit's team

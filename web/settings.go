@@ -23,7 +23,7 @@ type settingsHandlers struct{ offices *office.Store }
 func settingsForm(o office.Office) settingspage.Form {
 	l := o.Letterhead()
 	return settingspage.Form{Government: l.Government, Name: l.Name, Address: l.Address, City: l.City,
-		HeadName: l.HeadName, HeadNIP: l.HeadNIP, HeadRank: l.HeadRank, Zone: office.ZoneLabel(o.Zone), HasLogo: o.LogoType != "",
+		HeadName: l.HeadName, HeadNIP: l.HeadNIP, HeadRank: l.HeadRank, Pattern: l.Pattern, Zone: office.ZoneLabel(o.Zone), HasLogo: o.LogoType != "",
 		Calendar: calendarForm(o.WorkingWeek())}
 }
 
@@ -95,9 +95,9 @@ func (h *settingsHandlers) show(c echo.Context) error {
 func decodeOfficeForm(c echo.Context, f *settingspage.Form) office.Letterhead {
 	r := readForm(c)
 	f.Government, f.Name, f.Address, f.City = r.text("government"), r.text("name"), r.text("address"), r.text("city")
-	f.HeadName, f.HeadNIP, f.HeadRank = r.text("head_name"), r.text("head_nip"), r.text("head_rank")
+	f.HeadName, f.HeadNIP, f.HeadRank, f.Pattern = r.text("head_name"), r.text("head_nip"), r.text("head_rank"), r.text("pattern")
 	return office.Letterhead{Government: f.Government, Name: f.Name, Address: f.Address, City: f.City,
-		HeadName: f.HeadName, HeadNIP: f.HeadNIP, HeadRank: f.HeadRank}
+		HeadName: f.HeadName, HeadNIP: f.HeadNIP, HeadRank: f.HeadRank, Pattern: f.Pattern}
 }
 
 func (h *settingsHandlers) save(c echo.Context) error {

@@ -14,7 +14,7 @@ import (
 func TestSettingsPage(t *testing.T) {
 	app := newTestApp(t)
 	c := app.login(t, "kadis", auth.KepalaDinas)
-	form := url.Values{"government": {"PEMERINTAH KABUPATEN REJANG LEBONG"}, "name": {"Dinas Dukcapil Uji"}, "address": {"Jl. Uji 1"}, "city": {"Curup"}, "head_name": {""}, "head_nip": {"abc"}}
+	form := url.Values{"government": {"PEMERINTAH KABUPATEN REJANG LEBONG"}, "name": {"Dinas Dukcapil Uji"}, "address": {"Jl. Uji 1"}, "city": {"Curup"}, "head_name": {""}, "head_nip": {"abc"}, "pattern": {"470/Dukcapil/{yyyy}"}}
 
 	t.Run("ErrKeepsValues", func(t *testing.T) {
 		res, doc := c.post(t, "/pengaturan", form)
@@ -22,12 +22,14 @@ func TestSettingsPage(t *testing.T) {
 			t.Fatalf("status %d, want 422", res.StatusCode)
 		}
 		if doc.Find("#f-name").AttrOr("value", "") != "Dinas Dukcapil Uji" || !strings.Contains(doc.Find("#e-head_name").Text(), "wajib") ||
-			!strings.Contains(doc.Find(".has-error").Text(), "NIP hanya berisi angka") {
+			!strings.Contains(doc.Find(".has-error").Text(), "NIP hanya berisi angka") || !strings.Contains(doc.Find("#e-pattern").Text(), "{n}") ||
+			doc.Find("#f-pattern").AttrOr("value", "") != "470/Dukcapil/{yyyy}" {
 			t.Fatalf("re-rendered form lost values or messages: %s", doc.Find("form").Text())
 		}
 	})
 	t.Run("OK", func(t *testing.T) {
 		form.Set("head_name", "Drs. Kepala Uji")
+		form.Set("pattern", "")
 		form.Set("head_nip", "197001011990011001")
 		res, _ := c.post(t, "/pengaturan", form)
 		if res.StatusCode != http.StatusSeeOther {

@@ -13,7 +13,9 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jemputbola/internal/apperr"
+	"jemputbola/internal/confirm"
 	"jemputbola/internal/holiday"
+	"jemputbola/internal/letter"
 	"jemputbola/internal/locale"
 	"jemputbola/internal/office"
 	"jemputbola/internal/progress"
@@ -36,6 +38,8 @@ type visitHandlers struct {
 	results  *result.Store
 	offices  *office.Store
 	days     *holiday.Store
+	confirms *confirm.Store
+	letters  *letter.Numbers
 }
 
 // pickerLimit bounds the site list of the form; filters narrow it further.
@@ -287,7 +291,33 @@ func (h *visitHandlers) show(c echo.Context) error {
 		return err
 	}
 	canPlan := mayChange(c, planners...) && mayPlan(c, h.teams, d.TeamID) == nil
-	return render(c, http.StatusOK, page(c, d.SiteName, "jadwal"), visitpage.DetailPage(csrfToken(c), visitDetail(d, canPlan)))
+	v := visitDetail(d, canPlan)
+	if canPlan && d.Status == visit.Direncanakan {
+		if v.Contact, err = h.contactShare(c, d); err != nil {
+			return err
+		}
+	}
+	return render(c, http.StatusOK, page(c, d.SiteName, "jadwal"), visitpage.DetailPage(csrfToken(c), v))
+}
+
+// contactShare makes (on first view) the visit's confirmation link and
+// reads the contact's answer.
+func (h *visitHandlers) contactShare(c echo.Context, d visit.Detail) (*visitpage.ContactShare, error) {
+	ctx := ctxOf(c)
+	token, err := h.confirms.Token(ctx, d.ID)
+	if err != nil {
+		return nil, err
+	}
+	answers, err := h.confirms.Answers(ctx, []int64{d.ID})
+	if err != nil {
+		return nil, err
+	}
+	st, err := h.sites.Get(ctx, d.SiteID)
+	if err != nil {
+		return nil, err
+	}
+	share := contactShare(c, d, token, answers[d.ID], st.Contact)
+	return &share, nil
 }
 
 func (h *visitHandlers) cancel(c echo.Context) error {

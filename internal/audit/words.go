@@ -21,6 +21,8 @@ var kinds = map[string]string{
 	"targets":            "Target",
 	"file":               "Berkas",
 	"day_off":            "Hari libur kantor",
+	"visit_confirmation": "Konfirmasi kontak lokasi",
+	"letter":             "Nomor surat",
 }
 
 // verbs says what each change did, as the passive Indonesian puts it after the noun.

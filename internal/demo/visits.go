@@ -9,11 +9,15 @@ import (
 
 	"gorm.io/gorm"
 
+	"jemputbola/internal/holiday"
 	"jemputbola/internal/scope"
 	"jemputbola/internal/site"
 	"jemputbola/internal/team"
 	"jemputbola/internal/visit"
 )
+
+// calendar is the demo offices' week: Monday to Friday and the built-in days off.
+var calendar = holiday.New([]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday}, nil)
 
 const (
 	historyWeeks = 8
@@ -22,8 +26,8 @@ const (
 
 // seedVisits writes a plausible history (the past 8 weeks, done) and plan (the
 // next 2 weeks, including today) for every demo team: one morning visit each
-// working day, and an afternoon visit to a school or OPD on Tuesdays and
-// Thursdays. Rows are inserted directly because the domain rightly refuses
+// working day (Monday to Friday outside the built-in days off), on Tuesdays
+// and Thursdays to a school or OPD with the balai desa in the afternoon. Rows are inserted directly because the domain rightly refuses
 // visits in the past; times are stored in UTC like every visit.
 func seedVisits(ctx context.Context, tx *gorm.DB, now time.Time, sites []site.Site, teams []team.Team, plan []demoTeam) error {
 	zone := now.Location()
@@ -39,16 +43,18 @@ func seedVisits(ctx context.Context, tx *gorm.DB, now time.Time, sites []site.Si
 		}
 		vi, oi := 0, 0
 		for d := today.AddDate(0, 0, -7*historyWeeks); d.Before(today.AddDate(0, 0, 7*planWeeks)); d = d.AddDate(0, 0, 1) {
-			if d.Weekday() == time.Saturday || d.Weekday() == time.Sunday {
+			if !calendar.Works(d) {
 				continue
 			}
 			s := village[vi%len(village)]
 			vi++
-			rows = append(rows, demoVisit(s, t, d, 8, 12, today))
 			if (d.Weekday() == time.Tuesday || d.Weekday() == time.Thursday) && len(other) > 0 {
-				rows = append(rows, demoVisit(other[oi%len(other)], t, d, 13, 15, today))
+				// Schools and OPD in the morning, while pupils and staff are in; the balai desa after.
+				rows = append(rows, demoVisit(other[oi%len(other)], t, d, 8, 12, today), demoVisit(s, t, d, 13, 15, today))
 				oi++
+				continue
 			}
+			rows = append(rows, demoVisit(s, t, d, 8, 12, today))
 		}
 	}
 	sc, err := scope.ForWrite(ctx)

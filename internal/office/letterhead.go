@@ -15,6 +15,7 @@ import (
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
+	"jemputbola/internal/letter"
 	"jemputbola/internal/scope"
 )
 
@@ -27,16 +28,18 @@ type Letterhead struct {
 	HeadName   string
 	HeadNIP    string
 	HeadRank   string // e.g. "Pembina Utama Muda (IV/c)"
+	Pattern    string // of the letters' numbers, see letter.Format
 }
 
 // Letterhead returns o's letterhead.
 func (o Office) Letterhead() Letterhead {
 	return Letterhead{Government: o.Government, Name: o.Name, Address: o.Address, City: o.City,
-		HeadName: o.HeadName, HeadNIP: o.HeadNIP, HeadRank: o.HeadRank}
+		HeadName: o.HeadName, HeadNIP: o.HeadNIP, HeadRank: o.HeadRank, Pattern: o.LetterPattern}
 }
 
-// Validate trims the fields and checks them. Errors: Invalid with fields
-// government, name, address, city, head_name, head_nip, head_rank.
+// Validate trims the fields and checks them; an empty pattern is the
+// default. Errors: Invalid with fields government, name, address, city,
+// head_name, head_nip, head_rank, pattern.
 func (l *Letterhead) Validate() error {
 	var f apperr.Fields
 	check := func(field string, v *string, required bool, max int, label string) {
@@ -55,6 +58,13 @@ func (l *Letterhead) Validate() error {
 	check("head_name", &l.HeadName, true, 100, "Nama kepala dinas")
 	check("head_nip", &l.HeadNIP, false, 30, "NIP")
 	check("head_rank", &l.HeadRank, false, 80, "Pangkat/golongan")
+	l.Pattern = strings.TrimSpace(l.Pattern)
+	if l.Pattern == "" {
+		l.Pattern = letter.DefaultPattern
+	}
+	if msg := letter.CheckPattern(l.Pattern); msg != "" {
+		f.Add("pattern", msg)
+	}
 	if l.HeadNIP != "" && strings.Trim(strings.ReplaceAll(l.HeadNIP, " ", ""), "0123456789") != "" {
 		f.Add("head_nip", "NIP hanya berisi angka.")
 	}
@@ -78,7 +88,7 @@ func (s *Store) SetLetterhead(ctx context.Context, who audit.Actor, l Letterhead
 		}
 		err = tx.Model(&Office{}).Where("id = ?", sc.OfficeID).Updates(map[string]any{
 			"government": l.Government, "name": l.Name, "address": l.Address, "city": l.City,
-			"head_name": l.HeadName, "head_nip": l.HeadNIP, "head_rank": l.HeadRank}).Error
+			"head_name": l.HeadName, "head_nip": l.HeadNIP, "head_rank": l.HeadRank, "letter_pattern": l.Pattern}).Error
 		if err != nil {
 			return err
 		}

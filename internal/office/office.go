@@ -16,6 +16,7 @@ import (
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
+	"jemputbola/internal/letter"
 	"jemputbola/internal/region"
 	"jemputbola/internal/scope"
 )
@@ -28,28 +29,29 @@ const (
 
 // Office is one Dinas Dukcapil.
 type Office struct {
-	ID          int64 `gorm:"primaryKey"`
-	Code        string
-	Level       string
-	Zone        string // IANA name: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)
-	Government  string // "PEMERINTAH KABUPATEN REJANG LEBONG"
-	Name        string // "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Rejang Lebong"
-	Address     string
-	City        string // place written before the date of a letter
-	HeadName    string
-	HeadNIP     string `gorm:"column:head_nip"`
-	HeadRank    string
-	LogoType    string // MIME type of the logo, "" when none is uploaded
-	WorkingDays string // ISO weekdays, "1,2,3,4,5"
-	Demo        bool
-	CreatedAt   time.Time
+	ID            int64 `gorm:"primaryKey"`
+	Code          string
+	Level         string
+	Zone          string // IANA name: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)
+	Government    string // "PEMERINTAH KABUPATEN REJANG LEBONG"
+	Name          string // "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Rejang Lebong"
+	Address       string
+	City          string // place written before the date of a letter
+	HeadName      string
+	HeadNIP       string `gorm:"column:head_nip"`
+	HeadRank      string
+	LogoType      string // MIME type of the logo, "" when none is uploaded
+	WorkingDays   string // ISO weekdays, "1,2,3,4,5"
+	LetterPattern string // letter numbers, e.g. "470/{n}/Dukcapil/{yyyy}" (package letter)
+	Demo          bool
+	CreatedAt     time.Time
 }
 
 // TableName keeps GORM on the migrated table.
 func (Office) TableName() string { return "offices" }
 
 // columns leaves out the logo, which only Logo reads.
-const columns = "id, code, level, zone, government, name, address, city, head_name, head_nip, head_rank, logo_type, working_days, demo, created_at"
+const columns = "id, code, level, zone, government, name, address, city, head_name, head_nip, head_rank, logo_type, working_days, letter_pattern, demo, created_at"
 
 // Region is the office's region name: "Kota Bengkulu", "Provinsi Bengkulu".
 func (o Office) Region() string {
@@ -108,7 +110,7 @@ func (s *Store) Add(ctx context.Context, who audit.Actor, code string) (o Office
 	if !ok {
 		return o, false, apperr.Errorf(apperr.Invalid, "Kode wilayah %q tidak dikenal.", code)
 	}
-	o = Office{Code: code, Zone: ZoneOf(code), WorkingDays: "1,2,3,4,5", CreatedAt: time.Now().UTC()}
+	o = Office{Code: code, Zone: ZoneOf(code), WorkingDays: "1,2,3,4,5", LetterPattern: letter.DefaultPattern, CreatedAt: time.Now().UTC()}
 	switch self.Level {
 	case region.LevelProvinsi:
 		o.Level, o.Government, o.Name = Provinsi, "PEMERINTAH PROVINSI "+strings.ToUpper(self.Name), dinas+"Provinsi "+self.Name

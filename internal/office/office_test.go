@@ -81,6 +81,7 @@ func TestLetterhead(t *testing.T) {
 			{"ErrNameRequired", "name", func(l *office.Letterhead) { l.Name = " " }},
 			{"ErrHeadRequired", "head_name", func(l *office.Letterhead) { l.HeadName = "" }},
 			{"ErrNIPDigits", "head_nip", func(l *office.Letterhead) { l.HeadNIP = "19700101abc" }},
+			{"ErrPatternWithoutCounter", "pattern", func(l *office.Letterhead) { l.Pattern = "470/Dukcapil/{yyyy}" }},
 		}
 		for _, tc := range bad {
 			t.Run(tc.name, func(t *testing.T) {
@@ -92,7 +93,7 @@ func TestLetterhead(t *testing.T) {
 			})
 		}
 		want := office.Letterhead{Government: "PEMERINTAH KOTA BENGKULU", Name: "Dinas Dukcapil Kota Bengkulu", Address: "Jl. B",
-			City: "Bengkulu", HeadName: "Drs. Kepala", HeadNIP: "19700101 199001 1 001"}
+			City: "Bengkulu", HeadName: "Drs. Kepala", HeadNIP: "19700101 199001 1 001", Pattern: "470/{n}/Dukcapil.{romawi}/{yyyy}"}
 		if err := s.SetLetterhead(ctx, audit.System, want); err != nil {
 			t.Fatal(err)
 		}

@@ -11,6 +11,7 @@ type Form struct {
 	HeadName   string
 	HeadNIP    string
 	HeadRank   string
+	Pattern    string // of letter numbers
 	Zone       string // WIB, WITA or WIT
 	HasLogo    bool
 	LogoError  string

@@ -51,10 +51,20 @@ type Detail struct {
 	Expected     string // formatted
 	Notes        string
 	CancelReason string
-	CanEdit      bool // may reschedule: a planner, and the visit is still planned
-	CanCancel    bool // may cancel: a planner, and the visit is not finished or cancelled
+	CanEdit      bool          // may reschedule: a planner, and the visit is still planned
+	CanCancel    bool          // may cancel: a planner, and the visit is not finished or cancelled
+	Contact      *ContactShare // the site contact's confirmation, for planners of a visit still to come
 	Reason       string
 	components.Problems
+}
+
+// ContactShare is a visit's confirmation by the site's contact.
+type ContactShare struct {
+	Status   string // "Dikonfirmasi", "Menunggu konfirmasi", "Minta ganti tanggal"
+	Note     string // the contact's note
+	At       string // when they answered; "" while waiting
+	Link     string // the confirmation link
+	WhatsApp string // a message to the contact carrying the link
 }
 
 // Chip is a visit in a calendar cell.
@@ -70,6 +80,8 @@ type Chip struct {
 	Day      string // YYYY-MM-DD
 	Slot     string // "08:00-10:00", as the move form's slot choice spells it
 	Movable  bool   // the user may move it from the calendar: planned, and a team they manage
+	Contact  string // the site contact's answer, for a visit still planned ("" when no link was sent)
+	Answered string // CSS class of the answer: "dikonfirmasi", "minta_ganti" or "menunggu"
 }
 
 // Week is the calendar of one week: teams as rows, days as columns.

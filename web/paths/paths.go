@@ -38,6 +38,12 @@ const (
 	ResultFix  = "/kunjungan/:id/hasil/koreksi"
 	TaskLetter = "/kunjungan/:id/surat-tugas"
 	NoticeLtr  = "/kunjungan/:id/surat-pemberitahuan"
+	// The letters as A4 PDF, made in Go.
+	TaskLetterPDF = "/kunjungan/:id/surat-tugas.pdf"
+	NoticeLtrPDF  = "/kunjungan/:id/surat-pemberitahuan.pdf"
+
+	// Confirm is the link a visited site's contact opens, without signing in.
+	Confirm = "/konfirmasi/:token"
 
 	Desk       = "/loket"
 	DeskPoints = "/loket/titik"
