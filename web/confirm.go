@@ -63,30 +63,37 @@ func (h *confirmHandlers) answer(c echo.Context) error {
 			&apperr.Error{Code: apperr.Invalid, Message: "Pilih salah satu tombol jawaban."})
 	}
 	inv, err := h.confirms.Answer(ctxOf(c), token, reply)
-	if errors.Is(err, confirm.ErrUnknown) {
+	switch code := apperr.CodeOf(err); {
+	case errors.Is(err, confirm.ErrUnknown):
 		return err
-	}
-	if err != nil {
+	case code == apperr.Invalid || code == apperr.Conflict:
 		return h.render(c, http.StatusUnprocessableEntity, inv, note, err)
+	case err != nil:
+		return err
 	}
 	flash(c, "Terima kasih, jawaban Anda tersimpan: "+strings.ToLower(inv.Answer.Status.Label())+".")
 	return redirect(c, c.Request().URL.Path)
 }
 
-// confirmLink is the absolute address of a visit's confirmation link, as the
-// request reached this server.
-func confirmLink(c echo.Context, token string) string {
-	return c.Scheme() + "://" + c.Request().Host + strings.Replace(paths.Confirm, ":token", url.PathEscape(token), 1)
+// confirmLink is the absolute address of a visit's confirmation link: on
+// the public address when one is configured, else as the request reached
+// this server.
+func confirmLink(c echo.Context, public, token string) string {
+	base := public
+	if base == "" {
+		base = c.Scheme() + "://" + c.Request().Host
+	}
+	return base + strings.Replace(paths.Confirm, ":token", url.PathEscape(token), 1)
 }
 
 // contactShare is the visit page's confirmation section: the answer so far,
 // the link and a WhatsApp message to the site's contact that carries it.
-func contactShare(c echo.Context, d visit.Detail, token string, a confirm.Answer, contact string) visitpage.ContactShare {
-	link := confirmLink(c, token)
+func contactShare(c echo.Context, public string, d visit.Detail, token string, a confirm.Answer, contact string) visitpage.ContactShare {
+	link := confirmLink(c, public, token)
 	msg := "Yth. Bapak/Ibu, Dinas Dukcapil akan melayani aktivasi Identitas Kependudukan Digital (IKD) di " + d.SiteName +
 		" pada " + locale.Date(d.Start) + " pukul " + visitWindow(d) + " oleh " + d.TeamName +
 		". Mohon konfirmasi atau minta tanggal lain melalui tautan ini: " + link
-	s := visitpage.ContactShare{Link: link, Status: a.Status.Label(), Note: a.Note,
+	s := visitpage.ContactShare{Link: link, Status: a.Status.Label(), State: string(a.Status), Note: a.Note,
 		WhatsApp: "https://wa.me/" + waNumber(contact) + "?text=" + url.QueryEscape(msg)}
 	if a.At != nil {
 		s.At = locale.DateTime(a.At.In(d.Start.Location()))

@@ -9,6 +9,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"jemputbola/internal/auth"
 	"jemputbola/internal/letter"
 	"jemputbola/internal/locale"
 	"jemputbola/internal/office"
@@ -49,7 +50,11 @@ func (h *visitHandlers) letterDoc(c echo.Context, kind letter.Kind) (issuedLette
 		return l, err
 	}
 	pattern := cmp.Or(l.office.LetterPattern, letter.DefaultPattern)
-	if l.issued, err = h.letters.Number(ctx, actor(c), id, kind, pattern, now(c)); err != nil {
+	// Letters are numbered when their team's people or planners open them
+	// for a visit that will happen, not when anyone else looks.
+	u, _ := currentUser(c)
+	issue := l.visit.Status != visit.Dibatalkan && (u.Role == auth.Operator || mayPlan(c, h.teams, l.visit.TeamID) == nil)
+	if l.issued, err = h.letters.Number(ctx, actor(c), id, kind, pattern, now(c), issue); err != nil {
 		return l, err
 	}
 	l.doc = letter.Write(kind, letterFacts(l.visit, t, l.office, l.issued))
@@ -121,11 +126,12 @@ func (h *visitHandlers) letterPDF(c echo.Context, kind letter.Kind) error {
 	}
 	name := string(kind) + "-" + strconv.FormatInt(l.visit.ID, 10)
 	if l.issued.Number != "" {
+		// The number as a file name: letters, digits, dots and dashes only.
 		name = string(kind) + "-" + strings.Map(func(r rune) rune {
-			if r == '/' || r == ' ' {
-				return '-'
+			if r < 128 && (r == '.' || r == '-' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') {
+				return r
 			}
-			return r
+			return '-'
 		}, l.issued.Number)
 	}
 	c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="surat-`+name+`.pdf"`)

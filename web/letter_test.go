@@ -12,6 +12,7 @@ import (
 	"jemputbola/internal/auth"
 	"jemputbola/internal/office"
 	"jemputbola/internal/team"
+	"jemputbola/internal/visit"
 )
 
 func TestLetters(t *testing.T) {
@@ -70,6 +71,23 @@ func TestLetters(t *testing.T) {
 		app.DB.Raw("SELECT COUNT(*) FROM audit_entries WHERE action = 'download' AND entity_id LIKE 'Surat Tugas (PDF)%'").Scan(&downloads)
 		if downloads != 1 {
 			t.Fatalf("%d audited PDF downloads", downloads)
+		}
+	})
+	t.Run("CancelledNotNumbered", func(t *testing.T) {
+		vs := visit.NewStore(app.DB, nil)
+		v, _, err := vs.Create(ctx, audit.System, visit.Input{SiteID: 1, TeamID: 1, Day: time.Now().AddDate(0, 0, 40).Format(time.DateOnly), Start: "08:00", End: "10:00", Expected: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := vs.Cancel(ctx, audit.System, v.ID, "Sekolah ujian"); err != nil {
+			t.Fatal(err)
+		}
+		kadis := app.login(t, "kadis", auth.KepalaDinas)
+		_, doc := kadis.get(t, "/kunjungan/"+strconv.FormatInt(v.ID, 10)+"/surat-tugas")
+		var n int64
+		app.DB.Raw("SELECT COUNT(*) FROM letters WHERE visit_id = ?", v.ID).Scan(&n)
+		if n != 0 || !strings.Contains(doc.Find("article.letter").Text(), "Nomor: ........../") || doc.Find(".warn").Length() == 0 {
+			t.Fatalf("a cancelled visit's letter: %d numbers, %q", n, doc.Find("article.letter .center").First().Text())
 		}
 	})
 	t.Run("OtherOperatorForbidden", func(t *testing.T) {

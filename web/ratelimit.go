@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net"
 	"net/http"
 	"sync"
 	"time"
@@ -10,8 +11,11 @@ import (
 )
 
 // perAddress limits the requests of each client address to a steady rate
-// with a burst, for pages anyone can reach without signing in. Addresses idle
-// for an hour are forgotten, so the map stays small.
+// with a burst, for pages anyone can reach without signing in. An IPv6
+// client counts by its /64 (one household or phone holds a whole /64).
+// Addresses idle for an hour are forgotten, and past maxAddresses the map
+// starts afresh: a flood of addresses costs the limiter its memory of them,
+// never the server its memory.
 type perAddress struct {
 	mu      sync.Mutex
 	every   rate.Limit
@@ -29,10 +33,26 @@ func newPerAddress(perMinute float64, burst int) *perAddress {
 	return &perAddress{every: rate.Limit(perMinute / 60), burst: burst, clients: map[string]*addressLimit{}}
 }
 
+// maxAddresses bounds the addresses remembered.
+const maxAddresses = 10000
+
+// clientKey is the address a limit is kept for: an IPv4 address, an IPv6 /64.
+func clientKey(addr string) string {
+	ip := net.ParseIP(addr)
+	if ip == nil || ip.To4() != nil {
+		return addr
+	}
+	return ip.Mask(net.CIDRMask(64, 128)).String()
+}
+
 // allow reports whether addr may make one more request now.
 func (p *perAddress) allow(addr string, now time.Time) bool {
+	addr = clientKey(addr)
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if len(p.clients) >= maxAddresses {
+		p.clients = map[string]*addressLimit{}
+	}
 	if now.Sub(p.swept) > time.Hour {
 		for a, l := range p.clients {
 			if now.Sub(l.seen) > time.Hour {

@@ -91,7 +91,7 @@ func (s *Server) routes() {
 	home := &homeHandlers{progress: dashboard, teams: team.NewStore(db), sites: site.NewStore(db), users: users, visits: visits, audit: auditLog, results: results}
 	app.GET(paths.Home, home.show, allow(everyone...))
 
-	v := &visitHandlers{visits: visits, sites: site.NewStore(db), teams: team.NewStore(db), regions: regions, progress: dashboard, results: results, offices: offices, days: holiday.NewStore(db), confirms: confirms, letters: letter.NewNumbers(db)}
+	v := &visitHandlers{visits: visits, sites: site.NewStore(db), teams: team.NewStore(db), regions: regions, progress: dashboard, results: results, offices: offices, days: holiday.NewStore(db), confirms: confirms, letters: letter.NewNumbers(db), publicURL: s.deps.PublicURL}
 	app.GET(paths.Week, v.week, allow(everyone...))
 	app.GET(paths.Month, v.month, allow(everyone...))
 	app.GET(paths.WeekICS, v.exportICS, allow(everyone...), recordDownload(auditLog, "Jadwal (kalender .ics)"))

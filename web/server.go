@@ -21,6 +21,9 @@ type Deps struct {
 	// TrustedProxies may name the client in X-Forwarded-For; nil: none, the
 	// socket's address is the client's.
 	TrustedProxies []*net.IPNet
+	// PublicURL is the address outsiders open (confirmation links); "": the
+	// request's own.
+	PublicURL string
 }
 
 // Server is the app's HTTP handler.

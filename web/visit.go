@@ -40,6 +40,8 @@ type visitHandlers struct {
 	days     *holiday.Store
 	confirms *confirm.Store
 	letters  *letter.Numbers
+	// publicURL is where site contacts open their links; "": the request's address.
+	publicURL string
 }
 
 // pickerLimit bounds the site list of the form; filters narrow it further.
@@ -316,7 +318,7 @@ func (h *visitHandlers) contactShare(c echo.Context, d visit.Detail) (*visitpage
 	if err != nil {
 		return nil, err
 	}
-	share := contactShare(c, d, token, answers[d.ID], st.Contact)
+	share := contactShare(c, h.publicURL, d, token, answers[d.ID], st.Contact)
 	return &share, nil
 }
 

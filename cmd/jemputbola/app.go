@@ -106,7 +106,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	srv := &http.Server{
-		Handler:           web.New(web.Deps{DB: g, Secret: secret, Log: log, TrustedProxies: cfg.TrustedProxies}),
+		Handler:           web.New(web.Deps{DB: g, Secret: secret, Log: log, TrustedProxies: cfg.TrustedProxies, PublicURL: cfg.PublicURL}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,

@@ -4,6 +4,7 @@ package config
 import (
 	"fmt"
 	"net"
+	"net/url"
 	"strings"
 )
 
@@ -23,6 +24,10 @@ type Config struct {
 	// the client. Without any, the socket's address is the client's: a
 	// client cannot pick its own address for the sign-in throttle.
 	TrustedProxies []*net.IPNet
+	// PublicURL (JEMPUTBOLA_PUBLIC_URL, e.g. https://jemputbola.example.go.id)
+	// is the address people outside the office open: confirmation links sent
+	// to site contacts use it. Unset: the address the request came in on.
+	PublicURL string
 }
 
 // TLS reports whether serve speaks HTTPS.
@@ -39,6 +44,10 @@ func Load(getenv func(string) string) (Config, error) {
 		LogFormat:   getenv("JEMPUTBOLA_LOG"),
 		TLSCert:     getenv("JEMPUTBOLA_TLS_CERT"),
 		TLSKey:      getenv("JEMPUTBOLA_TLS_KEY"),
+		PublicURL:   strings.TrimRight(getenv("JEMPUTBOLA_PUBLIC_URL"), "/"),
+	}
+	if u, err := url.Parse(c.PublicURL); c.PublicURL != "" && (err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.Path != "") {
+		return c, fmt.Errorf("JEMPUTBOLA_PUBLIC_URL: %q is not an address such as https://jemputbola.example.go.id", c.PublicURL)
 	}
 	for _, s := range strings.Split(getenv("JEMPUTBOLA_TRUSTED_PROXIES"), ",") {
 		if s = strings.TrimSpace(s); s == "" {

@@ -59,3 +59,15 @@ func TestTrustedProxies(t *testing.T) {
 		t.Fatalf("a host name accepted: %v", err)
 	}
 }
+
+func TestPublicURL(t *testing.T) {
+	c, err := config.Load(env(map[string]string{"JEMPUTBOLA_PUBLIC_URL": "https://jemputbola.rejanglebongkab.go.id/"}))
+	if err != nil || c.PublicURL != "https://jemputbola.rejanglebongkab.go.id" {
+		t.Fatalf("Load = %q, %v", c.PublicURL, err)
+	}
+	for _, bad := range []string{"jemputbola.lan", "ftp://x", "https://x/jalur"} {
+		if _, err := config.Load(env(map[string]string{"JEMPUTBOLA_PUBLIC_URL": bad})); err == nil || !strings.Contains(err.Error(), "JEMPUTBOLA_PUBLIC_URL") {
+			t.Errorf("%q accepted: %v", bad, err)
+		}
+	}
+}

@@ -55,6 +55,7 @@ var Contact = audit.Actor{Username: "kontak lokasi"}
 type row struct {
 	VisitID      int64 `gorm:"primaryKey"`
 	OfficeID     int64
+	SiteID       int64 // the site the link was made for
 	Token        string
 	Status       Status
 	Note         string
@@ -92,23 +93,31 @@ func newToken() string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-// Token is the link token of one of ctx's office's visits, made on first use.
-// Errors: NotFound for a visit of another office, scope.ErrMissing.
+// Token is the link token of one of ctx's office's visits, made on first use
+// and made anew (the old one dead, the answer gone) when the visit moved to
+// another site, whose contact never saw it. Errors: NotFound for a visit of
+// another office, scope.ErrMissing.
 func (s *Store) Token(ctx context.Context, visitID int64) (string, error) {
 	sc, err := scope.From(ctx)
 	if err != nil {
 		return "", err
 	}
 	q := s.db.WithContext(ctx)
-	var n int64
-	if err := q.Table("visits").Where("id = ? AND office_id = ?", visitID, sc.OfficeID).Count(&n).Error; err != nil {
+	var sites []int64
+	if err := q.Table("visits").Where("id = ? AND office_id = ?", visitID, sc.OfficeID).Pluck("site_id", &sites).Error; err != nil {
 		return "", err
 	}
-	if n == 0 {
+	if len(sites) == 0 {
 		return "", apperr.New(apperr.NotFound, "Kunjungan tidak ditemukan.")
 	}
-	r := row{VisitID: visitID, OfficeID: sc.OfficeID, Token: newToken(), Status: Waiting, CreatedAt: s.now().UTC()}
-	if err := q.Clauses(clause.OnConflict{DoNothing: true}).Create(&r).Error; err != nil {
+	r := row{VisitID: visitID, OfficeID: sc.OfficeID, SiteID: sites[0], Token: newToken(), Status: Waiting, CreatedAt: s.now().UTC()}
+	err = q.Clauses(clause.OnConflict{
+		Columns: []clause.Column{{Name: "visit_id"}},
+		DoUpdates: clause.Assignments(map[string]any{"site_id": r.SiteID, "token": r.Token, "status": Waiting, "note": "",
+			"confirmed_for": nil, "answered_at": nil}),
+		Where: clause.Where{Exprs: []clause.Expression{clause.Expr{SQL: "visit_confirmations.site_id <> ?", Vars: []any{r.SiteID}}}},
+	}).Create(&r).Error
+	if err != nil {
 		return "", err
 	}
 	var token string
@@ -132,7 +141,7 @@ func (s *Store) Answers(ctx context.Context, visitIDs []int64) (map[int64]Answer
 		StartAt      time.Time
 	}
 	err = s.db.WithContext(ctx).Raw(`SELECT c.visit_id, c.status, c.note, c.confirmed_for, c.answered_at, v.start_at
-		FROM visit_confirmations c JOIN visits v ON v.id = c.visit_id
+		FROM visit_confirmations c JOIN visits v ON v.id = c.visit_id AND v.site_id = c.site_id
 		WHERE c.office_id = ? AND c.visit_id IN ?`, sc.OfficeID, visitIDs).Scan(&rows).Error
 	out := map[int64]Answer{}
 	for _, r := range rows {
@@ -164,8 +173,8 @@ type Invitation struct {
 // ErrUnknown is a token that names no visit.
 var ErrUnknown = apperr.New(apperr.NotFound, "Tautan konfirmasi tidak dikenal. Periksa kembali tautan dari pesan Dinas Dukcapil.")
 
-// Invitation reads the visit behind token, in its office's zone. Errors:
-// ErrUnknown.
+// Invitation reads the visit behind token, in its office's zone; a link made
+// for a site the visit has left is unknown. Errors: ErrUnknown.
 func (s *Store) Invitation(ctx context.Context, token string) (Invitation, error) {
 	var r struct {
 		VisitID, OfficeID      int64
@@ -182,7 +191,7 @@ func (s *Store) Invitation(ctx context.Context, token string) (Invitation, error
 	res := s.db.WithContext(ctx).Raw(`SELECT v.id AS visit_id, v.office_id, v.status, v.day, v.start_at, v.end_at,
 			o.zone, o.name AS office_name, s.name AS site_name, s.kind AS site_kind, t.name AS team_name,
 			c.status AS answer, c.note, c.confirmed_for, c.answered_at AS answered
-		FROM visit_confirmations c JOIN visits v ON v.id = c.visit_id JOIN offices o ON o.id = v.office_id
+		FROM visit_confirmations c JOIN visits v ON v.id = c.visit_id AND v.site_id = c.site_id JOIN offices o ON o.id = v.office_id
 		JOIN sites s ON s.id = v.site_id JOIN teams t ON t.id = v.team_id
 		WHERE c.token = ?`, token).Scan(&r)
 	if res.Error != nil {

@@ -101,6 +101,27 @@ func TestConfirmation(t *testing.T) {
 			t.Fatalf("asked to move: %+v", answers[v.ID])
 		}
 
+		// Moved to another site, the old link dies and the new site's contact gets a new one.
+		other := id(`INSERT INTO sites (office_id, name, kind, desa_code, created_at, updated_at) VALUES (?, 'SMP Negeri 2', 'sekolah', '17.02.19.1001', ?, ?)`, sc.OfficeID, now, now)
+		in.SiteID = other
+		if _, _, err := visits.Update(ctx, audit.System, v.ID, in); err != nil {
+			t.Fatal(err)
+		}
+		if answers, _ := s.Answers(ctx, []int64{v.ID}); answers[v.ID].Status == confirm.Moved {
+			t.Fatalf("an answer for the old site counts for the new one: %+v", answers[v.ID])
+		}
+		if _, err := s.Invitation(ctx, token); !errors.Is(err, confirm.ErrUnknown) {
+			t.Fatalf("the old site's link after the move: %v", err)
+		}
+		fresh, err := s.Token(ctx, v.ID)
+		if err != nil || fresh == token {
+			t.Fatalf("new site's token %q (old %q), %v", fresh, token, err)
+		}
+		if inv, err := s.Invitation(ctx, fresh); err != nil || inv.Site != "SMP Negeri 2" || inv.Answer.Status != confirm.Waiting {
+			t.Fatalf("the new link: %+v, %v", inv, err)
+		}
+		token = fresh
+
 		// The link works through the visit's day, not after.
 		clock = onDay
 		if inv, _ := s.Invitation(ctx, token); !inv.Open {

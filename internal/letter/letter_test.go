@@ -68,7 +68,7 @@ func TestNumbers(t *testing.T) {
 		dec := time.Date(2026, 12, 3, 10, 0, 0, 0, time.UTC)
 		number := func(ctx context.Context, id int64, kind letter.Kind, on time.Time) string {
 			t.Helper()
-			got, err := n.Number(ctx, audit.System, id, kind, letter.DefaultPattern, on)
+			got, err := n.Number(ctx, audit.System, id, kind, letter.DefaultPattern, on, true)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -93,6 +93,9 @@ func TestNumbers(t *testing.T) {
 		if got := number(ro, ids[0], letter.Tugas, dec); got != "470/1/Dukcapil/2026" {
 			t.Fatalf("a read-only view of a numbered letter: %q", got)
 		}
+		if got, _ := n.Number(ctx, audit.System, ids[11], letter.Tugas, letter.DefaultPattern, dec, false); got.Number != "" {
+			t.Fatalf("a letter looked at, not issued, was numbered: %q", got.Number)
+		}
 		if got := number(other, visits(t, g, other, 1)[0], letter.Tugas, dec); got != "470/1/Dukcapil/2026" {
 			t.Fatalf("another office's counter: %q", got)
 		}
@@ -103,7 +106,7 @@ func TestNumbers(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				is, err := n.Number(ctx, audit.System, ids[3+i], letter.Tugas, letter.DefaultPattern, dec)
+				is, err := n.Number(ctx, audit.System, ids[3+i], letter.Tugas, letter.DefaultPattern, dec, true)
 				if err != nil {
 					t.Error(err)
 				}

@@ -76,9 +76,10 @@ type Issued struct {
 // Number is the number of visit's letter of kind in ctx's office: the one it
 // was given before, or the next of the year of today (office-local) in the
 // office's pattern, recorded in the audit trail. Two requests at once get
-// one number. A read-only view gets the number given before, or none (an
-// empty Number).
-func (n *Numbers) Number(ctx context.Context, who audit.Actor, visitID int64, kind Kind, pattern string, today time.Time) (Issued, error) {
+// one number. Without issue (a letter looked at, not sent: a cancelled
+// visit, another team's reader) and in a read-only view it gets the number
+// given before, or none (an empty Number).
+func (n *Numbers) Number(ctx context.Context, who audit.Actor, visitID int64, kind Kind, pattern string, today time.Time, issue bool) (Issued, error) {
 	sc, err := scope.From(ctx)
 	if err != nil {
 		return Issued{}, err
@@ -93,8 +94,8 @@ func (n *Numbers) Number(ctx context.Context, who audit.Actor, visitID int64, ki
 			out = Issued{Number: got[0].Number, On: got[0].IssuedAt.In(today.Location())}
 			return nil
 		}
-		if sc.ReadOnly {
-			return nil // a province looking on numbers nothing: no number yet
+		if sc.ReadOnly || !issue {
+			return nil // no number yet
 		}
 		var seq int
 		err := tx.Raw(`INSERT INTO letter_counters (office_id, year, last) VALUES (?, ?, 1)

@@ -250,7 +250,10 @@ func (s *Store) Update(ctx context.Context, who audit.Actor, m Manager, id int64
 			return err
 		}
 		// With its new people, the team's coming visits must not put anyone in two places.
-		if err := visit.PeopleClash(ctx, tx, sc.OfficeID, id, time.Now()); err != nil {
+		if err := visit.LockPlanning(ctx, tx, sc.OfficeID); err != nil {
+			return err
+		}
+		if err := visit.PeopleClash(ctx, tx, sc.OfficeID, id, sc.Now(time.Now())); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, who, audit.Update, "team", id, snapshot{before, beforeOps}, snapshot{t, in.OperatorIDs})

@@ -3,6 +3,7 @@ package visit
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -61,23 +62,24 @@ type checked struct {
 }
 
 // check applies every rule to in for the office sc, ignoring the visit
-// excludeID (0 for a new one). The site and the team must be the office's: any
-// other id reads as unknown. With lock set (inside a write transaction) it
-// locks the team row on PostgreSQL, so two planners booking the same team are
-// serialised; on SQLite the write transaction (BEGIN IMMEDIATE) already is.
-func (s *Store) check(ctx context.Context, q *gorm.DB, sc scope.Scope, in Input, excludeID int64, lock bool) (checked, error) {
+// excludeID (0 for a new one), with the office's calendar cal (nil: read it).
+// The site and the team must be the office's: any other id reads as unknown.
+// With lock set (inside a write transaction) it takes the office's planning
+// lock first (LockPlanning).
+func (s *Store) check(ctx context.Context, q *gorm.DB, sc scope.Scope, in Input, excludeID int64, lock bool, cal *holiday.Calendar) (checked, error) {
 	q = q.WithContext(ctx)
+	if lock {
+		if err := LockPlanning(ctx, q, sc.OfficeID); err != nil {
+			return checked{}, err
+		}
+	}
 	now := sc.Now(s.now())
 	loc := now.Location()
 	w, f := validate(in, loc, now)
 	var team teamRow
 	if in.TeamID > 0 {
-		sql := "SELECT id, name, daily_capacity FROM teams WHERE id = ? AND office_id = ?"
-		if lock && db.Dialect(q) == db.Postgres {
-			sql += " FOR UPDATE"
-		}
 		var ts []teamRow
-		if err := q.Raw(sql, in.TeamID, sc.OfficeID).Scan(&ts).Error; err != nil {
+		if err := q.Raw("SELECT id, name, daily_capacity FROM teams WHERE id = ? AND office_id = ?", in.TeamID, sc.OfficeID).Scan(&ts).Error; err != nil {
 			return checked{}, err
 		}
 		if len(ts) == 0 {
@@ -128,33 +130,45 @@ func (s *Store) check(ctx context.Context, q *gorm.DB, sc scope.Scope, in Input,
 		return checked{}, err
 	}
 
-	c := checked{w: w}
-	cal, err := holiday.NewStore(q).Calendar(ctx)
-	if err != nil {
-		return checked{}, err
+	ws, err := s.warnings(ctx, q, sc, in, excludeID, w, team, st, cal)
+	return checked{w: w, warnings: ws}, err
+}
+
+// warnings are the soft rules of a visit that passed the hard ones: days off,
+// team capacity, the site's size and another visit to it that week.
+func (s *Store) warnings(ctx context.Context, q *gorm.DB, sc scope.Scope, in Input, excludeID int64, w window,
+	team teamRow, st siteRow, cal *holiday.Calendar) ([]string, error) {
+	loc := w.day.Location()
+	var ws []string
+	if cal == nil {
+		read, err := holiday.NewStore(q).Calendar(ctx)
+		if err != nil {
+			return nil, err
+		}
+		cal = &read
 	}
-	c.warnings = append(c.warnings, DayWarnings(cal, w.day, st.Kind)...)
+	ws = append(ws, DayWarnings(*cal, w.day, st.Kind)...)
 	day := w.day.Format("2006-01-02")
 	var sameDay int64
-	err = q.Raw(`SELECT CAST(COALESCE(SUM(expected_activations), 0) AS BIGINT) FROM visits
+	err := q.Raw(`SELECT CAST(COALESCE(SUM(expected_activations), 0) AS BIGINT) FROM visits
 		WHERE office_id = ? AND team_id = ? AND day = ? AND status <> ? AND id <> ?`,
 		sc.OfficeID, in.TeamID, day, string(Dibatalkan), excludeID).
 		Scan(&sameDay).Error
 	if err != nil {
-		return checked{}, err
+		return nil, err
 	}
 	switch {
 	case in.Expected > team.DailyCapacity:
-		c.warnings = append(c.warnings, fmt.Sprintf("Target aktivasi melebihi kapasitas harian tim (%s).",
+		ws = append(ws, fmt.Sprintf("Target aktivasi melebihi kapasitas harian tim (%s).",
 			locale.Int(team.DailyCapacity)))
 	case sameDay+in.Expected > team.DailyCapacity:
-		c.warnings = append(c.warnings, fmt.Sprintf(
+		ws = append(ws, fmt.Sprintf(
 			"Target aktivasi tim pada hari itu (total %s) melebihi kapasitas harian tim (%s).",
 			locale.Int(sameDay+in.Expected), locale.Int(team.DailyCapacity)))
 	}
 	// An eligible of 0 means "not estimated", not "nobody".
 	if st.Eligible > 0 && in.Expected > st.Eligible {
-		c.warnings = append(c.warnings, fmt.Sprintf("Target aktivasi melebihi perkiraan sasaran di lokasi (%s).",
+		ws = append(ws, fmt.Sprintf("Target aktivasi melebihi perkiraan sasaran di lokasi (%s).",
 			locale.Int(st.Eligible)))
 	}
 	monday := w.day.AddDate(0, 0, -((int(w.day.Weekday()) + 6) % 7))
@@ -163,7 +177,7 @@ func (s *Store) check(ctx context.Context, q *gorm.DB, sc scope.Scope, in Input,
 		AND day >= ? AND day <= ? ORDER BY day`, sc.OfficeID, in.SiteID, string(Dibatalkan), excludeID,
 		monday.Format("2006-01-02"), monday.AddDate(0, 0, 6).Format("2006-01-02")).Scan(&days).Error
 	if err != nil {
-		return checked{}, err
+		return nil, err
 	}
 	if len(days) > 0 {
 		names := make([]string, len(days))
@@ -171,10 +185,22 @@ func (s *Store) check(ctx context.Context, q *gorm.DB, sc scope.Scope, in Input,
 			t, _ := time.ParseInLocation("2006-01-02", d, loc)
 			names[i] = locale.Date(t)
 		}
-		c.warnings = append(c.warnings, fmt.Sprintf("Lokasi ini sudah punya kunjungan pada minggu yang sama (%s).",
+		ws = append(ws, fmt.Sprintf("Lokasi ini sudah punya kunjungan pada minggu yang sama (%s).",
 			strings.Join(names, "; ")))
 	}
-	return c, nil
+	return ws, nil
+}
+
+// LockPlanning serialises the office's planning writes on PostgreSQL until
+// the transaction ends: a visit's rules span teams, people and sites (two
+// planners booking different teams that share an operator, or one site), so
+// no single row lock covers them. Planning writes are rare; SQLite's write
+// transaction (BEGIN IMMEDIATE) already is one at a time.
+func LockPlanning(ctx context.Context, tx *gorm.DB, officeID int64) error {
+	if db.Dialect(tx) != db.Postgres {
+		return nil
+	}
+	return tx.WithContext(ctx).Exec("SELECT pg_advisory_xact_lock(4712, ?)", int32(officeID)).Error
 }
 
 // DayWarnings says why day is a poor day for a visit to a site of kind
@@ -202,7 +228,7 @@ func (s *Store) Check(ctx context.Context, in Input, excludeID int64) ([]string,
 	if err != nil {
 		return nil, err
 	}
-	c, err := s.check(ctx, s.db, sc, in, excludeID, false)
+	c, err := s.check(ctx, s.db, sc, in, excludeID, false, nil)
 	return c.warnings, err
 }
 
@@ -218,7 +244,7 @@ func (s *Store) Create(ctx context.Context, who audit.Actor, in Input) (Visit, [
 	var warnings []string
 	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var err error
-		v, warnings, err = s.create(ctx, tx, sc, who, in)
+		v, warnings, err = s.create(ctx, tx, sc, who, in, nil)
 		return err
 	})
 	if err != nil {
@@ -239,7 +265,11 @@ func (s *Store) CreateAll(ctx context.Context, who audit.Actor, ins []Input) ([]
 	if err != nil {
 		return nil, err
 	}
-	if err := s.checkAll(ctx, sc, ins); err != nil {
+	cal, err := holiday.NewStore(s.db).Calendar(ctx) // once for the whole batch
+	if err != nil {
+		return nil, err
+	}
+	if err := s.checkAll(ctx, sc, ins, &cal); err != nil {
 		return nil, err
 	}
 	vs := make([]Visit, 0, len(ins))
@@ -247,7 +277,7 @@ func (s *Store) CreateAll(ctx context.Context, who audit.Actor, ins []Input) ([]
 		chunk := ins[first:min(first+acceptChunk, len(ins))]
 		err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 			for i, in := range chunk {
-				v, _, err := s.create(ctx, tx, sc, who, in)
+				v, _, err := s.create(ctx, tx, sc, who, in, &cal)
 				if err != nil {
 					return &BatchError{Index: first + i, Saved: first, Err: err}
 				}
@@ -269,7 +299,7 @@ const acceptChunk = 100
 // checkAll applies Create's rules to every visit of a batch without writing:
 // against the stored visits, and between the chosen ones (a team, a person or
 // a site in two of them at once).
-func (s *Store) checkAll(ctx context.Context, sc scope.Scope, ins []Input) error {
+func (s *Store) checkAll(ctx context.Context, sc scope.Scope, ins []Input, cal *holiday.Calendar) error {
 	type slot struct {
 		index int
 		in    Input
@@ -281,7 +311,7 @@ func (s *Store) checkAll(ctx context.Context, sc scope.Scope, ins []Input) error
 	}
 	byDay := map[string][]slot{}
 	for i, in := range ins {
-		c, err := s.check(ctx, s.db, sc, in, 0, false)
+		c, err := s.check(ctx, s.db, sc, in, 0, false, cal)
 		if err != nil {
 			return &BatchError{Index: i, Err: err}
 		}
@@ -326,6 +356,8 @@ func peopleOf(ctx context.Context, q *gorm.DB, ins []Input) (map[int64]personSet
 	for _, in := range ins {
 		ids = append(ids, in.TeamID)
 	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids) // a plan of thousands of visits names a few teams
 	out := map[int64]personSet{}
 	if len(ids) == 0 {
 		return out, nil
@@ -352,8 +384,8 @@ type BatchError struct {
 func (e *BatchError) Error() string { return fmt.Sprintf("kunjungan ke-%d: %v", e.Index+1, e.Err) }
 func (e *BatchError) Unwrap() error { return e.Err }
 
-func (s *Store) create(ctx context.Context, tx *gorm.DB, sc scope.Scope, who audit.Actor, in Input) (Visit, []string, error) {
-	c, err := s.check(ctx, tx, sc, in, 0, true)
+func (s *Store) create(ctx context.Context, tx *gorm.DB, sc scope.Scope, who audit.Actor, in Input, cal *holiday.Calendar) (Visit, []string, error) {
+	c, err := s.check(ctx, tx, sc, in, 0, true, cal)
 	if err != nil {
 		return Visit{}, nil, err
 	}
@@ -389,7 +421,7 @@ func (s *Store) Update(ctx context.Context, who audit.Actor, id int64, in Input)
 			return apperr.Errorf(apperr.Conflict, "Kunjungan berstatus %s tidak dapat diubah lagi; hanya kunjungan yang masih direncanakan.",
 				before.Status.Label())
 		}
-		c, err := s.check(ctx, tx, sc, in, id, true)
+		c, err := s.check(ctx, tx, sc, in, id, true, nil)
 		if err != nil {
 			return err
 		}

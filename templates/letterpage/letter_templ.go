@@ -259,7 +259,7 @@ func Letter(v Page) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		if v.Unnumbered {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 21, "<p class=\"warn no-print\">Surat ini belum bernomor: nomor diberikan saat kantor pemiliknya membukanya.</p>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 21, "<p class=\"warn no-print\">Surat ini belum bernomor: nomor diberikan saat tim kunjungan atau perencananya membukanya, dan tidak untuk kunjungan yang dibatalkan.</p>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

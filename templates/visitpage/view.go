@@ -61,6 +61,7 @@ type Detail struct {
 // ContactShare is a visit's confirmation by the site's contact.
 type ContactShare struct {
 	Status   string // "Dikonfirmasi", "Menunggu konfirmasi", "Minta ganti tanggal"
+	State    string // the same as a CSS class suffix: "dikonfirmasi", "menunggu", "minta_ganti"
 	Note     string // the contact's note
 	At       string // when they answered; "" while waiting
 	Link     string // the confirmation link
