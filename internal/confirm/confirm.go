@@ -19,6 +19,7 @@ import (
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
 	"jemputbola/internal/locale"
+	"jemputbola/internal/pii"
 	"jemputbola/internal/scope"
 	"jemputbola/internal/text"
 )
@@ -278,6 +279,8 @@ func (s *Store) Answer(ctx context.Context, token string, r Reply) (Invitation, 
 		f.Add("note", "Tuliskan tanggal atau waktu yang lebih cocok, mis. “Kamis minggu depan, setelah pukul 10”.")
 	case utf8.RuneCountInString(note) > maxNote:
 		f.Add("note", "Catatan paling panjang 500 huruf.")
+	case pii.Check(note, false) != "": // the contact's own number may stand here
+		f.Add("note", pii.Check(note, false))
 	}
 	if err := f.Err(); err != nil {
 		return inv, err

@@ -73,11 +73,14 @@ func TestConfirmation(t *testing.T) {
 		if _, err := s.Answer(ctx, token, confirm.Reply{Confirm: false, Note: "  "}); apperr.FieldsOf(err)["note"] == "" {
 			t.Fatalf("another date without saying which: %v", err)
 		}
-		if _, err := s.Answer(ctx, token, confirm.Reply{Confirm: true}); err != nil {
-			t.Fatal(err)
+		if _, err := s.Answer(ctx, token, confirm.Reply{Note: "Siswa NIK 1702061234560001 sakit"}); apperr.FieldsOf(err)["note"] == "" {
+			t.Fatalf("a NIK in the contact's note: %v", err)
+		}
+		if _, err := s.Answer(ctx, token, confirm.Reply{Confirm: true, Note: "Hubungi saya di 0812 3456 7890"}); err != nil {
+			t.Fatalf("the contact's own number: %v", err)
 		}
 		answers, err := s.Answers(ctx, []int64{v.ID})
-		if err != nil || answers[v.ID].Status != confirm.Confirmed || answers[v.ID].At == nil {
+		if err != nil || answers[v.ID].Status != confirm.Confirmed || answers[v.ID].At == nil || !strings.Contains(answers[v.ID].Note, "0812") {
 			t.Fatalf("answers %+v, %v", answers, err)
 		}
 		var entries int64

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"jemputbola/internal/apperr"
+	"jemputbola/internal/pii"
 	"jemputbola/internal/region"
 	"jemputbola/internal/text"
 )
@@ -229,6 +230,9 @@ func (in *Outcome) Check(f *apperr.Fields) {
 	}
 	if utf8.RuneCountInString(in.Notes) > 2000 {
 		f.Add("notes", "Catatan maksimal 2000 karakter.")
+	}
+	if msg := pii.Check(in.Notes, true); msg != "" {
+		f.Add("notes", msg)
 	}
 	in.OutOfAreaHome = strings.TrimSpace(in.OutOfAreaHome)
 	if in.OutOfAreaHome != "" {

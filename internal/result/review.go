@@ -1,6 +1,7 @@
 package result
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -11,6 +12,7 @@ import (
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
+	"jemputbola/internal/pii"
 	"jemputbola/internal/scope"
 	"jemputbola/internal/team"
 	"jemputbola/internal/text"
@@ -74,9 +76,9 @@ func (s *Store) Correct(ctx context.Context, who audit.Actor, userID, resultID i
 		}
 		in.ClientID, in.VisitID = before.ClientID, before.VisitID
 		verr := in.Validate()
-		if reason == "" {
+		if msg := pii.Check(reason, true); reason == "" || msg != "" {
 			f := apperr.Fields(apperr.FieldsOf(verr))
-			f.Add("reason", "Isi alasan koreksi.")
+			f.Add("reason", cmp.Or(msg, "Isi alasan koreksi."))
 			verr = f.Err()
 		}
 		if verr != nil {
@@ -118,6 +120,9 @@ func (s *Store) Verify(ctx context.Context, who audit.Actor, userID, resultID in
 	comment = strings.TrimSpace(comment)
 	if !ok && comment == "" {
 		return &apperr.Error{Code: apperr.Invalid, Message: "Tulis alasan pengembalian.", Fields: map[string]string{"comment": "Tulis alasan pengembalian."}}
+	}
+	if msg := pii.Check(comment, true); msg != "" {
+		return &apperr.Error{Code: apperr.Invalid, Message: msg, Fields: map[string]string{"comment": msg}}
 	}
 	return s.review(ctx, func(tx *gorm.DB, sc scope.Scope) error {
 		return verify(ctx, tx, sc, who, userID, resultID, anyTeam, ok, comment)

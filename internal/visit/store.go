@@ -15,6 +15,7 @@ import (
 	"jemputbola/internal/db"
 	"jemputbola/internal/holiday"
 	"jemputbola/internal/locale"
+	"jemputbola/internal/pii"
 	"jemputbola/internal/scope"
 	"jemputbola/internal/site"
 )
@@ -458,6 +459,8 @@ func (s *Store) Cancel(ctx context.Context, who audit.Actor, id int64, reason st
 		f.Add("reason", "Isi alasan pembatalan.")
 	case utf8.RuneCountInString(reason) > MaxReason:
 		f.Add("reason", fmt.Sprintf("Alasan terlalu panjang (paling banyak %d karakter).", MaxReason))
+	case pii.Check(reason, true) != "":
+		f.Add("reason", pii.Check(reason, true))
 	}
 	if err := f.Err(); err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/locale"
+	"jemputbola/internal/pii"
 )
 
 // Status is where a visit is in its life.
@@ -193,6 +194,9 @@ func validate(in Input, zone *time.Location, now time.Time) (window, apperr.Fiel
 	}
 	if utf8.RuneCountInString(in.Notes) > MaxNotes {
 		f.Add("notes", fmt.Sprintf("Catatan terlalu panjang (paling banyak %s karakter).", locale.Int(MaxNotes)))
+	}
+	if msg := pii.Check(in.Notes, false); msg != "" { // the site contact's number may stand here
+		f.Add("notes", msg)
 	}
 	if dayErr != nil || !startOK || !endOK {
 		return w, f

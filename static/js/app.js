@@ -47,10 +47,31 @@ document.addEventListener("submit", function (e) {
     .finally(function () { form.dataset.cleared = "1"; form.submit(); });
 });
 
+// markField shows msg ("" for none) on a form field: the browser will not
+// submit or queue the form while any field carries one, and the message
+// stands under the field, where the eye is.
+function markField(el, msg) {
+  el.setCustomValidity(msg);
+  var field = el.closest(".field");
+  if (!field) return;
+  var live = field.querySelector("[data-live-error]");
+  if (msg && !live) {
+    live = document.createElement("p");
+    live.className = "error";
+    live.setAttribute("data-live-error", "");
+    live.id = el.id + "-live";
+    field.append(live);
+    el.setAttribute("aria-describedby", live.id);
+  }
+  if (live) live.textContent = msg;
+  if (live && !msg) live.remove();
+  field.classList.toggle("has-error", !!msg);
+  el.setAttribute("aria-invalid", msg ? "true" : "false");
+}
+
 // Result forms check live what the server checks on save, with its messages
 // (data-msg-*): activations and failures within people served, e-KTP
-// recordings within people served, out-of-area within activations. An
-// unmet rule marks its field, so the browser does not submit or queue it.
+// recordings within people served, out-of-area within activations.
 function checkResult(form) {
   var value = function (name) { var el = form.elements[name]; return el && el.value.trim() !== "" ? parseInt(el.value, 10) || 0 : null; };
   var failures = 0;
@@ -67,24 +88,8 @@ function checkResult(form) {
   rules.forEach(function (r) {
     var el = form.elements[r[0]];
     if (!el) return;
-    el.setCustomValidity(r[1] ? r[2] : "");
+    markField(el, r[1] ? r[2] : "");
     if (r[1]) shown.push(r[2]);
-    // The message also stands under its own field, where the eye is.
-    var field = el.closest(".field");
-    if (!field) return;
-    var live = field.querySelector("[data-live-error]");
-    if (r[1] && !live) {
-      live = document.createElement("p");
-      live.className = "error";
-      live.setAttribute("data-live-error", "");
-      live.id = el.id + "-live";
-      field.append(live);
-      el.setAttribute("aria-describedby", live.id);
-    }
-    if (live) live.textContent = r[1] ? r[2] : "";
-    if (live && !r[1]) live.remove();
-    field.classList.toggle("has-error", !!r[1]);
-    el.setAttribute("aria-invalid", r[1] ? "true" : "false");
   });
   var p = form.querySelector("[data-result-problem]");
   if (p) {
@@ -92,9 +97,21 @@ function checkResult(form) {
     p.hidden = shown.length === 0;
   }
 }
+
+// Forms whose free text residents' numbers could reach carry the server's
+// rules (data-pii, from internal/pii): a NIK, a KK number or a resident's
+// phone number in a text box is refused before the form is sent or queued.
+function checkPII(form) {
+  var rules = JSON.parse(form.dataset.pii).map(function (r) { return { re: new RegExp(r.pattern, r.flags), message: r.message }; });
+  form.querySelectorAll("[name=notes], [name=reason], [name=note], [name=comment]").forEach(function (el) {
+    var hit = rules.find(function (r) { return r.re.test(el.value); });
+    markField(el, hit ? hit.message : "");
+  });
+}
 document.addEventListener("input", function (e) {
   var form = e.target.form;
   if (form && form.hasAttribute("data-result-check")) checkResult(form);
+  if (form && form.hasAttribute("data-pii")) checkPII(form);
 });
 
 // The visit form warns as soon as the date chosen is a day off; the server
