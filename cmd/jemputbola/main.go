@@ -31,6 +31,8 @@ Perintah:
   demo scale --offices N --years Y [--visits V]
                        data skala untuk benchmark: N kantor kab/kota, masing-masing V kunjungan per tahun
   backup BERKAS        cadangkan basis data SQLite ke BERKAS baru (aman saat server berjalan)
+  privacy scan [--mask]
+                       cari NIK, nomor KK dan nomor HP warga di teks tersimpan; --mask menyamarkannya (1702********0001)
 
 Konfigurasi lewat variabel lingkungan: JEMPUTBOLA_ADDR (bawaan :8080), JEMPUTBOLA_DB
 (bawaan ./data/jemputbola.db) atau DATABASE_URL (postgres://…), JEMPUTBOLA_SECRET,
@@ -70,6 +72,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return planCmd(ctx, args, getenv, stdout)
 	case "backup":
 		return backupCmd(ctx, args, getenv, stdout)
+	case "privacy":
+		return privacyCmd(ctx, args, getenv, stdout)
 	case "help", "-h", "--help":
 		_, err := fmt.Fprint(stdout, usage)
 		return err

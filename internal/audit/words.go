@@ -23,6 +23,7 @@ var kinds = map[string]string{
 	"day_off":            "Hari libur kantor",
 	"visit_confirmation": "Konfirmasi kontak lokasi",
 	"letter":             "Nomor surat",
+	"privacy_mask":       "Data pribadi disamarkan",
 }
 
 // verbs says what each change did, as the passive Indonesian puts it after the noun.

@@ -55,3 +55,21 @@ func TestRulesForThePage(t *testing.T) {
 		}
 	}
 }
+
+func TestMask(t *testing.T) {
+	for in, want := range map[string]string{
+		"NIK 1702061234560001 gagal":        "NIK 1702********0001 gagal",
+		"nik 1702 0612 3456 0001":           "nik 1702 **** **** 0001",
+		"KK 170206123456, HP 081234567890":  "KK 1702****3456, HP 0812****7890",
+		"3 warga belum punya email":         "3 warga belum punya email",
+		"1702061234560001,1702061234560002": "1702********0001,1702********0002",
+	} {
+		got, n := pii.Mask(in, true)
+		if got != want || pii.Check(got, true) != "" || (n == 0) != (in == want) {
+			t.Errorf("Mask(%q) = %q (%d), want %q", in, got, n, want)
+		}
+	}
+	if got, _ := pii.Mask("kontak 081234567890", false); got != "kontak 081234567890" {
+		t.Errorf("a phone masked where phones may stand: %q", got)
+	}
+}
