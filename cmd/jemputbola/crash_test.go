@@ -104,8 +104,9 @@ func runUntilKilled(t *testing.T, fleet *loadgen.Fleet, srv *server) (*loadgen.O
 	t.Helper()
 	var acked atomic.Int64
 	var killed atomic.Bool
-	stop := make(chan struct{})
+	stop, done := make(chan struct{}), make(chan struct{})
 	go func() {
+		defer close(done)
 		for acked.Load() < crashAfter {
 			select {
 			case <-stop:
@@ -115,8 +116,12 @@ func runUntilKilled(t *testing.T, fleet *loadgen.Fleet, srv *server) (*loadgen.O
 		}
 		killed.Store(srv.cmd.Process.Signal(syscall.SIGKILL) == nil)
 	}()
-	out := fleet.Run(context.Background(), loadgen.RunConfig{Duration: 10 * time.Second, StopOnError: true, Acked: &acked})
+	// The kill ends the run (each tablet stops at its first unanswered
+	// write); the duration only bounds a run whose kill never comes, so a
+	// slow, loaded machine still reaches crashAfter.
+	out := fleet.Run(context.Background(), loadgen.RunConfig{Duration: 3 * time.Minute, StopOnError: true, Acked: &acked})
 	close(stop)
+	<-done // the killer has killed or given up: killed is final
 	if killed.Load() {
 		<-srv.exited
 	}
