@@ -87,7 +87,7 @@ func holidayRows(year int, own []holiday.Day) (days, school []holidaypage.Row, e
 			continue
 		}
 		if d.Kind == holiday.Open {
-			for day := d.First; day <= d.Last; day = nextDate(day) {
+			for day := range d.Dates() {
 				opened[day] = true
 			}
 		}
@@ -118,15 +118,6 @@ func holidayRows(year int, own []holiday.Day) (days, school []holidaypage.Row, e
 	return days, school, estimate
 }
 
-// nextDate is the day after day (YYYY-MM-DD).
-func nextDate(day string) string {
-	t, err := time.Parse(time.DateOnly, day)
-	if err != nil {
-		return "9999-12-31"
-	}
-	return t.AddDate(0, 0, 1).Format(time.DateOnly)
-}
-
 // dayRange spells out when d is: "Jum, 25 Des 2026" or a range.
 func dayRange(d holiday.Day) string {
 	first, err1 := time.Parse(time.DateOnly, d.First)
@@ -135,7 +126,7 @@ func dayRange(d holiday.Day) string {
 		return d.First
 	}
 	if d.First == d.Last {
-		return locale.DayDate(first)
+		return dayLabel(d.First)
 	}
 	return locale.ShortDate(first) + " – " + locale.ShortDate(last)
 }

@@ -19,6 +19,7 @@ import (
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
 	"jemputbola/internal/locale"
+	"jemputbola/internal/office"
 	"jemputbola/internal/pii"
 	"jemputbola/internal/scope"
 	"jemputbola/internal/text"
@@ -208,7 +209,7 @@ func (s *Store) Invitation(ctx context.Context, token string) (Invitation, error
 	start, end := r.StartAt.In(zone), r.EndAt.In(zone)
 	inv := Invitation{visitID: r.VisitID, officeID: r.OfficeID, startAt: r.StartAt, Office: r.OfficeName, Site: r.SiteName,
 		SiteKind: r.SiteKind, Team: r.TeamName, Day: locale.Date(start),
-		Window: start.Format("15.04") + "–" + end.Format("15.04") + " " + zoneLabel(r.Zone), Prepare: prepare(r.SiteKind)}
+		Window: start.Format("15.04") + "–" + end.Format("15.04") + " " + office.ZoneLabel(r.Zone), Prepare: prepare(r.SiteKind)}
 	inv.Answer = Answer{Status: Waiting}
 	if r.ConfirmedFor != nil && r.ConfirmedFor.Equal(r.StartAt) {
 		inv.Answer = Answer{Status: r.Answer, Note: r.Note, At: r.Answered}
@@ -225,17 +226,6 @@ func (s *Store) Invitation(ctx context.Context, token string) (Invitation, error
 		inv.Open = true
 	}
 	return inv, nil
-}
-
-// zoneLabel is WIB, WITA or WIT.
-func zoneLabel(zone string) string {
-	switch zone {
-	case "Asia/Makassar":
-		return "WITA"
-	case "Asia/Jayapura":
-		return "WIT"
-	}
-	return "WIB"
 }
 
 // prepare is what the site should get ready, by kind (site.Kind's spelling).

@@ -2,6 +2,7 @@ package holiday
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 	"strconv"
 	"time"
@@ -26,7 +27,7 @@ func New(week []time.Weekday, own []Day) Calendar {
 	// a built-in day and its own name wins on a shared date.
 	for _, d := range own {
 		c.key += "," + strconv.FormatInt(d.ID, 10) // rows are never edited: their ids say what they hold
-		for day := range dates(d) {
+		for day := range d.Dates() {
 			switch d.Kind {
 			case School:
 				c.school[day] = d
@@ -44,8 +45,8 @@ func New(week []time.Weekday, own []Day) Calendar {
 // days.
 func (c Calendar) Key() string { return c.key }
 
-// dates yields each date of d's range.
-func dates(d Day) func(yield func(string) bool) {
+// Dates yields each date of d's range, YYYY-MM-DD.
+func (d Day) Dates() iter.Seq[string] {
 	return func(yield func(string) bool) {
 		first, err1 := time.Parse(time.DateOnly, d.First)
 		last, err2 := time.Parse(time.DateOnly, d.Last)
@@ -93,7 +94,7 @@ func (c Calendar) NextWorkingDay(day time.Time) time.Time {
 // Between lists, for the dates from..to (YYYY-MM-DD), the days off and the
 // school holidays, each in date order.
 func (c Calendar) Between(from, to string) (off, school []string) {
-	for day := range dates(Day{First: from, Last: to}) {
+	for day := range (Day{First: from, Last: to}).Dates() {
 		if _, ok := c.off[day]; ok {
 			off = append(off, day)
 		}

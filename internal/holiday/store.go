@@ -161,7 +161,7 @@ func check(d *Day, today time.Time) error {
 		f.Add("last", "Paling lama 14 hari berturut-turut; untuk libur sekolah pilih jenis Libur sekolah.")
 	}
 	if d.Kind == Open && len(f) == 0 {
-		for day := range dates(*d) {
+		for day := range d.Dates() {
 			if !builtInOff(day) {
 				f.Add("first", "Kantor tetap masuk hanya pada libur nasional atau cuti bersama bawaan; "+day+" bukan salah satunya.")
 				break
