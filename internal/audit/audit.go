@@ -13,7 +13,7 @@ import (
 	"jemputbola/internal/scope"
 )
 
-// Actions. The first three change data; the others record access.
+// Actions. Create, Update, Delete and Archive change data; the others record access.
 const (
 	Create       = "create"
 	Update       = "update"
@@ -22,10 +22,18 @@ const (
 	SignInFailed = "sign_in_failed"
 	SignOut      = "sign_out"
 	Download     = "download" // an export or a letter taken out of the app
+	Archive      = "archive"  // entries past their retention, removed once archived to a file
 )
 
 // changes are the actions that alter data, for "recent changes" lists.
-var changes = []string{Create, Update, Delete}
+var changes = []string{Create, Update, Delete, Archive}
+
+// Archived is the detail of an Archive entry: how many entries went, and the
+// SHA-256 of the archive file that holds them, to check a kept copy against.
+type Archived struct {
+	Entries int64  `json:"entri"`
+	SHA256  string `json:"sha256"`
+}
 
 // Address is the detail of a sign-in entry: where the request came from.
 type Address struct {

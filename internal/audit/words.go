@@ -3,6 +3,9 @@ package audit
 import (
 	"encoding/json"
 	"fmt"
+	"time"
+
+	"jemputbola/internal/locale"
 )
 
 // kinds names, in Indonesian, each kind of data an entry can be about.
@@ -24,6 +27,7 @@ var kinds = map[string]string{
 	"visit_confirmation": "Konfirmasi kontak lokasi",
 	"letter":             "Nomor surat",
 	"privacy_mask":       "Data pribadi disamarkan",
+	"audit_entries":      "Catatan audit",
 }
 
 // verbs says what each change did, as the passive Indonesian puts it after the noun.
@@ -49,6 +53,8 @@ func (e Entry) Sentence() string {
 		return "Keluar" + e.from()
 	case Download:
 		return "Mengunduh " + e.EntityID
+	case Archive:
+		return e.archived()
 	}
 	verb, ok := verbs[e.Action]
 	if !ok {
@@ -63,4 +69,16 @@ func (e Entry) from() string {
 		return ""
 	}
 	return " dari " + a.Address
+}
+
+// archived says which entries an Archive entry removed; its EntityID is the
+// cutoff date (ISO) and its After an Archived.
+func (e Entry) archived() string {
+	var a Archived
+	_ = json.Unmarshal([]byte(e.After), &a) // an unreadable detail still names the cutoff
+	before := e.EntityID
+	if d, err := time.Parse(time.DateOnly, e.EntityID); err == nil {
+		before = locale.PlainDate(d)
+	}
+	return fmt.Sprintf("Catatan audit sebelum %s diarsipkan lalu dihapus: %s catatan", before, locale.Int(a.Entries))
 }

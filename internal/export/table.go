@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -34,25 +35,56 @@ func cellText(v any) (text string, isText bool) {
 }
 
 // CSV returns the table with a UTF-8 byte order mark, so Excel reads the
-// Indonesian text right. Text cells that a spreadsheet would run as a formula
-// get a leading apostrophe.
+// Indonesian text right.
 func (t Table) CSV() ([]byte, error) {
 	var b bytes.Buffer
-	b.WriteString("\uFEFF")
-	writeRecord(&b, t.Header)
-	rec := make([]string, len(t.Header))
+	w := NewCSV(&b, t.Header)
 	for _, row := range t.Rows {
-		rec = rec[:0]
-		for _, v := range row {
-			cell, isText := cellText(v)
-			if isText && cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
-				cell = "'" + cell
-			}
-			rec = append(rec, cell)
-		}
-		writeRecord(&b, rec)
+		w.Row(row...)
 	}
-	return b.Bytes(), nil
+	return b.Bytes(), w.Err()
+}
+
+// CSVWriter writes a CSV file row by row, for tables too long to hold whole.
+// Text cells that a spreadsheet would run as a formula get a leading apostrophe.
+type CSVWriter struct {
+	w   io.Writer
+	b   bytes.Buffer
+	rec []string
+	err error
+}
+
+// NewCSV starts a CSV file on w: the byte order mark and the header.
+func NewCSV(w io.Writer, header []string) *CSVWriter {
+	c := &CSVWriter{w: w}
+	c.b.WriteString("\uFEFF")
+	writeRecord(&c.b, header)
+	c.flush()
+	return c
+}
+
+// Row writes one row; after a write error it does nothing (see Err).
+func (c *CSVWriter) Row(cells ...any) {
+	c.rec = c.rec[:0]
+	for _, v := range cells {
+		cell, isText := cellText(v)
+		if isText && cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+			cell = "'" + cell
+		}
+		c.rec = append(c.rec, cell)
+	}
+	writeRecord(&c.b, c.rec)
+	c.flush()
+}
+
+// Err is the first error writing to w.
+func (c *CSVWriter) Err() error { return c.err }
+
+func (c *CSVWriter) flush() {
+	if c.err == nil {
+		_, c.err = c.w.Write(c.b.Bytes())
+	}
+	c.b.Reset()
 }
 
 // writeRecord writes one CSV line (RFC 4180, CRLF). A field is quoted when it

@@ -74,8 +74,11 @@ func Weekday(d time.Weekday) string {
 }
 
 // Date formats t as "Senin, 30 November 2026" in t's own location.
-func Date(t time.Time) string {
-	return Weekday(t.Weekday()) + ", " + strconv.Itoa(t.Day()) + " " + Month(t.Month()) + " " + strconv.Itoa(t.Year())
+func Date(t time.Time) string { return Weekday(t.Weekday()) + ", " + PlainDate(t) }
+
+// PlainDate formats t as "30 November 2026" in t's own location, for prose.
+func PlainDate(t time.Time) string {
+	return strconv.Itoa(t.Day()) + " " + Month(t.Month()) + " " + strconv.Itoa(t.Year())
 }
 
 // ShortDate formats t as "30 Nov 2026" in t's own location.

@@ -2,6 +2,7 @@ package locale_test
 
 import (
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -72,6 +73,9 @@ func TestDates(t *testing.T) {
 	for _, tt := range tests {
 		if got := locale.Date(tt.t); got != tt.date {
 			t.Errorf("Date(%v) = %q, want %q", tt.t, got, tt.date)
+		}
+		if _, plain, _ := strings.Cut(tt.date, ", "); locale.PlainDate(tt.t) != plain {
+			t.Errorf("PlainDate(%v) = %q, want %q", tt.t, locale.PlainDate(tt.t), plain)
 		}
 		if got := locale.ShortDate(tt.t); got != tt.short {
 			t.Errorf("ShortDate(%v) = %q, want %q", tt.t, got, tt.short)

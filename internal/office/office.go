@@ -43,15 +43,18 @@ type Office struct {
 	LogoType      string // MIME type of the logo, "" when none is uploaded
 	WorkingDays   string // ISO weekdays, "1,2,3,4,5"
 	LetterPattern string // letter numbers, e.g. "470/{n}/Dukcapil/{yyyy}" (package letter)
-	Demo          bool
-	CreatedAt     time.Time
+	// AuditRetentionYears is how long audit entries stay in the app before
+	// they are archived to a file and removed (package privacy).
+	AuditRetentionYears int
+	Demo                bool
+	CreatedAt           time.Time
 }
 
 // TableName keeps GORM on the migrated table.
 func (Office) TableName() string { return "offices" }
 
 // columns leaves out the logo, which only Logo reads.
-const columns = "id, code, level, zone, government, name, address, city, head_name, head_nip, head_rank, logo_type, working_days, letter_pattern, demo, created_at"
+const columns = "id, code, level, zone, government, name, address, city, head_name, head_nip, head_rank, logo_type, working_days, letter_pattern, audit_retention_years, demo, created_at"
 
 // Region is the office's region name: "Kota Bengkulu", "Provinsi Bengkulu".
 func (o Office) Region() string {
@@ -110,7 +113,8 @@ func (s *Store) Add(ctx context.Context, who audit.Actor, code string) (o Office
 	if !ok {
 		return o, false, apperr.Errorf(apperr.Invalid, "Kode wilayah %q tidak dikenal.", code)
 	}
-	o = Office{Code: code, Zone: ZoneOf(code), WorkingDays: "1,2,3,4,5", LetterPattern: letter.DefaultPattern, CreatedAt: time.Now().UTC()}
+	o = Office{Code: code, Zone: ZoneOf(code), WorkingDays: "1,2,3,4,5", LetterPattern: letter.DefaultPattern,
+		AuditRetentionYears: DefaultAuditRetention, CreatedAt: time.Now().UTC()}
 	switch self.Level {
 	case region.LevelProvinsi:
 		o.Level, o.Government, o.Name = Provinsi, "PEMERINTAH PROVINSI "+strings.ToUpper(self.Name), dinas+"Provinsi "+self.Name

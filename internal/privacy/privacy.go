@@ -1,6 +1,8 @@
-// Package privacy finds residents' numbers already stored in the app's text
+// Package privacy keeps personal data out of the app and only as long as
+// needed: it finds residents' numbers already stored in the app's text
 // (before package pii refused them at the door) and masks them, with an
-// audit entry per column it rewrites.
+// audit entry per column it rewrites; and it archives audit entries past the
+// office's retention to a file before removing them.
 package privacy
 
 import (
