@@ -36,6 +36,7 @@ var (
 	readers  = []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Pimpinan} // coverage and reports
 	planners = []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim}
 	managers = []auth.Role{auth.Admin, auth.KepalaDinas}
+	admins   = []auth.Role{auth.Admin}
 )
 
 // Body limits: forms and JSON, the tablets' sync, and the figure upload.
@@ -196,6 +197,12 @@ func (s *Server) routes() {
 
 	au := &auditHandlers{audit: auditLog}
 	app.GET(paths.Audit, au.list, allow(managers...))
+
+	pv := &privacyHandlers{db: db, offices: offices, audit: auditLog}
+	app.GET(paths.Privacy, pv.show, allow(everyone...))
+	app.POST(paths.Retention, pv.setRetention, allow(admins...))
+	app.GET(paths.RetentionCSV, pv.archiveCSV, allow(admins...), recordDownload(auditLog, "Arsip audit (CSV)"))
+	app.POST(paths.RetentionRemove, pv.removeArchived, allow(admins...))
 }
 
 // navLinks is the main menu, showing only what the role may open; a

@@ -18,6 +18,7 @@ var (
 	read     = []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim, auth.Pimpinan} // coverage, reports
 	plan     = []auth.Role{auth.Admin, auth.KepalaDinas, auth.KetuaTim}
 	managing = []auth.Role{auth.Admin, auth.KepalaDinas}
+	admin    = []auth.Role{auth.Admin}
 )
 
 // routeMatrix is who may use each route, written down here independently of
@@ -112,6 +113,10 @@ var routeMatrix = []struct {
 	{"POST", "/kantor", "/kantor", managing},
 	{"POST", "/kantor/pengguna", "/kantor/pengguna", managing},
 	{"POST", "/pengaturan/logo", "/pengaturan/logo", managing},
+	{"GET", "/data-pribadi", "/data-pribadi", all},
+	{"POST", "/data-pribadi/masa-simpan", "/data-pribadi/masa-simpan", admin},
+	{"GET", "/data-pribadi/arsip-audit.csv", "/data-pribadi/arsip-audit.csv", admin},
+	{"POST", "/data-pribadi/arsip-audit/hapus", "/data-pribadi/arsip-audit/hapus", admin},
 }
 
 // TestRouteRoleMatrix signs in as every role (and none) and tries every route:

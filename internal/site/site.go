@@ -3,6 +3,7 @@
 package site
 
 import (
+	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -84,6 +85,10 @@ type Input struct {
 // MaxEligible bounds the estimate: no single site holds more people.
 const MaxEligible = 1_000_000
 
+// MaxContact bounds the contact (a name and a phone number), the only
+// personal data a site holds.
+const MaxContact = 100
+
 // validate checks the fields that need no database; the desa and the unique
 // name are checked by the store.
 func (in *Input) validate() apperr.Fields {
@@ -112,8 +117,8 @@ func (in *Input) validate() apperr.Fields {
 	if utf8.RuneCountInString(in.Address) > 200 {
 		f.Add("address", "Alamat maksimal 200 karakter.")
 	}
-	if utf8.RuneCountInString(in.Contact) > 100 {
-		f.Add("contact", "Kontak maksimal 100 karakter.")
+	if utf8.RuneCountInString(in.Contact) > MaxContact {
+		f.Add("contact", fmt.Sprintf("Kontak maksimal %d karakter.", MaxContact))
 	}
 	if utf8.RuneCountInString(in.Notes) > 1000 {
 		f.Add("notes", "Catatan maksimal 1000 karakter.")

@@ -87,6 +87,13 @@ const (
 	OfficeUsers = "/kantor/pengguna"
 	Audit       = "/audit"
 
+	// Privacy is what the app keeps about whom; an admin sets the audit
+	// trail's retention there and archives what is past it.
+	Privacy         = "/data-pribadi"
+	Retention       = "/data-pribadi/masa-simpan"
+	RetentionCSV    = "/data-pribadi/arsip-audit.csv"
+	RetentionRemove = "/data-pribadi/arsip-audit/hapus"
+
 	APIVisits  = "/api/v1/visits"
 	APIResults = "/api/v1/results"
 	// APIVisitStart and APIResultFix are Mulai and a correction as a tablet
