@@ -61,7 +61,7 @@ func TestResultsAPI(t *testing.T) {
 	op := app.user(t, "operator1", auth.Operator)
 	app.DB.Exec("INSERT INTO team_members (team_id, user_id) VALUES (1, ?)", op.ID)
 	c := app.client(t)
-	c.signIn(t, "operator1", testPassword)
+	c.startSession(t, "operator1")
 	body := map[string]any{"client_id": uuid.NewString(), "visit_id": visitID, "activations": 25, "people_served": 40,
 		"ektp_recorded": 1, "out_of_area": 2, "failures": map[string]int{"no_email": 9, "no_signal": 3}, "notes": "Lancar"}
 
@@ -167,7 +167,7 @@ func TestFieldSyncAPI(t *testing.T) {
 	op := app.user(t, "operator1", auth.Operator)
 	app.DB.Exec("INSERT INTO team_members (team_id, user_id) VALUES (1, ?)", op.ID)
 	c := app.client(t)
-	c.signIn(t, "operator1", testPassword)
+	c.startSession(t, "operator1")
 	start := paths.For(paths.APIVisitStart, visitID)
 	fix := paths.For(paths.APIResultFix, visitID)
 

@@ -29,7 +29,7 @@ func TestStrayBytes(t *testing.T) {
 	op := app.user(t, "operator1", auth.Operator)
 	app.DB.Exec("INSERT INTO team_members (team_id, user_id) VALUES (1, ?)", op.ID)
 	c := app.client(t)
-	c.signIn(t, "operator1", testPassword)
+	c.startSession(t, "operator1")
 	body := map[string]any{"client_id": uuid.NewString(), "visit_id": app.pastVisit(t), "activations": 1, "people_served": 1, "notes": "catatan\u0000 lapangan"}
 	if status, out := c.postResult(t, body, true); status != http.StatusCreated {
 		t.Fatalf("result notes with a NUL: %d %s", status, out)

@@ -134,7 +134,7 @@ func (a *testApp) fieldResultOf(t *testing.T, body map[string]any) {
 	op := a.user(t, "operator1", auth.Operator)
 	a.DB.Exec("INSERT INTO team_members (team_id, user_id) SELECT 1, ? WHERE NOT EXISTS (SELECT 1 FROM team_members WHERE team_id = 1 AND user_id = ?)", op.ID, op.ID)
 	c := a.client(t)
-	c.signIn(t, "operator1", testPassword)
+	c.startSession(t, "operator1")
 	c.get(t, "/hari-ini")
 	body["visit_id"] = id
 	if code, b := c.postResult(t, body, true); code != http.StatusCreated {

@@ -82,6 +82,6 @@ func saved(res *http.Response) bool { return res.StatusCode == http.StatusSeeOth
 func (a *testApp) clientOf(t testing.TB, username string) *testClient {
 	t.Helper()
 	c := a.client(t)
-	c.signIn(t, username, testPassword)
+	c.startSession(t, username)
 	return c
 }

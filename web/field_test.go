@@ -22,7 +22,7 @@ func TestFieldPages(t *testing.T) {
 	op := app.user(t, "operator1", auth.Operator)
 	app.DB.Exec("INSERT INTO team_members (team_id, user_id) VALUES (1, ?)", op.ID)
 	c := app.client(t)
-	c.signIn(t, "operator1", testPassword)
+	c.startSession(t, "operator1")
 
 	t.Run("HariIni", func(t *testing.T) {
 		res, doc := c.get(t, "/hari-ini")

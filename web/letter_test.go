@@ -30,7 +30,7 @@ func TestLetters(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := app.client(t)
-	c.signIn(t, "operator1", testPassword) // an operator of the visit's team may print them
+	c.startSession(t, "operator1") // an operator of the visit's team may print them
 
 	t.Run("SuratTugas", func(t *testing.T) {
 		res, doc := c.get(t, "/kunjungan/1/surat-tugas")

@@ -21,7 +21,7 @@ func TestNIKRefusedInFreeText(t *testing.T) {
 	op := app.user(t, "operator1", auth.Operator)
 	app.DB.Exec("INSERT INTO team_members (team_id, user_id) VALUES (1, ?)", op.ID)
 	operator := app.client(t)
-	operator.signIn(t, "operator1", testPassword)
+	operator.startSession(t, "operator1")
 	ketua := app.login(t, "ketua1", auth.KetuaTim)
 	const nik = "NIK 1702-0612-3456-0001 gagal aktivasi"
 	const phone = "warga minta ditelepon di 0812 3456 7890"

@@ -58,7 +58,7 @@ func TestProvinceRollUp(t *testing.T) {
 	app := newTestApp(t)
 	seedDemoWithProvinceReader(t, app)
 	prov := app.client(t)
-	prov.signIn(t, "prov_kadis", testPassword)
+	prov.startSession(t, "prov_kadis")
 	p := prov.apiCoverage(t)
 	if len(p.KabKota) != 10 || !strings.HasPrefix(p.Kabupaten.Code, "17") || p.Kabupaten.Code != "17" {
 		t.Fatalf("province: code %q, %d kab/kota rows", p.Kabupaten.Code, len(p.KabKota))
@@ -73,13 +73,13 @@ func TestProvinceRollUp(t *testing.T) {
 		t.Errorf("kab/kota rows sum to %d, province row says %d", sum, p.Kabupaten.IkdActivated)
 	}
 	kota := app.client(t)
-	kota.signIn(t, "kota_kadis", testPassword)
+	kota.startSession(t, "kota_kadis")
 	if own := kota.apiCoverage(t).Kabupaten; byCode["17.71"] != own {
 		t.Errorf("province row of Kota Bengkulu %+v, the office's own %+v", byCode["17.71"], own)
 	}
 	rl := app.client(t)
 	app.user(t, "rl_kadis", auth.KepalaDinas)
-	rl.signIn(t, "rl_kadis", testPassword)
+	rl.startSession(t, "rl_kadis")
 	if own := rl.apiCoverage(t).Kabupaten; byCode["17.02"] != own {
 		t.Errorf("province row of Rejang Lebong %+v, the office's own %+v", byCode["17.02"], own)
 	}
@@ -214,7 +214,7 @@ func TestProvinceAddsKabKota(t *testing.T) {
 		t.Fatalf("first account: %d", res.StatusCode)
 	}
 	kaur := app.client(t)
-	kaur.signIn(t, "admin.kaur", testPassword)
+	kaur.startSession(t, "admin.kaur")
 	_, doc = kaur.get(t, "/pengaturan")
 	if v := doc.Find("#f-government").AttrOr("value", ""); v != "PEMERINTAH KABUPATEN KAUR" {
 		t.Errorf("the new office's letterhead: %q", v)
@@ -241,7 +241,7 @@ func TestOutOfAreaHome(t *testing.T) {
 			op := app.user(t, "op-"+itoa(int(id)), auth.Operator)
 			app.DB.Exec("INSERT INTO team_members (team_id, user_id) VALUES (1, ?)", op.ID)
 			c := app.client(t)
-			c.signIn(t, op.Username, testPassword)
+			c.startSession(t, op.Username)
 			body["visit_id"] = id
 			if status, out := c.postResult(t, body, true); status != http.StatusUnprocessableEntity || !strings.Contains(string(out), "out_of_area_home") {
 				t.Errorf("home %v with %v out of area: %d %s", body["out_of_area_home"], body["out_of_area"], status, out)

@@ -132,7 +132,7 @@ func TestRouteRoleMatrix(t *testing.T) {
 			return c
 		}
 		app.ensureUser(t, "m_"+string(role), role)
-		c.signIn(t, "m_"+string(role), testPassword)
+		c.startSession(t, "m_"+string(role))
 		return c
 	}
 	clients := map[auth.Role]*testClient{}
@@ -213,7 +213,7 @@ func TestCSRFRequiredOnEveryPost(t *testing.T) {
 			role := tc.allowed[len(tc.allowed)-1]
 			if role != anonymous {
 				app.ensureUser(t, "c_"+string(role), role)
-				c.signIn(t, "c_"+string(role), testPassword)
+				c.startSession(t, "c_"+string(role))
 			}
 			res, _ := c.post(t, tc.path, url.Values{"_csrf": {"palsu"}})
 			if res.StatusCode != http.StatusForbidden {

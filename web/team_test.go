@@ -94,7 +94,7 @@ func TestTeamPages(t *testing.T) {
 	})
 	t.Run("OperatorCannotCreate", func(t *testing.T) {
 		op := app.client(t)
-		op.signIn(t, "operator1", testPassword)
+		op.startSession(t, "operator1")
 		if res, _ := op.get(t, "/tim/baru"); res.StatusCode != http.StatusForbidden {
 			t.Fatalf("status %d", res.StatusCode)
 		}

@@ -150,7 +150,7 @@ func (a *testApp) login(t testing.TB, username string, role auth.Role) *testClie
 	t.Helper()
 	a.ensureUser(t, username, role) // fixtures may have made it, to lead their team
 	c := a.client(t)
-	c.signIn(t, username, testPassword)
+	c.startSession(t, username)
 	return c
 }
 
@@ -159,8 +159,30 @@ func (a *testApp) loginIn(t testing.TB, ctx context.Context, username string, ro
 	t.Helper()
 	a.userIn(t, ctx, username, role)
 	c := a.client(t)
-	c.signIn(t, username, testPassword)
+	c.startSession(t, username)
 	return c
+}
+
+// startSession signs c in as username the way a successful sign-in ends (a
+// session and its cookie) but without the password check: under the race
+// detector one bcrypt comparison takes most of a second, and sign-in itself
+// is tested through the form (signIn) in auth_test.go and the journeys.
+func (c *testClient) startSession(t testing.TB, username string) {
+	t.Helper()
+	var id int64
+	if err := c.app.DB.Raw("SELECT id FROM users WHERE username = ?", username).Scan(&id).Error; err != nil || id == 0 {
+		t.Fatalf("start a session for %s: no such user (%v)", username, err)
+	}
+	token, err := auth.NewSessionStore(c.app.DB).Create(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := url.Parse(c.app.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.http.Jar.SetCookies(u, []*http.Cookie{{Name: "jb_session", Value: token, Path: "/"}})
+	c.get(t, "/") // pick up the CSRF token of this session
 }
 
 // signIn posts the sign-in form and fails the test unless it redirects.

@@ -108,7 +108,7 @@ func TestVisitPlanning(t *testing.T) {
 			t.Fatal(err)
 		}
 		op := app.client(t)
-		op.signIn(t, "operator1", testPassword)
+		op.startSession(t, "operator1")
 		if res, _ := op.get(t, created); res.StatusCode != http.StatusOK {
 			t.Fatalf("own team's visit: %d", res.StatusCode)
 		}
