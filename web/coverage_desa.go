@@ -30,7 +30,7 @@ type coverageLine struct {
 // view formats the line, linking its name to href.
 func (l coverageLine) view(href string) coveragepage.DesaRow {
 	return coveragepage.DesaRow{Figures: coverageFigures(l.row), Href: href, Kecamatan: l.kecamatan,
-		VisitsDone: locale.Int(l.activity.VisitsDone), LastVisit: dash(l.activity.LastVisit)}
+		VisitsDone: locale.Int(l.activity.VisitsDone), LastVisit: dash(locale.DateText(l.activity.LastVisit))}
 }
 
 // desaSorts are the sortable columns of the desa table.
@@ -182,7 +182,7 @@ func (h *coverageHandlers) desaPage(c echo.Context) error {
 	v := coveragepage.DesaView{Figures: coverageFigures(row), Code: row.Code, Kind: desaKindName(row.Kind),
 		Kecamatan: kec.Name, KecamatanHref: kecamatanDesaHref(kec.Code),
 		Year: strconv.Itoa(now.Year()), Target: locale.Pct(cov.TargetBP), VisitsDone: locale.Int(a.VisitsDone),
-		AsOf: row.AsOf, Official: locale.Int(row.Official), Field: locale.Int(row.Field), Verified: locale.Int(a.Verified)}
+		AsOf: locale.DateText(row.AsOf), Official: locale.Int(row.Official), Field: locale.Int(row.Field), Verified: locale.Int(a.Verified)}
 	if mayChange(c, planners...) {
 		v.PlanHref = paths.VisitNew + "?kec=" + url.QueryEscape(kec.Code)
 	}
@@ -191,7 +191,7 @@ func (h *coverageHandlers) desaPage(c echo.Context) error {
 		return err
 	}
 	for _, f := range figures {
-		v.History = append(v.History, coveragepage.FigureLine{AsOf: f.AsOf, WajibKTP: locale.Int(f.WajibKTP),
+		v.History = append(v.History, coveragepage.FigureLine{AsOf: locale.DateText(f.AsOf), WajibKTP: locale.Int(f.WajibKTP),
 			Recorded: locale.Int(f.EktpRecorded), Activated: locale.Int(f.IkdActivated), Source: figureSource(f.Source)})
 	}
 	weeks, err := h.cache.DesaWeeks(ctx, now, code)
@@ -222,7 +222,7 @@ func (h *coverageHandlers) desaPage(c echo.Context) error {
 		return err
 	}
 	for _, vi := range vs {
-		d := coveragepage.DesaVisit{Href: paths.For(paths.Visit, vi.ID), Day: vi.Day, SiteName: vi.SiteName, TeamName: vi.TeamName,
+		d := coveragepage.DesaVisit{Href: paths.For(paths.Visit, vi.ID), Day: locale.DayText(vi.Day), SiteName: vi.SiteName, TeamName: vi.TeamName,
 			Status: vi.Status.Label()}
 		if r, ok := results[vi.ID]; ok {
 			d.HasResult, d.Activations, d.PeopleServed, d.Verification = true, locale.Int(r.Activations), locale.Int(r.PeopleServed), r.Verification

@@ -34,7 +34,7 @@ func (h *coverageHandlers) importView(c echo.Context, f coveragepage.ImportForm,
 	}
 	history, err := h.regions.Imports(c.Request().Context(), importHistory)
 	for _, i := range history {
-		f.History = append(f.History, coveragepage.ImportLine{At: locale.DateTime(i.ImportedAt.In(now(c).Location())), AsOf: i.AsOf,
+		f.History = append(f.History, coveragepage.ImportLine{At: locale.DateTime(i.ImportedAt.In(now(c).Location())), AsOf: locale.DateText(i.AsOf),
 			FileName: i.FileName, Rows: strconv.Itoa(i.Rows), Replaced: strconv.Itoa(i.Replaced), Username: i.Username})
 	}
 	return f, err
@@ -100,7 +100,7 @@ func (h *coverageHandlers) importFile(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	msg := locale.Int(int64(imp.Rows)) + " desa/kelurahan diimpor dengan angka per " + imp.AsOf + "."
+	msg := locale.Int(int64(imp.Rows)) + " desa/kelurahan diimpor dengan angka per " + locale.DateText(imp.AsOf) + "."
 	if imp.Replaced > 0 {
 		msg += " " + locale.Int(int64(imp.Replaced)) + " angka lama untuk tanggal yang sama diganti."
 	}

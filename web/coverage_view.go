@@ -22,7 +22,7 @@ import (
 
 // coverageBasis says which official figures the page builds on.
 func coverageBasis(cov progress.Coverage, year int) coveragepage.Basis {
-	return coveragepage.Basis{Year: strconv.Itoa(year), Target: targetLabel(cov.Target), AsOf: cov.AsOf, Demo: cov.Demo}
+	return coveragepage.Basis{Year: strconv.Itoa(year), Target: targetLabel(cov.Target), AsOf: locale.DateText(cov.AsOf), Demo: cov.Demo}
 }
 
 // coverageFigures is one region's coverage, formatted.

@@ -303,18 +303,9 @@ func sentBackTo(ctx context.Context, results *result.Store, teamIDs []int64) ([]
 	ws, err := results.SentBackTo(ctx, teamIDs)
 	items := make([]components.SentBack, len(ws))
 	for i, w := range ws {
-		items[i] = components.SentBack{Href: paths.For(paths.Result, w.VisitID), SiteName: w.SiteName, Day: dayName(w.Day), Comment: w.VerifyComment}
+		items[i] = components.SentBack{Href: paths.For(paths.Result, w.VisitID), SiteName: w.SiteName, Day: locale.DayText(w.Day), Comment: w.VerifyComment}
 	}
 	return items, err
-}
-
-// dayName spells out a YYYY-MM-DD day; a malformed one stays as it is.
-func dayName(day string) string {
-	t, err := time.Parse(time.DateOnly, day)
-	if err != nil {
-		return day
-	}
-	return locale.Date(t)
 }
 
 // errNotInTeam refuses a result from outside the visit's team.
@@ -365,7 +356,7 @@ func (h *fieldHandlers) pending(c echo.Context) error {
 	}
 	rows := make([]fieldpage.Waiting, len(ws))
 	for i, w := range ws {
-		rows[i] = fieldpage.Waiting{ResultID: w.ID, VisitID: w.VisitID, Day: dayName(w.Day), SiteName: w.SiteName, TeamName: w.TeamName,
+		rows[i] = fieldpage.Waiting{ResultID: w.ID, VisitID: w.VisitID, Day: locale.DayText(w.Day), SiteName: w.SiteName, TeamName: w.TeamName,
 			Activations: locale.Int(w.Activations), PeopleServed: locale.Int(w.PeopleServed), Failures: failureSummary(w.Result),
 			Notes: w.Notes, SentBack: w.Verification == result.SentBack, Comment: w.VerifyComment, Own: w.LoggedBy != nil && *w.LoggedBy == u.ID}
 		if cr, ok := corrected[w.ID]; ok {

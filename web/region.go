@@ -51,7 +51,7 @@ func (h *regionHandlers) desaList(c echo.Context) error {
 
 // regionBasis says what the Wilayah figures build on.
 func regionBasis(cov progress.Coverage, year int) regionpage.Basis {
-	return regionpage.Basis{Year: strconv.Itoa(year), Target: targetLabel(cov.Target), AsOf: cov.AsOf, Demo: cov.Demo}
+	return regionpage.Basis{Year: strconv.Itoa(year), Target: targetLabel(cov.Target), AsOf: locale.DateText(cov.AsOf), Demo: cov.Demo}
 }
 
 // regionFigures is one line of the Wilayah tables.

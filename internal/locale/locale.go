@@ -81,6 +81,22 @@ func PlainDate(t time.Time) string {
 	return strconv.Itoa(t.Day()) + " " + Month(t.Month()) + " " + strconv.Itoa(t.Year())
 }
 
+// DayText spells out a YYYY-MM-DD day as Date does ("Senin, 30 November
+// 2026"); anything else (a malformed or empty day) stays as it is.
+func DayText(iso string) string { return fromISO(iso, Date) }
+
+// DateText spells out a YYYY-MM-DD day as PlainDate does ("30 November
+// 2026"); anything else stays as it is.
+func DateText(iso string) string { return fromISO(iso, PlainDate) }
+
+func fromISO(iso string, format func(time.Time) string) string {
+	t, err := time.Parse(time.DateOnly, iso)
+	if err != nil {
+		return iso
+	}
+	return format(t)
+}
+
 // ShortDate formats t as "30 Nov 2026" in t's own location.
 func ShortDate(t time.Time) string {
 	return strconv.Itoa(t.Day()) + " " + shortMonths[t.Month()-1] + " " + strconv.Itoa(t.Year())

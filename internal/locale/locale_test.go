@@ -86,6 +86,21 @@ func TestDates(t *testing.T) {
 	}
 }
 
+func TestISODays(t *testing.T) {
+	for iso, want := range map[string][2]string{
+		"2026-11-04": {"Rabu, 4 November 2026", "4 November 2026"},
+		"2026-13-01": {"2026-13-01", "2026-13-01"}, // not a day: shown as stored
+		"":           {"", ""},
+	} {
+		if got := locale.DayText(iso); got != want[0] {
+			t.Errorf("DayText(%q) = %q, want %q", iso, got, want[0])
+		}
+		if got := locale.DateText(iso); got != want[1] {
+			t.Errorf("DateText(%q) = %q, want %q", iso, got, want[1])
+		}
+	}
+}
+
 func TestNames(t *testing.T) {
 	months := []string{"Januari", "Februari", "Maret", "April", "Mei", "Juni",
 		"Juli", "Agustus", "September", "Oktober", "November", "Desember"}

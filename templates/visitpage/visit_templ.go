@@ -26,7 +26,7 @@ func lastVisit(day string) string {
 	if day == "" {
 		return "Belum pernah"
 	}
-	return day
+	return locale.DateText(day)
 }
 
 func FormPage(csrf string, f Form) templ.Component {
