@@ -28,14 +28,20 @@ type privacyHandlers struct {
 	audit   *audit.Store
 }
 
+// retention is the office shown and the day before which its audit entries
+// are past their retention.
+func (h *privacyHandlers) retention(c echo.Context) (office.Office, time.Time, error) {
+	o, err := h.offices.Current(ctxOf(c))
+	return o, audit.Cutoff(now(c), o.AuditRetentionYears), err
+}
+
 // privacyState is the page as stored now.
 func (h *privacyHandlers) privacyState(c echo.Context) (privacypage.View, error) {
 	ctx := ctxOf(c)
-	o, err := h.offices.Current(ctx)
+	o, cutoff, err := h.retention(c)
 	if err != nil {
 		return privacypage.View{}, err
 	}
-	cutoff := audit.Cutoff(now(c), o.AuditRetentionYears)
 	old, err := h.audit.OldEntries(ctx, cutoff)
 	if err != nil {
 		return privacypage.View{}, err
@@ -99,11 +105,10 @@ var errStaleArchive = apperr.New(apperr.Invalid, "Tautan arsip tidak berlaku lag
 // archivedPart reads which entries a download or removal is about, as the
 // page pinned them, and refuses any younger than the office's retention.
 func (h *privacyHandlers) archivedPart(c echo.Context) (audit.Old, time.Time, error) {
-	o, err := h.offices.Current(ctxOf(c))
+	_, cutoff, err := h.retention(c)
 	if err != nil {
-		return audit.Old{}, time.Time{}, err
+		return audit.Old{}, cutoff, err
 	}
-	cutoff := audit.Cutoff(now(c), o.AuditRetentionYears)
 	before, err := time.Parse(time.RFC3339, c.FormValue("sebelum"))
 	lastID, idErr := strconv.ParseInt(c.FormValue("sampai"), 10, 64)
 	if err != nil || idErr != nil || lastID < 0 || before.After(cutoff) {

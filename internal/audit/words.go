@@ -3,7 +3,6 @@ package audit
 import (
 	"encoding/json"
 	"fmt"
-	"time"
 
 	"jemputbola/internal/locale"
 )
@@ -76,9 +75,5 @@ func (e Entry) from() string {
 func (e Entry) archived() string {
 	var a Archived
 	_ = json.Unmarshal([]byte(e.After), &a) // an unreadable detail still names the cutoff
-	before := e.EntityID
-	if d, err := time.Parse(time.DateOnly, e.EntityID); err == nil {
-		before = locale.PlainDate(d)
-	}
-	return fmt.Sprintf("Catatan audit sebelum %s diarsipkan lalu dihapus: %s catatan", before, locale.Int(a.Entries))
+	return fmt.Sprintf("Catatan audit sebelum %s diarsipkan lalu dihapus: %s catatan", locale.DateText(e.EntityID), locale.Int(a.Entries))
 }

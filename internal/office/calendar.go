@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"gorm.io/gorm"
-
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
 	"jemputbola/internal/scope"
@@ -59,16 +57,8 @@ func (s *Store) SetWorkingWeek(ctx context.Context, who audit.Actor, week []time
 	for _, d := range slices.Compact(week) {
 		days = append(days, strconv.Itoa(isoWeekday(d)))
 	}
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		before, err := NewStore(tx).Get(ctx, sc.OfficeID)
-		if err != nil {
-			return err
-		}
-		after := strings.Join(days, ",")
-		if err := tx.Model(&Office{}).Where("id = ?", sc.OfficeID).Update("working_days", after).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, who, audit.Update, "office", before.Code,
-			map[string]string{"working_days": before.WorkingDays}, map[string]string{"working_days": after})
-	})
+	const column = "working_days"
+	after := strings.Join(days, ",")
+	return s.update(ctx, who, sc.OfficeID, map[string]any{column: after},
+		func(o Office) any { return map[string]string{column: o.WorkingDays} }, map[string]string{column: after})
 }

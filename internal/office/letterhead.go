@@ -11,8 +11,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"gorm.io/gorm"
-
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
 	"jemputbola/internal/letter"
@@ -81,19 +79,10 @@ func (s *Store) SetLetterhead(ctx context.Context, who audit.Actor, l Letterhead
 	if err := l.Validate(); err != nil {
 		return err
 	}
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		before, err := NewStore(tx).Get(ctx, sc.OfficeID)
-		if err != nil {
-			return err
-		}
-		err = tx.Model(&Office{}).Where("id = ?", sc.OfficeID).Updates(map[string]any{
-			"government": l.Government, "name": l.Name, "address": l.Address, "city": l.City,
-			"head_name": l.HeadName, "head_nip": l.HeadNIP, "head_rank": l.HeadRank, "letter_pattern": l.Pattern}).Error
-		if err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, who, audit.Update, "office", before.Code, before.Letterhead(), l)
-	})
+	return s.update(ctx, who, sc.OfficeID, map[string]any{
+		"government": l.Government, "name": l.Name, "address": l.Address, "city": l.City,
+		"head_name": l.HeadName, "head_nip": l.HeadNIP, "head_rank": l.HeadRank, "letter_pattern": l.Pattern},
+		func(o Office) any { return o.Letterhead() }, l)
 }
 
 // MaxLogo bounds an uploaded logo.
@@ -162,13 +151,8 @@ func (s *Store) SetLogo(ctx context.Context, who audit.Actor, b []byte) error {
 	if err != nil {
 		return err
 	}
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := tx.Model(&Office{}).Where("id = ?", sc.OfficeID).
-			Updates(map[string]any{"logo": b, "logo_type": typ}).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, who, audit.Update, "office", sc.Code, nil, map[string]any{"logo": typ, "bytes": len(b)})
-	})
+	return s.update(ctx, who, sc.OfficeID, map[string]any{"logo": b, "logo_type": typ},
+		func(Office) any { return nil }, map[string]any{"logo": typ, "bytes": len(b)})
 }
 
 // Logo returns the logo of ctx's office and its MIME type; nil when none.

@@ -99,6 +99,21 @@ type Store struct{ db *gorm.DB }
 // NewStore returns a Store on g.
 func NewStore(g *gorm.DB) *Store { return &Store{db: g} }
 
+// update sets columns of office id in one transaction with an audit entry
+// whose before is what was picks of the office as stored, and whose after is after.
+func (s *Store) update(ctx context.Context, who audit.Actor, id int64, columns map[string]any, was func(Office) any, after any) error {
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		before, err := NewStore(tx).Get(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := tx.Model(&Office{}).Where("id = ?", id).Updates(columns).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, who, audit.Update, "office", before.Code, was(before), after)
+	})
+}
+
 // Add adds the office of a province or kab/kota code with its regions from the
 // built-in national list; an office that exists already is returned unchanged
 // (added false). Errors: Invalid when the code is unknown or of another level.

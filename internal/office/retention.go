@@ -2,8 +2,7 @@ package office
 
 import (
 	"context"
-
-	"gorm.io/gorm"
+	"fmt"
 
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/audit"
@@ -27,18 +26,10 @@ func (s *Store) SetAuditRetention(ctx context.Context, who audit.Actor, years in
 	}
 	if years < MinAuditRetention || years > MaxAuditRetention {
 		var f apperr.Fields
-		f.Add("years", "Masa simpan audit harus 1 sampai 30 tahun.")
+		f.Add("years", fmt.Sprintf("Masa simpan audit harus %d sampai %d tahun.", MinAuditRetention, MaxAuditRetention))
 		return f.Err()
 	}
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		before, err := NewStore(tx).Get(ctx, sc.OfficeID)
-		if err != nil {
-			return err
-		}
-		if err := tx.Model(&Office{}).Where("id = ?", sc.OfficeID).Update("audit_retention_years", years).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, who, audit.Update, "office", before.Code,
-			map[string]int{"audit_retention_years": before.AuditRetentionYears}, map[string]int{"audit_retention_years": years})
-	})
+	const column = "audit_retention_years"
+	return s.update(ctx, who, sc.OfficeID, map[string]any{column: years},
+		func(o Office) any { return map[string]int{column: o.AuditRetentionYears} }, map[string]int{column: years})
 }
