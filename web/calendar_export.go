@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"jemputbola/internal/export"
+	"jemputbola/internal/office"
 	"jemputbola/internal/visit"
 )
 
@@ -29,6 +30,15 @@ func attachment(c echo.Context, name, contentType string, body []byte) error {
 	return c.Blob(http.StatusOK, contentType, body)
 }
 
+// csvLocale is the CSV locale the signed-in user's office picked, also when
+// a province user downloads one of its kab/kota's tables.
+func csvLocale(c echo.Context) export.Locale {
+	if ownOffice(c).CSVLocale == office.CSVInternational {
+		return export.International
+	}
+	return export.Indonesian
+}
+
 func (h *visitHandlers) exportICS(c echo.Context) error {
 	monday, vs, err := h.weekVisits(c)
 	if err != nil {
@@ -42,7 +52,7 @@ func (h *visitHandlers) exportCSV(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	body, err := export.CSV(vs)
+	body, err := export.CSV(vs, csvLocale(c))
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"bytes"
-	"encoding/csv"
 	"io"
 	"net/http"
 	"strings"
@@ -43,7 +42,7 @@ func TestScheduleExports(t *testing.T) {
 	})
 	t.Run("CSV", func(t *testing.T) {
 		_, body := download(c, "csv")
-		rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(body, []byte("\uFEFF")))).ReadAll()
+		rows, err := readCSV(body, ';')
 		if err != nil || len(rows) != 2 || rows[1][0] != monday || rows[1][4] != "SMA Negeri 1 Rejang Lebong" {
 			t.Fatalf("rows %v, %v", rows, err)
 		}
@@ -62,7 +61,7 @@ func TestScheduleExports(t *testing.T) {
 	t.Run("OperatorOutsideTeamGetsNone", func(t *testing.T) {
 		op := app.login(t, "operator1", auth.Operator)
 		_, body := download(op, "csv")
-		if rows, _ := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(body, []byte("\uFEFF")))).ReadAll(); len(rows) != 1 {
+		if rows, _ := readCSV(body, ';'); len(rows) != 1 {
 			t.Fatalf("operator outside the team got %d rows", len(rows)-1)
 		}
 	})

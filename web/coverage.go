@@ -137,6 +137,7 @@ func (h *coverageHandlers) show(c echo.Context) error {
 			TargetInput: targetInput(cov.Target),
 			TargetCount: cov.Target.Count > 0,
 			NextYear:    strconv.Itoa(now.Year() + 1),
+			Today:       now.Format(time.DateOnly),
 		}
 		verified, unverified := cov.FieldSplit()
 		v.FieldVerified, v.FieldUnverified, v.OutOfArea = locale.Int(verified), locale.Int(unverified), locale.Int(cov.OutOfArea())

@@ -161,7 +161,8 @@ func (h *coverageHandlers) exportTable(c echo.Context) (export.Table, string, er
 }
 
 func (h *coverageHandlers) exportCSV(c echo.Context) error {
-	return h.export(c, export.Table.CSV, ".csv", "text/csv; charset=utf-8")
+	csv := func(t export.Table) ([]byte, error) { return t.CSV(csvLocale(c)) }
+	return h.export(c, csv, ".csv", "text/csv; charset=utf-8")
 }
 
 func (h *coverageHandlers) exportXLSX(c echo.Context) error {

@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"io"
@@ -209,7 +208,7 @@ func TestOutOfAreaApart(t *testing.T) {
 		t.Error("Cakupan does not show the out-of-area activations apart")
 	}
 	_, body := k.raw(t, "/cakupan/ekspor.csv?data=desa")
-	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(body, []byte("\uFEFF")))).ReadAll()
+	rows, err := readCSV(body, ';')
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,7 +241,7 @@ func TestFieldActivationsCount(t *testing.T) {
 		t.Errorf("dashboard does not show 10.425 + 37: %q", doc.Find(".stat").Text())
 	}
 	_, csvBody := k.raw(t, "/cakupan/ekspor.csv?data=desa")
-	if !strings.Contains(string(csvBody), ",37,") {
+	if !strings.Contains(string(csvBody), ";37;") {
 		t.Error("desa export lacks the 37 field activations")
 	}
 
@@ -433,7 +432,7 @@ func TestCoverageExports(t *testing.T) {
 	if !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") || !bytes.HasPrefix(body, []byte("\uFEFF")) {
 		t.Fatalf("csv: %s", res.Header.Get("Content-Type"))
 	}
-	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(body, []byte("\uFEFF")))).ReadAll()
+	rows, err := readCSV(body, ';')
 	if err != nil || len(rows) != 157 || rows[0][0] != "Kode Wilayah" {
 		t.Fatalf("%d rows, %v", len(rows), err)
 	}
@@ -463,7 +462,7 @@ func TestCoverageExports(t *testing.T) {
 	app.fixtures(t)
 	app.fieldResult(t, "e0e0e0e0-0000-4000-8000-000000000002", 12, map[string]int64{"no_email": 5})
 	_, body = k.raw(t, "/cakupan/ekspor.csv?data=hasil")
-	rows, _ = csv.NewReader(bytes.NewReader(bytes.TrimPrefix(body, []byte("\uFEFF")))).ReadAll()
+	rows, _ = readCSV(body, ';')
 	email := slices.Index(rows[0], "Gagal: Tidak punya email")
 	if len(rows) != 2 || email < 0 || rows[1][7] != "12" || rows[1][email] != "5" {
 		t.Fatalf("results csv %v", rows)

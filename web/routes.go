@@ -182,6 +182,7 @@ func (s *Server) routes() {
 	app.GET(paths.Settings, set.show, allow(managers...))
 	app.POST(paths.Settings, set.save, allow(managers...))
 	app.POST(paths.Calendar, set.saveCalendar, allow(managers...))
+	app.POST(paths.CSVLocale, set.saveCSVLocale, allow(managers...))
 	app.GET(paths.Logo, set.logo, allow(everyone...))
 	upload.POST(paths.Logo, set.uploadLogo, allow(managers...))
 

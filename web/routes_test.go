@@ -105,6 +105,7 @@ var routeMatrix = []struct {
 	{"GET", "/pengaturan", "/pengaturan", managing},
 	{"POST", "/pengaturan", "/pengaturan", managing},
 	{"POST", "/pengaturan/kalender", "/pengaturan/kalender", managing},
+	{"POST", "/pengaturan/csv", "/pengaturan/csv", managing},
 	{"GET", "/hari-libur", "/hari-libur", all},
 	{"POST", "/hari-libur", "/hari-libur", managing},
 	{"POST", "/hari-libur/:id/hapus", "/hari-libur/999/hapus", managing},

@@ -24,7 +24,7 @@ func settingsForm(o office.Office) settingspage.Form {
 	l := o.Letterhead()
 	return settingspage.Form{Government: l.Government, Name: l.Name, Address: l.Address, City: l.City,
 		HeadName: l.HeadName, HeadNIP: l.HeadNIP, HeadRank: l.HeadRank, Pattern: l.Pattern, Zone: office.ZoneLabel(o.Zone), HasLogo: o.LogoType != "",
-		Calendar: calendarForm(o.WorkingWeek())}
+		Calendar: calendarForm(o.WorkingWeek()), CSV: csvForm(o.CSVLocale)}
 }
 
 // weekOrder is the working week as the form lists it, Senin first.
@@ -80,6 +80,54 @@ func (h *settingsHandlers) saveCalendar(c echo.Context) error {
 		return err
 	}
 	flash(c, fmt.Sprintf("Hari kerja tersimpan: %d hari seminggu.", len(week)))
+	return redirect(c, paths.Settings)
+}
+
+// csvLocales are the CSV locales as the settings name them.
+var csvLocales = []settingspage.CSVChoice{
+	{Value: office.CSVIndonesian, Name: "Excel berbahasa Indonesia", Detail: "titik koma (;) antarkolom, koma desimal: 13,63"},
+	{Value: office.CSVInternational, Name: "Internasional", Detail: "koma (,) antarkolom, titik desimal: 13.63"},
+}
+
+// csvForm shows the CSV locales with the office's ticked.
+func csvForm(locale string) settingspage.CSVForm {
+	var f settingspage.CSVForm
+	for _, ch := range csvLocales {
+		ch.Checked = ch.Value == locale
+		f.Choices = append(f.Choices, ch)
+	}
+	return f
+}
+
+// csvLocaleName is how the UI names a CSV locale.
+func csvLocaleName(locale string) string {
+	for _, ch := range csvLocales {
+		if ch.Value == locale {
+			return ch.Name
+		}
+	}
+	return ""
+}
+
+// saveCSVLocale stores how the office's CSV downloads separate cells.
+func (h *settingsHandlers) saveCSVLocale(c echo.Context) error {
+	ctx := ctxOf(c)
+	o, err := h.offices.Current(ctx)
+	if err != nil {
+		return err
+	}
+	locale := c.FormValue("csv_locale")
+	err = h.offices.SetCSVLocale(ctx, actor(c), locale)
+	if p, status, ok := formProblems(err); ok {
+		f := settingsForm(o)
+		f.CSV.Problems = p
+		f.Error = "Format CSV belum tersimpan: periksa bagian Berkas CSV di bawah."
+		return render(c, status, page(c, "Pengaturan", "pengaturan"), settingspage.Page(csrfToken(c), f))
+	}
+	if err != nil {
+		return err
+	}
+	flash(c, "Format CSV tersimpan: "+csvLocaleName(locale)+".")
 	return redirect(c, paths.Settings)
 }
 

@@ -1,7 +1,9 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
 	"errors"
 	"io"
 	"net"
@@ -243,6 +245,14 @@ func (c *testClient) do(t testing.TB, method, path string, body io.Reader) (*htt
 		c.mu.Unlock()
 	}
 	return res, doc
+}
+
+// readCSV reads a downloaded CSV file whose cells sep separates (';' in
+// the offices' default locale), after its byte order mark.
+func readCSV(body []byte, sep rune) ([][]string, error) {
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(body, []byte("\uFEFF"))))
+	r.Comma = sep
+	return r.ReadAll()
 }
 
 // discard reads and closes the body of a response the test does not read.

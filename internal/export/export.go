@@ -95,8 +95,8 @@ func visitTable(visits []visit.Detail) Table {
 	return Table{Sheet: SheetName, Header: Header, Rows: Rows(visits), Widths: []float64{12, 8, 8, 24, 40, 16, 24, 22, 16, 14}}
 }
 
-// CSV returns the visits as CSV (see Table.CSV).
-func CSV(visits []visit.Detail) ([]byte, error) { return visitTable(visits).CSV() }
+// CSV returns the visits as CSV in locale l (see Table.CSV).
+func CSV(visits []visit.Detail, l Locale) ([]byte, error) { return visitTable(visits).CSV(l) }
 
 // XLSX returns the visits as an Excel workbook (see Table.XLSX).
 func XLSX(visits []visit.Detail) ([]byte, error) { return visitTable(visits).XLSX() }

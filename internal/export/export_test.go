@@ -61,7 +61,7 @@ func TestICS(t *testing.T) {
 }
 
 func TestCSV(t *testing.T) {
-	out, err := export.CSV(visits())
+	out, err := export.CSV(visits(), export.International)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func TestXLSX(t *testing.T) {
 // file still reads back as written.
 func TestCSVSemicolon(t *testing.T) {
 	tab := export.Table{Header: []string{"Nama", "Catatan"}, Rows: [][]any{{"x;=1+1;", `kata "kutip", koma`}, {" spasi", "biasa"}}}
-	out, err := tab.CSV()
+	out, err := tab.CSV(export.International)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,6 +122,27 @@ func TestCSVSemicolon(t *testing.T) {
 	}
 	rows, err := csv.NewReader(bytes.NewReader(out[3:])).ReadAll()
 	if err != nil || rows[1][0] != "x;=1+1;" || rows[1][1] != `kata "kutip", koma` || rows[2][0] != " spasi" {
+		t.Fatalf("read back %q, %v", rows, err)
+	}
+}
+
+// TestCSVIndonesian: in the Indonesian locale cells are split by ";" and
+// decimals written with a comma, as Excel set to Indonesian reads them; a
+// comma in a text cell is quoted, so the file opens right in either locale.
+func TestCSVIndonesian(t *testing.T) {
+	tab := export.Table{Header: []string{"Desa", "Cakupan (%)", "IKD"}, Rows: [][]any{{"Air Lanang, Curup", 13.63, int64(1200)}, {"Talang Rimbo", 5.0, 7}}}
+	out, err := tab.CSV(export.Indonesian)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "\uFEFFDesa;Cakupan (%);IKD\r\n\"Air Lanang, Curup\";13,63;1200\r\nTalang Rimbo;5;7\r\n"
+	if string(out) != want {
+		t.Fatalf("got %q\nwant %q", out, want)
+	}
+	r := csv.NewReader(bytes.NewReader(out[3:]))
+	r.Comma = ';'
+	rows, err := r.ReadAll()
+	if err != nil || len(rows) != 3 || rows[1][0] != "Air Lanang, Curup" || rows[1][1] != "13,63" {
 		t.Fatalf("read back %q, %v", rows, err)
 	}
 }

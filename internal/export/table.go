@@ -19,26 +19,42 @@ type Table struct {
 	Widths []float64 // column widths in the workbook; missing ones are left default
 }
 
-// cellText formats a cell for CSV: numbers with a dot decimal, as spreadsheets read them.
-func cellText(v any) (text string, isText bool) {
+// Locale is how a CSV file separates its cells and writes decimals. Excel
+// reads a CSV in the computer's regional settings: set to Indonesian, it
+// splits on ";" and reads 13.63 as text, so such an office wants 13,63.
+type Locale struct{ Sep, Decimal byte }
+
+// The two locales an office picks from.
+var (
+	Indonesian    = Locale{Sep: ';', Decimal: ','}
+	International = Locale{Sep: ',', Decimal: '.'}
+)
+
+// cellText formats a cell for CSV: numbers plain, with l's decimal mark, as
+// spreadsheets read them.
+func cellText(v any, l Locale) (text string, isText bool) {
 	switch x := v.(type) {
 	case int64:
 		return strconv.FormatInt(x, 10), false
 	case int:
 		return strconv.Itoa(x), false
 	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64), false
+		n := strconv.FormatFloat(x, 'f', -1, 64)
+		if l.Decimal != '.' {
+			n = strings.Replace(n, ".", string(l.Decimal), 1)
+		}
+		return n, false
 	case string:
 		return x, true
 	}
 	return fmt.Sprint(v), true
 }
 
-// CSV returns the table with a UTF-8 byte order mark, so Excel reads the
-// Indonesian text right.
-func (t Table) CSV() ([]byte, error) {
+// CSV returns the table in locale l with a UTF-8 byte order mark, so Excel
+// reads the Indonesian text right.
+func (t Table) CSV(l Locale) ([]byte, error) {
 	var b bytes.Buffer
-	w := NewCSV(&b, t.Header)
+	w := NewCSV(&b, l, t.Header)
 	for _, row := range t.Rows {
 		w.Row(row...)
 	}
@@ -49,62 +65,62 @@ func (t Table) CSV() ([]byte, error) {
 // Text cells that a spreadsheet would run as a formula get a leading apostrophe.
 type CSVWriter struct {
 	w   io.Writer
+	l   Locale
 	b   bytes.Buffer
-	rec []string
 	err error
 }
 
-// NewCSV starts a CSV file on w: the byte order mark and the header.
-func NewCSV(w io.Writer, header []string) *CSVWriter {
-	c := &CSVWriter{w: w}
+// NewCSV starts a CSV file in locale l on w: the byte order mark and the header.
+func NewCSV(w io.Writer, l Locale, header []string) *CSVWriter {
+	c := &CSVWriter{w: w, l: l}
 	c.b.WriteString("\uFEFF")
-	writeRecord(&c.b, header)
-	c.flush()
+	for i, h := range header {
+		c.field(i, h, true)
+	}
+	c.endLine()
 	return c
 }
 
 // Row writes one row; after a write error it does nothing (see Err).
 func (c *CSVWriter) Row(cells ...any) {
-	c.rec = c.rec[:0]
-	for _, v := range cells {
-		cell, isText := cellText(v)
+	for i, v := range cells {
+		cell, isText := cellText(v, c.l)
 		if isText && cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
 			cell = "'" + cell
 		}
-		c.rec = append(c.rec, cell)
+		c.field(i, cell, isText)
 	}
-	writeRecord(&c.b, c.rec)
-	c.flush()
+	c.endLine()
 }
 
 // Err is the first error writing to w.
 func (c *CSVWriter) Err() error { return c.err }
 
-func (c *CSVWriter) flush() {
+// field writes the i-th field of a line (RFC 4180). Text is quoted when it
+// holds a comma or a semicolon, whichever the separator is: a spreadsheet
+// opened in the other locale splits on the other one, and an unquoted
+// "x;=1+1" would put a formula in a cell of its own. A number never needs
+// quotes, its decimal comma included.
+func (c *CSVWriter) field(i int, f string, isText bool) {
+	if i > 0 {
+		c.b.WriteByte(c.l.Sep)
+	}
+	if !isText || f == "" || !strings.ContainsAny(f, ",;\"\r\n") && f[0] != ' ' && f[0] != '\t' {
+		c.b.WriteString(f)
+		return
+	}
+	c.b.WriteByte('"')
+	c.b.WriteString(strings.ReplaceAll(f, `"`, `""`))
+	c.b.WriteByte('"')
+}
+
+// endLine ends a line with CRLF and passes it on to w.
+func (c *CSVWriter) endLine() {
+	c.b.WriteString("\r\n")
 	if c.err == nil {
 		_, c.err = c.w.Write(c.b.Bytes())
 	}
 	c.b.Reset()
-}
-
-// writeRecord writes one CSV line (RFC 4180, CRLF). A field is quoted when it
-// holds a comma or, unlike encoding/csv, a semicolon: Excel set to Indonesian
-// splits on ";", and an unquoted "x;=1+1" would put a formula in a cell of
-// its own.
-func writeRecord(b *bytes.Buffer, rec []string) {
-	for i, f := range rec {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		if f == "" || !strings.ContainsAny(f, ",;\"\r\n") && f[0] != ' ' && f[0] != '\t' {
-			b.WriteString(f)
-			continue
-		}
-		b.WriteByte('"')
-		b.WriteString(strings.ReplaceAll(f, `"`, `""`))
-		b.WriteByte('"')
-	}
-	b.WriteString("\r\n")
 }
 
 // XLSX returns the table as an Excel workbook: bold frozen header, numbers as

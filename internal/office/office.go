@@ -46,6 +46,7 @@ type Office struct {
 	// AuditRetentionYears is how long audit entries stay in the app before
 	// they are archived to a file and removed (package privacy).
 	AuditRetentionYears int
+	CSVLocale           string `gorm:"column:csv_locale"` // CSVIndonesian or CSVInternational
 	Demo                bool
 	CreatedAt           time.Time
 }
@@ -54,7 +55,7 @@ type Office struct {
 func (Office) TableName() string { return "offices" }
 
 // columns leaves out the logo, which only Logo reads.
-const columns = "id, code, level, zone, government, name, address, city, head_name, head_nip, head_rank, logo_type, working_days, letter_pattern, audit_retention_years, demo, created_at"
+const columns = "id, code, level, zone, government, name, address, city, head_name, head_nip, head_rank, logo_type, working_days, letter_pattern, audit_retention_years, csv_locale, demo, created_at"
 
 // Region is the office's region name: "Kota Bengkulu", "Provinsi Bengkulu".
 func (o Office) Region() string {
@@ -129,7 +130,7 @@ func (s *Store) Add(ctx context.Context, who audit.Actor, code string) (o Office
 		return o, false, apperr.Errorf(apperr.Invalid, "Kode wilayah %q tidak dikenal.", code)
 	}
 	o = Office{Code: code, Zone: ZoneOf(code), WorkingDays: "1,2,3,4,5", LetterPattern: letter.DefaultPattern,
-		AuditRetentionYears: DefaultAuditRetention, CreatedAt: time.Now().UTC()}
+		AuditRetentionYears: DefaultAuditRetention, CSVLocale: CSVIndonesian, CreatedAt: time.Now().UTC()}
 	switch self.Level {
 	case region.LevelProvinsi:
 		o.Level, o.Government, o.Name = Provinsi, "PEMERINTAH PROVINSI "+strings.ToUpper(self.Name), dinas+"Provinsi "+self.Name

@@ -32,6 +32,9 @@ func TestAdd(t *testing.T) {
 		if o.Government != "PEMERINTAH KOTA BENGKULU" || o.City != "Bengkulu" || o.Zone != "Asia/Jakarta" || o.Level != office.KabKota {
 			t.Fatalf("office %+v", o)
 		}
+		if stored, err := s.Get(ctx, o.ID); err != nil || stored.CSVLocale != office.CSVIndonesian || stored.AuditRetentionYears != office.DefaultAuditRetention {
+			t.Fatalf("stored with CSV locale %q and retention %d, want the defaults (%v)", stored.CSVLocale, stored.AuditRetentionYears, err)
+		}
 		var desa, bounds int64
 		g.Raw("SELECT COUNT(*) FROM regions WHERE code LIKE '17.71.%' AND level = 'desa'").Scan(&desa)
 		g.Raw("SELECT COUNT(*) FROM region_boundaries WHERE code LIKE '17.71.%'").Scan(&bounds)

@@ -28,7 +28,9 @@ func WriteArchive(ctx context.Context, entries *audit.Store, w io.Writer, old au
 		return 0, "", err
 	}
 	sum := sha256.New()
-	csv := export.NewCSV(io.MultiWriter(w, sum), archiveHeader)
+	// One locale whatever the office picks for its spreadsheets, so the same
+	// entries always give the same digest.
+	csv := export.NewCSV(io.MultiWriter(w, sum), export.International, archiveHeader)
 	var n int64
 	err = entries.EachOld(ctx, old, func(e audit.Entry) error {
 		csv.Row(e.ID, e.At.In(sc.Zone).Format(time.RFC3339), e.Username, e.Sentence(), audit.KindLabel(e.Entity),

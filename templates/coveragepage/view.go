@@ -123,6 +123,7 @@ type Dashboard struct {
 	TargetInput                    string // the target as typed in its field: "30", "27,5", "67.802"
 	TargetCount                    bool   // the target is a number of residents, not a share
 	NextYear                       string // the other year whose target may be set
+	Today                          string // ISO day, where the results download ends unless changed
 }
 
 // Legend classes, by the share of its target a desa has reached.

@@ -17,6 +17,21 @@ type Form struct {
 	LogoError  string
 	components.Problems
 	Calendar CalendarForm
+	CSV      CSVForm
+}
+
+// CSVForm is the office's CSV locale: one radio button a choice.
+type CSVForm struct {
+	Choices []CSVChoice
+	components.Problems
+}
+
+// CSVChoice is one CSV locale.
+type CSVChoice struct {
+	Value   string
+	Name    string // "Excel berbahasa Indonesia"
+	Detail  string // what it writes
+	Checked bool
 }
 
 // CalendarForm is the working week.

@@ -81,6 +81,7 @@ const (
 	Settings    = "/pengaturan"
 	Logo        = "/pengaturan/logo"
 	Calendar    = "/pengaturan/kalender"
+	CSVLocale   = "/pengaturan/csv"
 	Holidays    = "/hari-libur"
 	HolidayDrop = "/hari-libur/:id/hapus"
 	Offices     = "/kantor"
