@@ -34,8 +34,9 @@ func (h *auditHandlers) list(c echo.Context) error {
 		v.Entities = append(v.Entities, auditpage.Option{Value: e, Label: audit.KindLabel(e)})
 	}
 	for _, e := range entries {
-		v.Entries = append(v.Entries, auditpage.Entry{At: locale.DateTime(e.At.In(now(c).Location())), Username: e.Username, What: e.Sentence(),
-			Before: e.Before, After: e.After})
+		zone := now(c).Location()
+		v.Entries = append(v.Entries, auditpage.Entry{At: locale.DateTime(e.At.In(zone)), Username: e.Username, What: e.Sentence(),
+			Href: auditHref(e), Details: auditDetails(e, zone)})
 	}
 	return render(c, http.StatusOK, page(c, "Audit", "audit"), auditpage.List(v))
 }

@@ -81,7 +81,7 @@ func (h *homeHandlers) show(c echo.Context) error {
 		}
 		for _, e := range recent {
 			v.Recent = append(v.Recent, homepage.Change{When: locale.DateTime(e.At.In(now.Location())), Username: e.Username,
-				What: e.Sentence()})
+				What: e.Sentence(), Href: auditHref(e)})
 		}
 	}
 	return render(c, http.StatusOK, page(c, "Beranda", "beranda"), homepage.Home(v))

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -45,6 +46,9 @@ type Actor struct {
 	UserID   int64
 	Username string
 }
+
+// Changed reports whether e records a change to data rather than an access.
+func (e Entry) Changed() bool { return slices.Contains(changes, e.Action) }
 
 // System is the actor for changes made outside a signed-in session.
 var System = Actor{Username: "sistem"}

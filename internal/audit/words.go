@@ -1,8 +1,10 @@
 package audit
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"jemputbola/internal/locale"
 )
@@ -59,7 +61,39 @@ func (e Entry) Sentence() string {
 	if !ok {
 		verb = "dicatat"
 	}
+	switch e.Entity {
+	case "office":
+		if e.Action == Update {
+			return "Pengaturan kantor diubah"
+		}
+		return "Kantor " + e.EntityID + " " + verb
+	case "targets": // id: region code/year
+		_, year, _ := strings.Cut(e.EntityID, "/")
+		return "Target tahun " + year + " " + verb
+	case "population_figures": // id: the number of desa
+		return "Angka kependudukan " + verb + " untuk " + e.count("rows") + " desa/kelurahan"
+	case "region_boundaries":
+		return "Batas wilayah diperbarui untuk " + e.count("desa") + " desa/kelurahan"
+	case "privacy_mask": // id: table.column
+		return "Nomor pribadi disamarkan di " + e.count("baris") + " baris"
+	case "letter": // id: the letter's number
+		return "Nomor surat " + e.EntityID + " diberikan"
+	case "visit_confirmation":
+		return "Kontak lokasi menjawab konfirmasi kunjungan no. " + e.EntityID
+	}
 	return fmt.Sprintf("%s no. %s %s", KindLabel(e.Entity), e.EntityID, verb)
+}
+
+// count is a number the entry holds under key, written out.
+func (e Entry) count(key string) string { return locale.Int(e.Number(key)) }
+
+// Number is the whole number e's after (or, on a delete, its before) holds
+// under key, such as a result's VisitID; 0 when it holds none.
+func (e Entry) Number(key string) int64 {
+	_, values := flatten(cmp.Or(e.After, e.Before))
+	var n int64
+	_ = json.Unmarshal(values[key], &n) // no number reads as 0
+	return n
 }
 
 func (e Entry) from() string {

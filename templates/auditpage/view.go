@@ -24,8 +24,19 @@ type Entry struct {
 	At       string // in the office's zone
 	Username string
 	What     string // what happened, in plain words
-	Before   string // JSON, "" on create
-	After    string // JSON, "" on delete
+	Href     string // the page of the thing changed, "" for none
+	Details  []Detail
+}
+
+// Detail is one field of a change in words.
+type Detail struct{ Field, Before, After string }
+
+// sides says which columns the details of e need: before, after or both.
+func (e Entry) sides() (before, after bool) {
+	for _, d := range e.Details {
+		before, after = before || d.Before != "", after || d.After != ""
+	}
+	return before, after
 }
 
 // pagerBase is the address of the list with its filter, ready for a page number.

@@ -36,6 +36,7 @@ type Upcoming struct {
 // Change is one line of the audit trail.
 type Change struct {
 	When, Username, What string
+	Href                 string // the page of the thing changed, "" for none
 }
 
 // Progress is the kabupaten's coverage against its target.
