@@ -15,6 +15,7 @@ import (
 	"jemputbola/internal/apperr"
 	"jemputbola/internal/chart"
 	"jemputbola/internal/coverage"
+	"jemputbola/internal/figdraft"
 	"jemputbola/internal/geo"
 	"jemputbola/internal/holiday"
 	"jemputbola/internal/locale"
@@ -42,6 +43,7 @@ type coverageHandlers struct {
 
 	maps    officeMaps // the projected desa boundaries of each office
 	imports oneImportPerOffice
+	drafts  *figdraft.Store // checked files waiting for their preview's click
 }
 
 // mapWidth is the SVG's coordinate width; the page scales it to the screen.

@@ -61,6 +61,24 @@ func (c *testClient) upload(t *testing.T, fields map[string]string, fileName str
 	return res, string(b)
 }
 
+// importFile uploads a file, opens its preview and stores it, as a person
+// clicks through; the answer is the store's, a redirect to the import page.
+func (c *testClient) importFile(t *testing.T, asOf, fileName string, content []byte) *http.Response {
+	t.Helper()
+	res, _ := c.upload(t, map[string]string{"as_of": asOf}, fileName, content)
+	preview := res.Header.Get("Location")
+	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(preview, "/cakupan/impor/") {
+		t.Fatalf("upload %s: %d to %q, want its preview", fileName, res.StatusCode, preview)
+	}
+	_, doc := c.get(t, preview)
+	store, ok := doc.Find(`#pratinjau form:has(button.btn:not(.secondary))`).Attr("action")
+	if !ok {
+		t.Fatalf("the preview of %s has no store button", fileName)
+	}
+	res, _ = c.post(t, store, nil)
+	return res
+}
+
 // raw fetches path and returns the body bytes.
 func (c *testClient) raw(t *testing.T, path string) (*http.Response, []byte) {
 	t.Helper()
@@ -330,8 +348,7 @@ func TestFigureImport(t *testing.T) {
 	good := "\uFEFFNo;Kode Wilayah;Nama;Wajib KTP;Rekam e-KTP;IKD Aktif\n1;17.02.06.2001;A;1.200;1.000;150\n2;17.02.07.2001;B;800;700;7\n"
 
 	t.Run("GoodCSV", func(t *testing.T) {
-		res, _ := k.upload(t, map[string]string{"as_of": asOf}, "angka.csv", []byte(good))
-		if res.StatusCode != http.StatusSeeOther {
+		if res := k.importFile(t, asOf, "angka.csv", []byte(good)); res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("status %d", res.StatusCode)
 		}
 		_, doc := k.get(t, "/cakupan/impor")
@@ -345,7 +362,7 @@ func TestFigureImport(t *testing.T) {
 	})
 	t.Run("SameDateReplaces", func(t *testing.T) {
 		again := strings.Replace(good, ";150\n", ";160\n", 1)
-		k.upload(t, map[string]string{"as_of": asOf}, "angka-perbaikan.csv", []byte(again))
+		k.importFile(t, asOf, "angka-perbaikan.csv", []byte(again))
 		_, doc := k.get(t, "/cakupan/impor")
 		if !strings.Contains(doc.Find(".flash").Text(), "2 angka lama untuk tanggal yang sama diganti") {
 			t.Fatalf("flash %q", doc.Find(".flash").Text())
@@ -383,8 +400,7 @@ func TestFigureImport(t *testing.T) {
 			t.Fatal(err)
 		}
 		buf, _ := f.WriteToBuffer()
-		res, _ := k.upload(t, map[string]string{"as_of": time.Now().Format(time.DateOnly)}, "Data.xlsx", buf.Bytes())
-		if res.StatusCode != http.StatusSeeOther {
+		if res := k.importFile(t, time.Now().Format(time.DateOnly), "Data.xlsx", buf.Bytes()); res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("status %d", res.StatusCode)
 		}
 		figs, _ := region.NewStore(app.DB).LatestFigures(app.Ctx)
@@ -533,8 +549,8 @@ func TestReconciliation(t *testing.T) {
 	var code string
 	app.DB.Raw("SELECT desa_code FROM sites WHERE id = 1").Scan(&code)
 	old, recent := time.Now().AddDate(0, 0, -30).Format(time.DateOnly), time.Now().Format(time.DateOnly)
-	k.upload(t, map[string]string{"as_of": old}, "lama.csv", []byte("kode_wilayah,wajib_ktp,rekam_ektp,ikd_aktif\n"+code+",900,800,100\n17.02.07.2001,500,400,10\n"))
-	k.upload(t, map[string]string{"as_of": recent}, "baru.csv", []byte("kode_wilayah,wajib_ktp,rekam_ektp,ikd_aktif\n"+code+",900,800,120\n17.02.07.2001,500,400,60\n"))
+	k.importFile(t, old, "lama.csv", []byte("kode_wilayah,wajib_ktp,rekam_ektp,ikd_aktif\n"+code+",900,800,100\n17.02.07.2001,500,400,10\n"))
+	k.importFile(t, recent, "baru.csv", []byte("kode_wilayah,wajib_ktp,rekam_ektp,ikd_aktif\n"+code+",900,800,120\n17.02.07.2001,500,400,60\n"))
 	app.fieldResult(t, "d0d0d0d0-0000-4000-8000-000000000003", 50, nil) // two days ago: between the dates
 
 	_, doc = k.get(t, "/cakupan/rekonsiliasi?ambang=10")

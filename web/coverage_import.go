@@ -11,7 +11,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"jemputbola/internal/apperr"
 	"jemputbola/internal/figimport"
 	"jemputbola/internal/locale"
 	"jemputbola/internal/scope"
@@ -93,22 +92,12 @@ func (h *coverageHandlers) importFile(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	imp, err := h.regions.ImportFigures(ctx, actor(c), f.AsOf, f.FileName, figimport.Figures(parsed.Rows))
-	if apperr.CodeOf(err) == apperr.Invalid {
-		return fail(figimport.Errors{{Message: apperr.MessageOf(err)}})
-	}
+	u, _ := currentUser(c)
+	id, err := h.drafts.Save(ctx, u.ID, f.AsOf, f.FileName, parsed)
 	if err != nil {
 		return err
 	}
-	msg := locale.Int(int64(imp.Rows)) + " desa/kelurahan diimpor dengan angka per " + locale.DateText(imp.AsOf) + "."
-	if imp.Replaced > 0 {
-		msg += " " + locale.Int(int64(imp.Replaced)) + " angka lama untuk tanggal yang sama diganti."
-	}
-	if note := parsed.FormulaNote(); note != "" {
-		msg += " " + note
-	}
-	flash(c, msg)
-	return redirect(c, paths.FigureImport)
+	return redirect(c, paths.For(paths.ImportPreview, id))
 }
 
 // oneImportPerOffice lets one figure import per office run at a time, so a few

@@ -47,3 +47,47 @@ func TestJourneyImportErrorsShown(t *testing.T) {
 		t.Fatalf("%d figures stored from a file with a bad row", n)
 	}
 }
+
+// TestJourneyImportPreview: an office's workbook sent from the page lands on
+// its preview (htmx follows the server to it), nothing is stored until the
+// click, and the click stores it and says so.
+func TestJourneyImportPreview(t *testing.T) {
+	app := newTestApp(t)
+	app.user(t, "kadis", auth.KepalaDinas)
+	file := filepath.Join(t.TempDir(), "rekap.csv")
+	if err := os.WriteFile(file, []byte(officeSheet), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tab := newTab(t)
+	browserSignIn(t, tab, app, "kadis")
+	step, cancel := context.WithTimeout(tab, 20*time.Second)
+	defer cancel()
+	err := chromedp.Do(step,
+		chromedp.Navigate(app.URL+"/cakupan/impor"),
+		chromedp.WaitVisible(`input[name="file"]`),
+		chromedp.SetValue(`#f-as_of`, time.Now().AddDate(0, 0, -1).Format(time.DateOnly)),
+		chromedp.SetUploadFiles(`input[name="file"]`, []string{file}),
+		chromedp.Click(`form[action="/cakupan/impor"] button[type="submit"]`),
+		chromedp.WaitVisible(`table.preview tbody tr`),
+	)
+	if err != nil {
+		t.Fatalf("send the workbook: %v", err)
+	}
+	if n := figureCount(t, app); n != 0 {
+		t.Fatalf("%d figures stored before the click", n)
+	}
+	err = chromedp.Do(step,
+		chromedp.Click(`#pratinjau form button.btn:not(.secondary)`),
+		chromedp.WaitVisible(`.flash`),
+	)
+	if err != nil {
+		t.Fatalf("store the preview: %v", err)
+	}
+	flash, err := chromedp.Run(step, chromedp.Text(`.flash`))
+	if err != nil || !strings.Contains(flash, "2 desa/kelurahan diimpor") {
+		t.Fatalf("flash %q, %v", flash, err)
+	}
+	if n := figureCount(t, app); n != 2 {
+		t.Fatalf("%d figures stored, want 2", n)
+	}
+}

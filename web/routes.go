@@ -13,6 +13,7 @@ import (
 	"jemputbola/internal/auth"
 	"jemputbola/internal/confirm"
 	"jemputbola/internal/desk"
+	"jemputbola/internal/figdraft"
 	"jemputbola/internal/holiday"
 	"jemputbola/internal/letter"
 	"jemputbola/internal/office"
@@ -116,7 +117,7 @@ func (s *Server) routes() {
 	app.POST(paths.AutoPlan, ap.accept, allow(planners...))
 
 	cov := &coverageHandlers{regions: regions, days: holiday.NewStore(db), cache: dashboard, sites: site.NewStore(db), visits: visits,
-		results: results, offices: offices}
+		results: results, offices: offices, drafts: figdraft.NewStore(db)}
 	cached.GET(paths.Coverage, cov.show, allow(readers...))
 	app.POST(paths.CoverageTarget, cov.setTarget, allow(managers...))
 	cached.GET(paths.CoverageMap, cov.mapPage, allow(readers...))
@@ -124,6 +125,10 @@ func (s *Server) routes() {
 	app.GET(paths.DesaCoverage, cov.desaPage, allow(readers...))
 	app.GET(paths.FigureImport, cov.importForm, allow(managers...))
 	upload.POST(paths.FigureImport, cov.importFile, allow(managers...))
+	app.GET(paths.ImportTemplate, cov.importTemplate, allow(managers...))
+	app.GET(paths.ImportPreview, cov.importPreview, allow(managers...))
+	app.POST(paths.ImportPreview, cov.importDraft, allow(managers...))
+	app.POST(paths.ImportDrop, cov.dropDraft, allow(managers...))
 	app.GET(paths.Reconcile, cov.reconcile, allow(readers...))
 	app.GET(paths.Report, cov.report, allow(readers...))
 	app.GET(paths.CoverageCSV, cov.exportCSV, allow(readers...), recordDownload(auditLog, "Ekspor cakupan (CSV)"))

@@ -76,6 +76,10 @@ var routeMatrix = []struct {
 	{"GET", "/cakupan/desa/:code", "/cakupan/desa/17.02.06.2001", read},
 	{"GET", "/cakupan/impor", "/cakupan/impor", managing},
 	{"POST", "/cakupan/impor", "/cakupan/impor", managing},
+	{"GET", "/cakupan/impor/templat", "/cakupan/impor/templat", managing},
+	{"GET", "/cakupan/impor/:id", "/cakupan/impor/999", managing}, // a draft is its uploader's alone
+	{"POST", "/cakupan/impor/:id", "/cakupan/impor/999", managing},
+	{"POST", "/cakupan/impor/:id/batal", "/cakupan/impor/999/batal", managing},
 	{"GET", "/cakupan/rekonsiliasi", "/cakupan/rekonsiliasi", read},
 	{"GET", "/cakupan/laporan", "/cakupan/laporan", read},
 	{"GET", "/cakupan/ekspor.csv", "/cakupan/ekspor.csv?data=hasil", read},

@@ -89,12 +89,31 @@ func normalise(h string) string {
 	}, h)
 }
 
-// Parsed is a checked file: every row, and how many cells held a formula whose
-// saved value was taken (the page says so).
+// Parsed is a checked file: every row, the lines passed over on purpose, and
+// how many cells held a formula whose saved value was taken (the page says so).
 type Parsed struct {
 	Rows     []Row
+	Skipped  []Skipped
 	Formulas int
 }
+
+// Skipped is a line of the file that is not a desa's figures: a title above
+// the header row, a total, or a group heading with neither code nor numbers.
+type Skipped struct {
+	Line   int
+	Reason string
+}
+
+// Reasons a line is skipped.
+const (
+	SkippedTitle = "judul di atas baris judul kolom"
+	SkippedTotal = "baris jumlah"
+	SkippedGroup = "tanpa kode wilayah dan angka"
+)
+
+// HeaderSearch is how many lines from the top the header row may start at:
+// office workbooks put a title block above it.
+const HeaderSearch = 20
 
 // FormulaNote tells the office that formulas counted by their saved values, or "" when none did.
 func (p Parsed) FormulaNote() string {
@@ -125,15 +144,16 @@ func Parse(ctx context.Context, name string, r io.Reader, known func(code string
 	if err != nil {
 		return Parsed{}, err
 	}
-	rows, err := check(sheet.records, sheet.lines, known)
-	return Parsed{Rows: rows, Formulas: sheet.formulas}, err
+	parsed, err := check(sheet.records, sheet.lines, known)
+	parsed.Formulas = sheet.formulas
+	return parsed, err
 }
 
 func readCSV(data []byte) ([][]string, []int, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	first, _, _ := bytes.Cut(data, []byte("\n"))
+	top := firstLines(data, HeaderSearch) // the header may sit below a title block
 	cr := csv.NewReader(bytes.NewReader(data))
-	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
+	if bytes.Count(top, []byte(";")) > bytes.Count(top, []byte(",")) {
 		cr.Comma = ';' // Excel in an Indonesian locale saves CSV with semicolons
 	}
 	cr.FieldsPerRecord = -1
@@ -160,6 +180,19 @@ func readCSV(data []byte) ([][]string, []int, error) {
 	return records, lines, nil
 }
 
+// firstLines is the start of data up to its n-th line break.
+func firstLines(data []byte, n int) []byte {
+	at := 0
+	for range n {
+		i := bytes.IndexByte(data[at:], '\n')
+		if i < 0 {
+			return data
+		}
+		at += i + 1
+	}
+	return data[:at]
+}
+
 func csvReason(err error) string {
 	switch {
 	case errors.Is(err, csv.ErrQuote), errors.Is(err, csv.ErrBareQuote):
@@ -177,9 +210,8 @@ func blank(rec []string) bool {
 	return true
 }
 
-// header finds the column of each required field; the first non-blank record
-// is the header.
-func header(rec []string, line int) ([]int, error) {
+// header finds the column of each required field in rec, or says which are missing.
+func header(rec []string, line int) ([]int, Errors) {
 	idx := make([]int, len(columns))
 	var errs Errors
 	for i, col := range columns {
@@ -226,19 +258,65 @@ func count(s string) (int64, string) {
 	return n, ""
 }
 
-func check(records [][]string, lines []int, known func(string) bool) ([]Row, error) {
-	start := 0
-	for start < len(records) && blank(records[start]) {
-		start++
+// findHeader is the index of the header row among the first HeaderSearch
+// non-blank records, and its columns. When none has every column, the errors
+// are those of the record that came closest, the row the office meant.
+func findHeader(records [][]string, lines []int) (int, []int, error) {
+	var closest Errors
+	for i, seen := 0, 0; i < len(records) && seen < HeaderSearch; i++ {
+		if blank(records[i]) {
+			continue
+		}
+		seen++
+		idx, errs := header(records[i], lines[i])
+		if errs == nil {
+			return i, idx, nil
+		}
+		if closest == nil || len(errs) < len(closest) {
+			closest = errs
+		}
 	}
-	if start == len(records) {
-		return nil, Errors{{0, "Berkas kosong: tidak ada baris judul dan data."}}
+	if closest == nil {
+		return 0, nil, Errors{{0, "Berkas kosong: tidak ada baris judul dan data."}}
 	}
-	idx, err := header(records[start], lines[start])
+	return 0, nil, closest
+}
+
+// totalWords start the label of a total row, compared as normalise writes it.
+var totalWords = []string{"jumlah", "total", "subtotal", "grandtotal"}
+
+// skipReason says why a data record that is no desa's row is passed over,
+// "" when it must be checked as one. Only a record without a known code can
+// be skipped, so no desa's figures are ever dropped.
+func skipReason(rec []string, code string, counts []string, known func(string) bool) string {
+	if code != "" && known(code) {
+		return ""
+	}
+	for _, cell := range rec {
+		n := normalise(cell)
+		for _, w := range totalWords {
+			if strings.HasPrefix(n, w) {
+				return SkippedTotal
+			}
+		}
+	}
+	if code == "" && blank(counts) {
+		return SkippedGroup
+	}
+	return ""
+}
+
+func check(records [][]string, lines []int, known func(string) bool) (Parsed, error) {
+	start, idx, err := findHeader(records, lines)
 	if err != nil {
-		return nil, err
+		return Parsed{}, err
 	}
-	var rows []Row
+	var out Parsed
+	for i := range start {
+		if !blank(records[i]) {
+			out.Skipped = append(out.Skipped, Skipped{lines[i], SkippedTitle})
+		}
+	}
 	var errs Errors
 	seen := map[string]int{}
 	for i := start + 1; i < len(records); i++ {
@@ -252,8 +330,12 @@ func check(records [][]string, lines []int, known func(string) bool) ([]Row, err
 			}
 			return ""
 		}
-		var problems []string
 		code := strings.TrimSpace(get(0))
+		if reason := skipReason(rec, code, []string{get(1), get(2), get(3)}, known); reason != "" {
+			out.Skipped = append(out.Skipped, Skipped{line, reason})
+			continue
+		}
+		var problems []string
 		switch {
 		case code == "":
 			problems = append(problems, "kode_wilayah kosong")
@@ -279,13 +361,13 @@ func check(records [][]string, lines []int, known func(string) bool) ([]Row, err
 			errs = append(errs, LineError{line, strings.Join(problems, "; ") + "."})
 			continue
 		}
-		rows = append(rows, r)
+		out.Rows = append(out.Rows, r)
 	}
 	if errs != nil {
-		return nil, errs
+		return Parsed{}, errs
 	}
-	if len(rows) == 0 {
-		return nil, Errors{{0, "Berkas hanya berisi baris judul; tidak ada data desa."}}
+	if len(out.Rows) == 0 {
+		return Parsed{}, Errors{{0, "Berkas hanya berisi baris judul; tidak ada data desa."}}
 	}
-	return rows, nil
+	return out, nil
 }

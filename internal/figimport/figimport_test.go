@@ -3,6 +3,7 @@ package figimport_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -246,4 +247,76 @@ func xlsxBytes(tb testing.TB, rows [][]any) []byte {
 		tb.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// officeWorkbook is how an office's own sheet looks: a title block, the
+// header on row 4, a heading per kecamatan and a total row at the bottom.
+var officeWorkbook = [][]any{
+	{"REKAPITULASI IKD PER DESA/KELURAHAN"},
+	{"DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN REJANG LEBONG"},
+	{"Keadaan per 4 November 2026"},
+	{"No", "Kode Wilayah", "Nama Desa", "Wajib KTP", "Rekam e-KTP", "IKD Aktif"},
+	{"", "", "KECAMATAN CURUP", "", "", ""},
+	{1, "17.02.06.2001", "Desa A", 1200, 1100, 80},
+	{2, "17.02.06.2002", "Desa B", 900, 850, 0},
+	{"", "", "Jumlah Kecamatan", 2100, 1950, 80},
+	{3, "17.02.07.2001", "Desa C", 500, 450, 20},
+	{"", "JUMLAH", "", 2600, 2400, 100},
+}
+
+// TestOfficeWorkbook: the header is found below the title block, the title,
+// the heading and the totals are passed over and reported by line, and every
+// desa is read, from CSV and XLSX alike.
+func TestOfficeWorkbook(t *testing.T) {
+	var csvBody strings.Builder
+	for _, r := range officeWorkbook {
+		cells := make([]string, len(r))
+		for i, c := range r {
+			cells[i] = strings.ReplaceAll(fmt.Sprint(c), ",", "")
+		}
+		csvBody.WriteString(strings.Join(cells, ";") + "\r\n")
+	}
+	for name, body := range map[string][]byte{"rekap.csv": []byte(csvBody.String()), "rekap.xlsx": xlsxBytes(t, officeWorkbook)} {
+		parsed, err := figimport.Parse(t.Context(), name, bytes.NewReader(body), isKnown)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(parsed.Rows) != 3 || parsed.Rows[2].DesaCode != "17.02.07.2001" || parsed.Rows[2].Activated != 20 {
+			t.Errorf("%s: rows %+v", name, parsed.Rows)
+		}
+		want := []figimport.Skipped{{1, figimport.SkippedTitle}, {2, figimport.SkippedTitle}, {3, figimport.SkippedTitle},
+			{5, figimport.SkippedGroup}, {8, figimport.SkippedTotal}, {10, figimport.SkippedTotal}}
+		if fmt.Sprint(parsed.Skipped) != fmt.Sprint(want) {
+			t.Errorf("%s: skipped %v, want %v", name, parsed.Skipped, want)
+		}
+	}
+}
+
+// TestHeaderNotFound: a header row with a misspelt column, below a title, is
+// the row the refusal names; a header further down than HeaderSearch lines
+// is not looked for.
+func TestHeaderNotFound(t *testing.T) {
+	_, problems := parseCSV(t, "Rekap IKD\nkode_wilayah,wajib_ktp,rekam_ktp,ikd_aktif\n17.02.06.2001,1200,1100,80\n")
+	if len(problems) != 2 || problems[0].Line != 2 || !strings.Contains(problems[0].Message, "rekam_ektp") {
+		t.Fatalf("problems %+v, want the missing rekam_ektp on line 2", problems)
+	}
+	deep := strings.Repeat("catatan\n", figimport.HeaderSearch) + "kode_wilayah,wajib_ktp,rekam_ektp,ikd_aktif\n17.02.06.2001,1200,1100,80\n"
+	if _, problems := parseCSV(t, deep); len(problems) == 0 {
+		t.Fatal("a header below the first 20 lines was found")
+	}
+}
+
+// TestKnownCodeIsNeverSkipped: a desa's row is read even when a cell of it
+// starts like a total ("Jumlah ..."), and a code of no desa without such a
+// label is still refused: only rows without a known code are ever skipped.
+func TestKnownCodeIsNeverSkipped(t *testing.T) {
+	parsed, err := figimport.Parse(t.Context(), "f.csv", strings.NewReader("kode_wilayah,nama,wajib_ktp,rekam_ektp,ikd_aktif\n"+
+		"17.02.06.2001,Jumlah Baru,1200,1100,80\n17.02.06,Jumlah Kecamatan,1200,1100,80\n"), isKnown)
+	if err != nil || len(parsed.Rows) != 1 || parsed.Rows[0].DesaCode != "17.02.06.2001" || len(parsed.Skipped) != 1 || parsed.Skipped[0].Line != 3 {
+		t.Fatalf("rows %+v, skipped %+v, %v", parsed.Rows, parsed.Skipped, err)
+	}
+	_, problems := parseCSV(t, "kode_wilayah,nama,wajib_ktp,rekam_ektp,ikd_aktif\n17.02.06.2001,Desa A,1200,1100,80\n17.02.99.2001,Desa X,10,10,1\n")
+	if len(problems) != 1 || problems[0].Line != 3 {
+		t.Fatalf("problems %+v, want the unknown code on line 3", problems)
+	}
 }

@@ -251,6 +251,31 @@ type ImportForm struct {
 	History      []ImportLine
 }
 
+// ImportPreview is a checked file before it is stored: what it will change.
+type ImportPreview struct {
+	CSRF, Store, Drop string // the token; where the store and cancel buttons post
+	FileName, AsOf    string // AsOf in words
+	Desa              string // rows, formatted
+	Replacing         string // desa whose figures of the same date it replaces
+	OldIKD, NewIKD    string // IKD over the file's desa: before the date, and in the file
+	Rows              []PreviewRow
+	More              int // rows not listed
+	Skipped           []SkippedLine
+	FormulaNote       string
+}
+
+// PreviewRow is one desa of a previewed file: its figures before and after.
+type PreviewRow struct {
+	Code, Name, Kecamatan               string
+	OldAsOf, OldRecorded, OldActivated  string // "—" for a desa without figures yet
+	NewWajib, NewRecorded, NewActivated string
+	Change                              string // of IKD, signed; "" without old figures
+	Replaces                            bool   // old figures of the same date go
+}
+
+// SkippedLine is a line of the file passed over, and why.
+type SkippedLine struct{ Line, Reason string }
+
 // ReconcileRow compares one desa's field logs with its official change.
 type ReconcileRow struct {
 	Href, Name, Kecamatan string
