@@ -109,7 +109,7 @@ func trendChart(ws []progress.Week, target int64) chart.Chart {
 		label := strconv.Itoa(w.Start.Day()) + " " + locale.Month(w.Start.Month())[:3] // Jan … Agu … Des
 		pts[i] = chart.Point{Label: label, Total: w.Total, Bar: w.Field}
 	}
-	return chart.Build(pts, target, 720, 260)
+	return chart.Build(pts, target, 720, 340, "IKD aktif di akhir minggu (perkiraan)", "Aktivasi per minggu (lapangan dan loket)")
 }
 
 func (h *coverageHandlers) show(c echo.Context) error {
