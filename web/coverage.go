@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"slices"
 	"strconv"
@@ -374,9 +375,12 @@ func (h *coverageHandlers) mapPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return h.pages.serve(c, snap.Key(), func() (layout.Data, templ.Component, error) {
+	o, _ := shownOffice(c)
+	head := letterheadView(o)
+	// The printed map carries the letterhead: a new one renders the page anew.
+	return h.pages.serve(c, snap.Key()+"|"+fmt.Sprint(head), func() (layout.Data, templ.Component, error) {
 		cov := snap.Coverage
-		v := coveragepage.MapView{Basis: coverageBasis(cov, now(c).Year()), Kabupaten: cov.Office.Name}
+		v := coveragepage.MapView{Basis: coverageBasis(cov, now(c).Year()), Kabupaten: cov.Office.Name, Letterhead: head}
 		var err error
 		v.Map, err = h.coverageMap(c, cov)
 		return page(c, "Peta cakupan", "cakupan"), coveragepage.MapPage(v), err

@@ -117,3 +117,25 @@ func TestCSVLocale(t *testing.T) {
 		t.Errorf("the schedule's CSV ignores the choice: %q", body[:min(len(body), 40)])
 	}
 }
+
+// TestPrintedMapLetterhead: the map page carries the office's letterhead for
+// print, and a new letterhead shows on the next load though the page is cached.
+func TestPrintedMapLetterhead(t *testing.T) {
+	app := newTestApp(t)
+	app.addDemoFigures(t)
+	k := app.login(t, "kadis", auth.KepalaDinas)
+	_, doc := k.get(t, "/cakupan/peta")
+	if head := doc.Find(".print-only .letterhead").Text(); !strings.Contains(head, "REJANG LEBONG") {
+		t.Fatalf("no letterhead over the printed map: %q", head)
+	}
+	k.get(t, "/cakupan/peta") // now served from the cache
+	form := url.Values{"government": {"PEMERINTAH KABUPATEN REJANG LEBONG"}, "name": {"Dinas Dukcapil Rejang Lebong Baru"}, "address": {"Jl. Uji 1"},
+		"city": {"Curup"}, "head_name": {"Drs. Kepala Uji"}, "pattern": {"470/{n}/Dukcapil/{yyyy}"}}
+	if res, _ := k.post(t, "/pengaturan", form); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save the letterhead: %d", res.StatusCode)
+	}
+	k.get(t, "/pengaturan") // takes the flash
+	if _, doc = k.get(t, "/cakupan/peta"); !strings.Contains(doc.Find(".print-only .letterhead").Text(), "Rejang Lebong Baru") {
+		t.Errorf("the cached map keeps the old letterhead: %q", doc.Find(".print-only .letterhead").Text())
+	}
+}

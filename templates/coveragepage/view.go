@@ -54,8 +54,9 @@ type Map struct {
 // MapView is the map on its own page.
 type MapView struct {
 	Basis
-	Kabupaten string
-	Map       Map
+	Kabupaten  string
+	Map        Map
+	Letterhead letterpage.Office // printed above the map
 }
 
 // Projection is where the current pace leads.
