@@ -95,14 +95,6 @@ func (m *officeMaps) get(ctx context.Context, regions *region.Store) (*geo.Map, 
 	return g, nil
 }
 
-// mapClass buckets a desa by the share of its target it has reached.
-func mapClass(r region.Row) string {
-	if r.TargetCount == 0 || r.Activated >= r.TargetCount {
-		return "c4"
-	}
-	return [...]string{"c0", "c1", "c2", "c3"}[r.Activated*4/r.TargetCount]
-}
-
 // trendChart lays the weeks out with the target line.
 func trendChart(ws []progress.Week, target int64) chart.Chart {
 	pts := make([]chart.Point, len(ws))
@@ -214,14 +206,12 @@ func (h *coverageHandlers) coverageMap(c echo.Context, cov progress.Coverage) (c
 	if err != nil {
 		return v, err
 	}
-	for _, p := range parts {
-		shape, ok := m.Shapes[p.row.Code]
-		if !ok { // no boundary in the data: a dot at the region's centroid
-			shape.X, shape.Y = m.Point(p.row.Lng, p.row.Lat)
-		}
-		v.Desa = append(v.Desa, coveragepage.MapDesa{Code: p.row.Code, Href: p.href, Title: mapTitle(p.row), Class: mapClass(p.row),
-			Path: shape.Path, X: shape.X, Y: shape.Y})
+	areas := cov.Kecamatan // named on the map: the kecamatan, or a province's kab/kota
+	if v.ByKabKota {
+		areas = cov.KabKota
 	}
+	v.Labels = mapLabels(m, areas)
+	v.Desa, v.Legend = mapShapes(m, parts)
 	if v.ShowSites {
 		pg, err := h.sites.List(ctx, site.Filter{PerPage: mapSiteLimit})
 		if err != nil {
@@ -251,6 +241,42 @@ func (h *coverageHandlers) coverageMap(c echo.Context, cov progress.Coverage) (c
 		}
 	}
 	return v, nil
+}
+
+// mapLabels names areas at their centres, where the data knows them.
+func mapLabels(m *geo.Map, areas []region.Row) []coveragepage.Marker {
+	var labels []coveragepage.Marker
+	for _, a := range areas {
+		if a.Lat != 0 || a.Lng != 0 {
+			x, y := m.Point(a.Lng, a.Lat)
+			labels = append(labels, coveragepage.Marker{X: x, Y: y, Title: a.Name})
+		}
+	}
+	return labels
+}
+
+// mapShapes draws each part in its colour class (quartiles of the share of
+// its target reached, see coverage.Classes) and names the classes.
+func mapShapes(m *geo.Map, parts []mapPart) ([]coveragepage.MapDesa, []coveragepage.LegendItem) {
+	shares := make([]int64, len(parts))
+	for i, p := range parts {
+		shares[i] = coverage.ShareOfTarget(p.row.Activated, p.row.TargetCount)
+	}
+	classes := coverage.Quartiles(shares)
+	var legend []coveragepage.LegendItem
+	for _, l := range classes.Legend() {
+		legend = append(legend, coveragepage.LegendItem{Class: "c" + strconv.Itoa(l.Index), Label: l.Label})
+	}
+	var shapes []coveragepage.MapDesa
+	for _, p := range parts {
+		shape, ok := m.Shapes[p.row.Code]
+		if !ok { // no boundary in the data: a dot at the region's centroid
+			shape.X, shape.Y = m.Point(p.row.Lng, p.row.Lat)
+		}
+		shapes = append(shapes, coveragepage.MapDesa{Code: p.row.Code, Href: p.href, Name: p.row.Name, Figures: mapFigures(p.row),
+			Class: "c" + strconv.Itoa(classes.Of(p.row.Activated, p.row.TargetCount)), Path: shape.Path, X: shape.X, Y: shape.Y})
+	}
+	return shapes, legend
 }
 
 // mapPart is one area the map colours: a desa, or a province's kab/kota.

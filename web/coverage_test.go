@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"jemputbola/internal/auth"
+	"jemputbola/internal/locale"
 	"jemputbola/internal/region"
 )
 
@@ -34,6 +36,15 @@ func TestCoverageMap(t *testing.T) {
 	if links.Length() != 156 {
 		t.Fatalf("%d desa on the map, want 156", links.Length())
 	}
+	// Colour classes: the desa that reached their target apart (c4), the
+	// others in four classes of about equal size, ordered by the share of
+	// the target reached: no desa is in a lower class than one below it.
+	type placed struct {
+		class int
+		share float64
+	}
+	var short []placed
+	perClass := map[int]int{}
 	links.Each(func(_ int, a *goquery.Selection) {
 		code := a.AttrOr("data-code", "")
 		r, ok := want[code]
@@ -41,17 +52,39 @@ func TestCoverageMap(t *testing.T) {
 		if !ok || shape.Length() != 1 {
 			t.Fatalf("desa %q: known %v, %d shapes", code, ok, shape.Length())
 		}
-		bucket := "c4"
-		if r.Activated < r.TargetCount {
-			bucket = []string{"c0", "c1", "c2", "c3"}[int(r.Activated*4/r.TargetCount)]
+		class := -1
+		for i := range 5 {
+			if shape.HasClass("c" + strconv.Itoa(i)) {
+				class = i
+			}
 		}
-		if !shape.HasClass(bucket) {
-			t.Errorf("%s (%d of %d) has class %q, want %s", code, r.Activated, r.TargetCount, shape.AttrOr("class", ""), bucket)
+		if reached := r.Activated >= r.TargetCount; reached != (class == 4) || class < 0 {
+			t.Errorf("%s (%d of %d) has class %q", code, r.Activated, r.TargetCount, shape.AttrOr("class", ""))
 		}
-		if !strings.Contains(shape.Find("title").Text(), r.Name) || a.AttrOr("href", "") != "/cakupan/desa/"+code {
-			t.Errorf("%s: title %q, href %q", code, shape.Find("title").Text(), a.AttrOr("href", ""))
+		if class < 4 {
+			short = append(short, placed{class, float64(r.Activated) / float64(r.TargetCount)})
+			perClass[class]++
+		}
+		if !strings.Contains(shape.Find("title").Text(), r.Name) || a.AttrOr("href", "") != "/cakupan/desa/"+code ||
+			!strings.Contains(a.AttrOr("data-figures", ""), "dari target "+locale.Int(r.TargetCount)) {
+			t.Errorf("%s: title %q, href %q, figures %q", code, shape.Find("title").Text(), a.AttrOr("href", ""), a.AttrOr("data-figures", ""))
 		}
 	})
+	for i := range 4 {
+		if n := perClass[i]; n < len(short)/4-2 || n > len(short)/4+2 {
+			t.Errorf("class c%d holds %d of the %d desa short of their target, want about a quarter", i, n, len(short))
+		}
+	}
+	for _, a := range short {
+		for _, b := range short {
+			if a.share < b.share && a.class > b.class {
+				t.Fatalf("a desa at %.4f of its target is in class %d, one at %.4f in class %d", a.share, a.class, b.share, b.class)
+			}
+		}
+	}
+	if legend := doc.Find(".map-card .legend li").Length(); legend != 5 {
+		t.Errorf("legend of %d classes, want 5", legend)
+	}
 	if res, _ := app.login(t, "operator1", auth.Operator).get(t, "/cakupan"); res.StatusCode != http.StatusForbidden {
 		t.Errorf("operator: status %d", res.StatusCode)
 	}

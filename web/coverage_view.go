@@ -150,9 +150,9 @@ func breakdownView(b progress.Breakdown) coveragepage.Breakdown {
 	return v
 }
 
-// mapTitle is a desa's tooltip on the map.
-func mapTitle(r region.Row) string {
-	return r.Name + ": cakupan " + locale.Pct(r.CoverageBP) + ", " + locale.Int(r.Activated) + " dari target " + locale.Int(r.TargetCount) +
+// mapFigures is an area's coverage in a sentence, for its tooltip and panel on the map.
+func mapFigures(r region.Row) string {
+	return "Cakupan " + locale.Pct(r.CoverageBP) + ", IKD aktif " + locale.Int(r.Activated) + " dari target " + locale.Int(r.TargetCount) +
 		" (selisih " + locale.Int(r.Gap) + ")"
 }
 

@@ -7,38 +7,88 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"jemputbola/internal/auth"
 	"jemputbola/internal/demo"
 )
 
-// TestJourneyCoverageMap: the kepala dinas opens Cakupan, clicks a desa on the
-// map with the mouse, and lands on that desa's page.
+// TestJourneyCoverageMap: on a phone, the kepala dinas taps a desa on the
+// Cakupan map and a panel shows its figures (touch screens show no tooltip);
+// Escape closes it and gives the desa back the focus, Enter opens it again
+// from the keyboard, and its link leads to the desa's page.
 func TestJourneyCoverageMap(t *testing.T) {
 	app := newTestApp(t)
 	app.addDemoFigures(t)
 	app.user(t, "kadis", auth.KepalaDinas)
-	const code = "17.02.06.2001" // a desa of Curup with a real boundary in the shipped data
-
 	tab := newTab(t)
 	browserSignIn(t, tab, app, "kadis")
 	err := chromedp.Do(tab,
+		chromedp.EmulateViewport(390, 844, chromedp.EmulateTouch, chromedp.EmulateMobile),
 		chromedp.Navigate(app.URL+"/cakupan"),
 		chromedp.WaitVisible(`svg.covmap`),
-		chromedp.ScrollIntoView(`svg.covmap a[data-code="`+code+`"] .desa`),
-		chromedp.Click(`svg.covmap a[data-code="`+code+`"] .desa`),
-		chromedp.WaitVisible(`svg.trend`),
+		chromedp.ScrollIntoView(`svg.covmap`),
 	)
 	if err != nil {
-		t.Fatalf("open Cakupan and click the desa: %v", err)
+		t.Fatalf("open Cakupan: %v", err)
+	}
+	// A desa whose middle shows on screen and is that desa (areas are not convex).
+	target, err := chromedp.Run(tab, chromedp.Evaluate[string](`(() => {
+		for (const a of document.querySelectorAll("svg.covmap a[data-code]")) {
+			const r = a.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+			const hit = document.elementFromPoint(x, y);
+			if (r.width > 12 && y > 0 && y < innerHeight && hit && hit.closest("a") === a) return JSON.stringify({code: a.dataset.code, x, y});
+		}
+		return "";
+	})()`))
+	var spot struct {
+		Code string
+		X, Y float64
+	}
+	if err != nil || json.Unmarshal([]byte(target), &spot) != nil {
+		t.Fatalf("no desa to tap on screen: %q %v", target, err)
+	}
+	var name string
+	app.DB.Raw("SELECT name FROM regions WHERE code = ?", spot.Code).Scan(&name)
+	panelText := func() string {
+		t.Helper()
+		text, err := chromedp.Run(tab, chromedp.Evaluate[string](`(() => { const p = document.querySelector(".map-panel"); return p.hidden ? "" : p.innerText; })()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return text
+	}
+	if err := chromedp.Do(tab, chromedp.TapXY(spot.X, spot.Y), chromedp.WaitVisible(`.map-panel`)); err != nil {
+		t.Fatalf("tap %s: %v", spot.Code, err)
+	}
+	if text := panelText(); !strings.Contains(text, name) || !strings.Contains(text, "Cakupan") || !strings.Contains(text, "dari target") {
+		t.Fatalf("the panel after a tap on %s (%s) reads %q", spot.Code, name, text)
+	}
+	if url, _ := chromedp.Run(tab, chromedp.Location()); !strings.HasSuffix(url, "/cakupan") {
+		t.Fatalf("the tap left the page for %s", url)
+	}
+
+	if err := chromedp.Do(tab, chromedp.KeyEvent(kb.Escape), chromedp.WaitNotVisible(`.map-panel`)); err != nil {
+		t.Fatalf("Escape: %v", err)
+	}
+	if focused, _ := chromedp.Run(tab, chromedp.Evaluate[string](`document.activeElement.dataset.code || ""`)); focused != spot.Code {
+		t.Fatalf("after Escape the focus is on %q, want the desa %s", focused, spot.Code)
+	}
+	if err := chromedp.Do(tab, chromedp.KeyEvent(kb.Enter), chromedp.WaitVisible(`.map-panel`)); err != nil {
+		t.Fatalf("Enter on the focused desa: %v", err)
+	}
+	if text := panelText(); !strings.Contains(text, name) {
+		t.Fatalf("the panel after Enter reads %q", text)
+	}
+
+	if err := chromedp.Do(tab, chromedp.Click(`.map-panel [data-panel-link]`), chromedp.WaitVisible(`svg.trend`)); err != nil {
+		t.Fatalf("follow the panel's link: %v", err)
 	}
 	url, err := chromedp.Run(tab, chromedp.Location())
-	if err != nil || !strings.HasSuffix(url, "/cakupan/desa/"+code) {
-		t.Fatalf("landed on %q (%v), want the page of %s", url, err, code)
+	if err != nil || !strings.HasSuffix(url, "/cakupan/desa/"+spot.Code) {
+		t.Fatalf("landed on %q (%v), want the page of %s", url, err, spot.Code)
 	}
 	h1, err := chromedp.Run(tab, chromedp.Text(`h1`))
-	var name string
-	app.DB.Raw("SELECT name FROM regions WHERE code = ?", code).Scan(&name)
 	if err != nil || !strings.Contains(h1, name) {
 		t.Fatalf("desa page heading %q (%v), want %q", h1, err, name)
 	}

@@ -164,6 +164,8 @@ func TestJourneyProvinceMap(t *testing.T) {
 	}
 	err = chromedp.Do(tab,
 		chromedp.MouseClickXY(xy[0], xy[1]),
+		chromedp.WaitVisible(`.map-panel [data-panel-link]`),
+		chromedp.Click(`.map-panel [data-panel-link]`),
 		chromedp.WaitVisible(`p.banner`),
 		chromedp.WaitVisible(`svg.covmap a[data-code="17.71.01.1001"]`),
 	)

@@ -126,3 +126,40 @@ document.addEventListener("input", function (e) {
     box.hidden = msg === "";
   });
 })();
+
+// Coverage map: tapping, clicking or pressing Enter on an area opens a panel
+// with its figures and a link to its page, since touch screens show no
+// tooltip; Escape or the close button shuts it. Without this file the area
+// is a plain link to that page.
+document.addEventListener("click", function (e) {
+  var card = e.target.closest && e.target.closest(".map-card");
+  if (!card) return;
+  var panel = card.querySelector(".map-panel");
+  if (!panel) return;
+  if (e.target.closest(".map-panel-close")) return closeMapPanel(panel);
+  var area = e.target.closest("svg.covmap a[data-code]");
+  if (!area) return;
+  e.preventDefault();
+  var previous = card.querySelector("svg.covmap a.selected");
+  if (previous) previous.classList.remove("selected");
+  area.classList.add("selected");
+  panel.querySelector("[data-panel-name]").textContent = area.dataset.name;
+  panel.querySelector("[data-panel-figures]").textContent = area.dataset.figures;
+  var link = panel.querySelector("[data-panel-link]");
+  link.setAttribute("href", area.getAttribute("href"));
+  panel.hidden = false;
+  panel.opener = area;
+  link.focus({ preventScroll: true });
+});
+document.addEventListener("keydown", function (e) {
+  if (e.key !== "Escape") return;
+  var panel = document.querySelector(".map-panel:not([hidden])");
+  if (panel) closeMapPanel(panel);
+});
+function closeMapPanel(panel) {
+  panel.hidden = true;
+  if (panel.opener) {
+    panel.opener.classList.remove("selected");
+    panel.opener.focus();
+  }
+}

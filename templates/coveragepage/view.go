@@ -29,11 +29,15 @@ type Figures struct {
 
 // MapDesa is one desa on the map.
 type MapDesa struct {
-	Code, Href, Title string
-	Class             string // c0..c4: share of the target reached
-	Path              string // the boundary; "" for a dot at X, Y
-	X, Y              float64
+	Code, Href, Name string
+	Figures          string // its coverage in a sentence, shown on hover and in the panel a tap opens
+	Class            string // c0..c4: the class of its share of the target (coverage.Classes)
+	Path             string // the boundary; "" for a dot at X, Y
+	X, Y             float64
 }
+
+// LegendItem is one colour class of the map.
+type LegendItem struct{ Class, Label string }
 
 // Marker is a dot on the map: a site or a planned visit.
 type Marker struct {
@@ -47,6 +51,8 @@ type Map struct {
 	ByKabKota              bool // a province's map: its kab/kota, not desa
 	Width, Height          float64
 	Desa                   []MapDesa
+	Legend                 []LegendItem // the colour classes, lowest first
+	Labels                 []Marker     // kecamatan (a province: kab/kota) names at their centres
 	ShowSites, ShowPlanned bool
 	Sites, Planned         []Marker
 }
@@ -125,11 +131,6 @@ type Dashboard struct {
 	TargetCount                    bool   // the target is a number of residents, not a share
 	NextYear                       string // the other year whose target may be set
 	Today                          string // ISO day, where the results download ends unless changed
-}
-
-// Legend classes, by the share of its target a desa has reached.
-var Legend = []struct{ Class, Label string }{
-	{"c0", "< 25% target"}, {"c1", "25–50%"}, {"c2", "50–75%"}, {"c3", "75–100%"}, {"c4", "target tercapai"},
 }
 
 func f(v float64) string { return chart.Num(v) }
