@@ -115,7 +115,7 @@ func List(v View) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, " catatan.</p><div class=\"table-wrap\"><table class=\"trail\"><thead><tr><th scope=\"col\">Waktu</th><th scope=\"col\">Pengguna</th><th scope=\"col\">Kejadian</th><th scope=\"col\">Rincian</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, " catatan.</p><div class=\"table-wrap\" tabindex=\"0\"><table class=\"trail\"><thead><tr><th scope=\"col\">Waktu</th><th scope=\"col\">Pengguna</th><th scope=\"col\">Kejadian</th><th scope=\"col\">Rincian</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

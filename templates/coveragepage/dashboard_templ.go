@@ -498,7 +498,7 @@ func DashboardPage(v Dashboard) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 44, "<div class=\"table-wrap\"><table class=\"sortable\"><thead><tr>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 44, "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"sortable\"><thead><tr>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -2313,7 +2313,7 @@ func breakdowns(b Breakdown, year string) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 198, ")</h2><div class=\"table-wrap\"><table><thead><tr><th>Jenis</th><th class=\"num\">Kunjungan selesai</th><th class=\"num\">Aktivasi</th><th class=\"num\">Aktivasi per kunjungan</th><th>Kendala utama</th></tr></thead> <tbody>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 198, ")</h2><div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Jenis</th><th class=\"num\">Kunjungan selesai</th><th class=\"num\">Aktivasi</th><th class=\"num\">Aktivasi per kunjungan</th><th>Kendala utama</th></tr></thead> <tbody>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -2398,7 +2398,7 @@ func breakdowns(b Breakdown, year string) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 206, "<div class=\"table-wrap\"><table><thead><tr><th>Tim</th><th class=\"num\">Kunjungan selesai</th><th class=\"num\">Aktivasi</th><th class=\"num\">Aktivasi per kunjungan</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 206, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Tim</th><th class=\"num\">Kunjungan selesai</th><th class=\"num\">Aktivasi</th><th class=\"num\">Aktivasi per kunjungan</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -2508,7 +2508,7 @@ func breakdowns(b Breakdown, year string) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 217, "<div class=\"table-wrap\"><table><thead><tr><th>Kecamatan</th>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 217, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Kecamatan</th>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

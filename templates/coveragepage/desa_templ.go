@@ -230,7 +230,7 @@ func DesaTablePage(t DesaTable) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "<div class=\"table-wrap\"><table class=\"sortable\"><thead><tr>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"sortable\"><thead><tr>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -472,7 +472,7 @@ func DesaPage(v DesaView) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 34, "<div class=\"table-wrap\"><table><thead><tr><th>Per tanggal</th><th class=\"num\">Wajib KTP</th><th class=\"num\">Rekam KTP-el</th><th class=\"num\">IKD aktif</th><th>Sumber</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 34, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Per tanggal</th><th class=\"num\">Wajib KTP</th><th class=\"num\">Rekam KTP-el</th><th class=\"num\">IKD aktif</th><th>Sumber</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -593,7 +593,7 @@ func DesaPage(v DesaView) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 45, "<div class=\"table-wrap\"><table><thead><tr><th>Lokasi</th><th>Jenis</th><th class=\"num\">Perkiraan sasaran</th><th>Alamat</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 45, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Lokasi</th><th>Jenis</th><th class=\"num\">Perkiraan sasaran</th><th>Alamat</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -702,7 +702,7 @@ func DesaPage(v DesaView) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 56, " <div class=\"table-wrap\"><table><thead><tr><th>Tanggal</th><th>Lokasi</th><th>Tim</th><th>Status</th><th class=\"num\">Aktivasi</th><th class=\"num\">Dilayani</th><th>Verifikasi</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 56, " <div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Tanggal</th><th>Lokasi</th><th>Tim</th><th>Status</th><th class=\"num\">Aktivasi</th><th class=\"num\">Dilayani</th><th>Verifikasi</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -246,7 +246,7 @@ func ImportPage(f ImportForm) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "<div class=\"table-wrap\"><table><thead><tr><th>Waktu impor</th><th>Angka per</th><th>Berkas</th><th class=\"num\">Desa</th><th class=\"num\">Diganti</th><th>Oleh</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Waktu impor</th><th>Angka per</th><th>Berkas</th><th class=\"num\">Desa</th><th class=\"num\">Diganti</th><th>Oleh</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -161,7 +161,7 @@ func ReconcilePage(v Reconcile) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, " orang.</p><div class=\"table-wrap\"><table><thead><tr><th>Desa/Kelurahan</th><th>Kecamatan</th><th class=\"num\">Catatan lapangan</th><th class=\"num\">Kenaikan resmi</th><th class=\"num\">Selisih</th><th>Keterangan</th></tr></thead> <tbody>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, " orang.</p><div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Desa/Kelurahan</th><th>Kecamatan</th><th class=\"num\">Catatan lapangan</th><th class=\"num\">Kenaikan resmi</th><th class=\"num\">Selisih</th><th>Keterangan</th></tr></thead> <tbody>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

@@ -325,7 +325,7 @@ func Page(v View) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 34, "<div class=\"table-wrap\"><table><thead><tr><th>Pilih</th><th>Hari</th><th>Jam</th><th>Tim</th><th>Lokasi</th><th>Desa/Kelurahan</th><th class=\"num\">Aktivasi diharapkan</th><th>Catatan</th></tr></thead> <tbody>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 34, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Pilih</th><th>Hari</th><th>Jam</th><th>Tim</th><th>Lokasi</th><th>Desa/Kelurahan</th><th class=\"num\">Aktivasi diharapkan</th><th>Catatan</th></tr></thead> <tbody>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

@@ -200,7 +200,7 @@ func ListPage(l List) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, " lokasi.</p><div class=\"table-wrap\"><table><thead><tr><th>Nama</th><th>Jenis</th><th>Desa/Kelurahan</th><th>Kecamatan</th><th class=\"num\">Perkiraan sasaran</th><th>Kontak</th>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, " lokasi.</p><div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Nama</th><th>Jenis</th><th>Desa/Kelurahan</th><th>Kecamatan</th><th class=\"num\">Perkiraan sasaran</th><th>Kontak</th>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

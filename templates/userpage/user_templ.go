@@ -77,7 +77,7 @@ func ListPage(l List) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "<div class=\"table-wrap\"><table><thead><tr><th>Nama pengguna</th><th>Nama</th><th>Peran</th><th>Status</th><th class=\"no-print\">Aksi</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Nama pengguna</th><th>Nama</th><th>Peran</th><th>Status</th><th class=\"no-print\">Aksi</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -141,7 +141,7 @@ func MonthPage(m Month) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "\">Tampilan minggu</a></form><div class=\"table-wrap\"><table class=\"week month\"><thead><tr>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "\">Tampilan minggu</a></form><div class=\"table-wrap\" tabindex=\"0\"><table class=\"week month\"><thead><tr>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
