@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
@@ -120,19 +121,16 @@ func (h *coverageHandlers) show(c echo.Context) error {
 		weeks := snap.Series.Weeks(now, progress.TrendWeeks)
 		k := cov.Office
 		v := coveragepage.Dashboard{
-			Basis:       coverageBasis(cov, now.Year()),
-			Kabupaten:   coverageFigures(k),
-			Trend:       trendChart(weeks, k.TargetCount),
-			Projection:  projectionView(progress.Project(snap.Series, k.Gap, now, cal.Works)),
-			Breakdown:   breakdownView(snap.Breakdown),
-			ThisWeek:    locale.Int(weeks[len(weeks)-1].Field),
-			ThisMonth:   locale.Int(snap.Series.FieldBetween(time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location()), now)),
-			CSRF:        csrfToken(c),
-			CanTarget:   mayChange(c, managers...),
-			TargetInput: targetInput(cov.Target),
-			TargetCount: cov.Target.Count > 0,
-			NextYear:    strconv.Itoa(now.Year() + 1),
-			Today:       now.Format(time.DateOnly),
+			Basis:      coverageBasis(cov, now.Year()),
+			Kabupaten:  coverageFigures(k),
+			Trend:      trendChart(weeks, k.TargetCount),
+			Projection: projectionView(progress.Project(snap.Series, k.Gap, now, cal.Works)),
+			Breakdown:  breakdownView(snap.Breakdown),
+			ThisWeek:   locale.Int(weeks[len(weeks)-1].Field),
+			ThisMonth:  locale.Int(snap.Series.FieldBetween(time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location()), now)),
+			CanTarget:  mayChange(c, managers...),
+			PartsOpen:  c.QueryParam("urut") != "",
+			Today:      now.Format(time.DateOnly),
 		}
 		verified, unverified := cov.FieldSplit()
 		v.FieldVerified, v.FieldUnverified, v.OutOfArea = locale.Int(verified), locale.Int(unverified), locale.Int(cov.OutOfArea())
@@ -326,18 +324,64 @@ func (h *coverageHandlers) kabKotaHrefs(c echo.Context, cov progress.Coverage) (
 	return hrefs, nil
 }
 
+// targetForm is the target page for year with the targets of this year and
+// the next; f's value, kind and error are the caller's.
+func (h *coverageHandlers) targetForm(c echo.Context, f coveragepage.TargetForm) (coveragepage.TargetForm, error) {
+	ctx := ctxOf(c)
+	now := now(c)
+	snap, err := h.cache.Get(ctx, now)
+	if err != nil {
+		return f, err
+	}
+	f.CSRF, f.Recorded = csrfToken(c), locale.Int(snap.Coverage.Office.Recorded)
+	for _, y := range []int{now.Year(), now.Year() + 1} {
+		t, err := h.regions.Target(ctx, y)
+		if err != nil {
+			return f, err
+		}
+		f.Years = append(f.Years, coveragepage.TargetYear{Year: strconv.Itoa(y), Target: targetText(t)})
+	}
+	return f, nil
+}
+
+// targetText is a target in words: "30,00% dari perekaman KTP-el", "67.802 orang".
+func targetText(t coverage.Target) string {
+	if t.Count > 0 {
+		return locale.Int(t.Count) + " orang"
+	}
+	return locale.Pct(t.BP) + " dari perekaman KTP-el"
+}
+
+func (h *coverageHandlers) targetPage(c echo.Context) error {
+	t, err := h.regions.Target(ctxOf(c), now(c).Year())
+	if err != nil {
+		return err
+	}
+	f, err := h.targetForm(c, coveragepage.TargetForm{Year: strconv.Itoa(now(c).Year()), Value: targetInput(t), Count: t.Count > 0})
+	if err != nil {
+		return err
+	}
+	return render(c, http.StatusOK, page(c, "Target", "cakupan"), coveragepage.TargetPage(f))
+}
+
 // setTarget changes the office's target for a year: a share of recorded
-// e-KTP (target_kind pct) or a number of residents (count).
+// e-KTP (target_kind pct) or a number of residents (count). A bad value
+// shows the form again with what was typed.
 func (h *coverageHandlers) setTarget(c echo.Context) error {
 	ctx := c.Request().Context()
 	year, _ := strconv.Atoi(c.FormValue("year"))
-	t, saved, err := parseTarget(c.FormValue("target_kind"), c.FormValue("target_value"))
+	kind, value := c.FormValue("target_kind"), c.FormValue("target_value")
+	t, saved, err := parseTarget(kind, value)
 	if err == nil {
 		err = h.regions.SetTarget(ctx, actor(c), year, t)
 	}
 	if apperr.CodeOf(err) == apperr.Invalid {
-		flashProblem(c, "Target tidak disimpan: "+strings.Join(fieldMessages(err), " "))
-		return redirect(c, paths.Coverage)
+		f, ferr := h.targetForm(c, coveragepage.TargetForm{Year: strconv.Itoa(year), Value: value, Count: kind == "count",
+			Error: strings.Join(fieldMessages(err), " ")})
+		if ferr != nil {
+			return ferr
+		}
+		return render(c, http.StatusUnprocessableEntity, page(c, "Target", "cakupan"), coveragepage.TargetPage(f))
 	}
 	if err != nil {
 		return err

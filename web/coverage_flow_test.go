@@ -293,8 +293,11 @@ func TestTargetEdit(t *testing.T) {
 		t.Fatalf("after 27,5%%: %+v", cov)
 	}
 	_, doc := k.get(t, "/cakupan")
-	if !strings.Contains(doc.Find(".flash").Text(), "27,50%") || doc.Find(`input[name=target_value]`).AttrOr("value", "") != "27,5" {
-		t.Errorf("flash %q, input %q", doc.Find(".flash").Text(), doc.Find(`input[name=target_value]`).AttrOr("value", ""))
+	if !strings.Contains(doc.Find(".flash").Text(), "27,50%") || doc.Find(`a[href="/cakupan/target"]`).Length() != 1 || doc.Find(`input[name=target_value]`).Length() != 0 {
+		t.Errorf("Cakupan: flash %q; it links the target page and holds no target form", doc.Find(".flash").Text())
+	}
+	if _, doc = k.get(t, "/cakupan/target"); doc.Find(`input[name=target_value]`).AttrOr("value", "") != "27,5" || !strings.Contains(doc.Find("main").Text(), "27,50% dari perekaman KTP-el") {
+		t.Errorf("target page: input %q", doc.Find(`input[name=target_value]`).AttrOr("value", ""))
 	}
 	var n int64
 	app.DB.Raw("SELECT COUNT(*) FROM audit_entries WHERE entity = 'targets' AND username = 'kadis'").Scan(&n)
@@ -302,10 +305,9 @@ func TestTargetEdit(t *testing.T) {
 		t.Errorf("%d audit entries for the target change", n)
 	}
 	for _, bad := range []string{"abc", "0", "101", "30,123", ""} {
-		k.post(t, "/cakupan/target", url.Values{"year": {itoa(year)}, "target_kind": {"pct"}, "target_value": {bad}})
-		_, doc := k.get(t, "/cakupan")
-		if !strings.Contains(doc.Find(".flash").Text(), "Target tidak disimpan") {
-			t.Errorf("target %q: flash %q", bad, doc.Find(".flash").Text())
+		res, doc := k.post(t, "/cakupan/target", url.Values{"year": {itoa(year)}, "target_kind": {"pct"}, "target_value": {bad}})
+		if res.StatusCode != http.StatusUnprocessableEntity || doc.Find("#target-error").Text() == "" || doc.Find(`input[name=target_value]`).AttrOr("value", "?") != bad {
+			t.Errorf("target %q: %d, error %q, kept %q", bad, res.StatusCode, doc.Find("#target-error").Text(), doc.Find(`input[name=target_value]`).AttrOr("value", "?"))
 		}
 		if got := k.coverage(t).Kabupaten.TargetPct; got != "27.50" {
 			t.Fatalf("target %q changed the target to %s", bad, got)
@@ -321,7 +323,7 @@ func TestTargetEdit(t *testing.T) {
 	if cov := k.coverage(t).Kabupaten; cov.TargetCount != 67802 || cov.Gap != 67802-10425 {
 		t.Fatalf("after 67.802 orang: %+v", cov)
 	}
-	_, doc = k.get(t, "/cakupan")
+	_, doc = k.get(t, "/cakupan/target")
 	if !strings.Contains(doc.Find("main").Text(), "67.802 orang") || doc.Find(`select[name=target_kind] option[value=count][selected]`).Length() != 1 {
 		t.Errorf("dashboard does not show the absolute target: %q", doc.Find(".basis, .muted").First().Text())
 	}

@@ -59,7 +59,7 @@ func TestJourneyAccessibility(t *testing.T) {
 	app.DB.Raw("SELECT CAST(MIN(id) AS TEXT) FROM visits").Scan(&visit)
 	app.DB.Raw("SELECT MIN(code) FROM regions WHERE level = 'desa' AND code LIKE '17.02.%'").Scan(&desa)
 	deeper := map[string][]string{
-		"kadis":     {"/cakupan/desa", "/cakupan/desa/" + desa, "/cakupan/peta", "/cakupan/laporan", "/cakupan/impor", "/kunjungan/" + visit, "/data-pribadi"},
+		"kadis":     {"/cakupan/target", "/cakupan/desa", "/cakupan/desa/" + desa, "/cakupan/peta", "/cakupan/laporan", "/cakupan/impor", "/kunjungan/" + visit, "/data-pribadi"},
 		"ketua1":    {"/kunjungan/baru", "/kunjungan/" + visit, "/jadwal/bulan", "/rencana-otomatis"},
 		"operator1": {"/kunjungan/" + visit + "/hasil"},
 		"admin":     {"/pengguna/baru"},

@@ -119,6 +119,7 @@ func (s *Server) routes() {
 	cov := &coverageHandlers{regions: regions, days: holiday.NewStore(db), cache: dashboard, sites: site.NewStore(db), visits: visits,
 		results: results, offices: offices, drafts: figdraft.NewStore(db)}
 	cached.GET(paths.Coverage, cov.show, allow(readers...))
+	app.GET(paths.CoverageTarget, cov.targetPage, allow(managers...))
 	app.POST(paths.CoverageTarget, cov.setTarget, allow(managers...))
 	cached.GET(paths.CoverageMap, cov.mapPage, allow(readers...))
 	app.GET(paths.CoverageDesa, cov.desaTable, allow(readers...))

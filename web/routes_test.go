@@ -70,6 +70,7 @@ var routeMatrix = []struct {
 	{"GET", "/rencana-otomatis", "/rencana-otomatis", plan},
 	{"POST", "/rencana-otomatis", "/rencana-otomatis", plan},
 	{"GET", "/cakupan", "/cakupan", read},
+	{"GET", "/cakupan/target", "/cakupan/target", managing},
 	{"POST", "/cakupan/target", "/cakupan/target", managing},
 	{"GET", "/cakupan/peta", "/cakupan/peta?lokasi=1", read},
 	{"GET", "/cakupan/desa", "/cakupan/desa", read},

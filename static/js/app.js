@@ -21,6 +21,10 @@ document.addEventListener("submit", function (e) {
   window.addEventListener("resize", edge);
   edge();
 })();
+// A printed page shows what its closed sections hold.
+window.addEventListener("beforeprint", function () {
+  document.querySelectorAll("details:not([open])").forEach(function (d) { d.open = true; });
+});
 // Letter pages: the Cetak button opens the print dialog.
 document.addEventListener("click", function (e) {
   if (e.target.closest && e.target.closest("[data-print]")) window.print();

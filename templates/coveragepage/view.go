@@ -125,11 +125,8 @@ type Dashboard struct {
 	FieldVerified, FieldUnverified string // field activations after the official figures
 	OutOfArea                      string // of residents of other desa, counted for none
 	Desk                           string // at the loket after the official figures
-	CSRF                           string
 	CanTarget                      bool   // kepala dinas and admin may change the target
-	TargetInput                    string // the target as typed in its field: "30", "27,5", "67.802"
-	TargetCount                    bool   // the target is a number of residents, not a share
-	NextYear                       string // the other year whose target may be set
+	PartsOpen                      bool   // the kecamatan table shows open: it was just sorted
 	Today                          string // ISO day, where the results download ends unless changed
 }
 
@@ -252,6 +249,20 @@ type ImportForm struct {
 	ProblemCount int       // all of them
 	History      []ImportLine
 }
+
+// TargetForm is the page that sets the office's target for this year or the next.
+type TargetForm struct {
+	CSRF     string
+	Years    []TargetYear
+	Year     string // the year the form is for
+	Value    string // as typed: "30", "27,5", "67.802"
+	Count    bool   // the value is a number of residents, not a share
+	Recorded string // e-KTP recorded, which a share is of
+	Error    string // the value's problem, "" for none
+}
+
+// TargetYear is the target in force for one year.
+type TargetYear struct{ Year, Target string }
 
 // ImportPreview is a checked file before it is stored: what it will change.
 type ImportPreview struct {
