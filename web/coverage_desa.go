@@ -115,12 +115,18 @@ func (h *coverageHandlers) desaTable(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	kec := c.QueryParam("kec")
-	base := paths.CoverageDesa + "?"
-	if kec != "" {
-		base = kecamatanDesaHref(kec) + "&"
+	kec, q := c.QueryParam("kec"), strings.TrimSpace(c.QueryParam("q"))
+	filter := url.Values{}
+	for k, v := range map[string]string{"kec": kec, "q": q} {
+		if v != "" {
+			filter.Set(k, v)
+		}
 	}
-	v := coveragepage.DesaTable{Sorter: sorter(c, base, "selisih"), Basis: coverageBasis(cov, now(c).Year()), Kec: kec}
+	base := paths.With(paths.CoverageDesa, filter)
+	if len(filter) > 0 {
+		base += "&"
+	}
+	v := coveragepage.DesaTable{Sorter: sorter(c, base, "selisih"), Basis: coverageBasis(cov, now(c).Year()), Kec: kec, Query: q}
 	kecs := cov.Kecamatan
 	if kec != "" {
 		var ok bool
@@ -131,14 +137,33 @@ func (h *coverageHandlers) desaTable(c echo.Context) error {
 	var lines []coverageLine
 	for _, k := range kecs {
 		for _, d := range cov.Overview.Desa[k.Code] {
-			lines = append(lines, coverageLine{row: d, kecamatan: k.Name, activity: cov.Desa[d.Code]})
+			if matches(q, d.Name, d.Code, k.Name) {
+				lines = append(lines, coverageLine{row: d, kecamatan: k.Name, activity: cov.Desa[d.Code]})
+			}
 		}
 	}
 	sortLines(lines, v.Sorter)
-	for _, l := range lines {
+	v.Total, v.Page, v.Pages = len(lines), pageParam(c), pages(int64(len(lines)), desaPerPage)
+	v.Page = min(v.Page, v.Pages)
+	for _, l := range lines[min(len(lines), (v.Page-1)*desaPerPage):min(len(lines), v.Page*desaPerPage)] {
 		v.Rows = append(v.Rows, l.view(desaHref(l.row.Code)))
 	}
 	return render(c, http.StatusOK, page(c, "Cakupan per desa", "cakupan"), coveragepage.DesaTablePage(v))
+}
+
+// desaPerPage is how many desa one page of the table lists.
+const desaPerPage = 50
+
+// matches reports whether a desa named name, with its code and kecamatan,
+// answers the search q: every word of q in one of them, case aside.
+func matches(q string, fields ...string) bool {
+	text := strings.ToLower(strings.Join(fields, " "))
+	for _, w := range strings.Fields(strings.ToLower(q)) {
+		if !strings.Contains(text, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // kecamatanOf returns the kecamatan of code (one kecamatan, or all of a

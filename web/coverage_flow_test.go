@@ -502,12 +502,36 @@ func TestDesaTableAndPage(t *testing.T) {
 	k := app.login(t, "ketua1", auth.KetuaTim)
 
 	_, doc := k.get(t, "/cakupan/desa")
-	if n := doc.Find("tbody tr").Length(); n != 156 {
-		t.Fatalf("%d desa rows", n)
+	if n := doc.Find("tbody tr").Length(); n != 50 || !strings.Contains(doc.Find("main").Text(), "156 desa/kelurahan") {
+		t.Fatalf("%d desa rows on the first page, want 50 of 156", n)
 	}
 	gaps := doc.Find("tbody tr td:nth-child(7)").Map(func(_ int, s *goquery.Selection) string { return s.Text() })
 	if atoi(t, gaps[0]) < atoi(t, gaps[len(gaps)-1]) {
 		t.Errorf("default order is not the largest gap first: %s … %s", gaps[0], gaps[len(gaps)-1])
+	}
+	// The pages go on in the same order: the last page holds the smallest gaps.
+	next, _ := doc.Find(`nav.pager a:contains("Berikutnya")`).Attr("href")
+	if !strings.Contains(next, "urut=selisih") || !strings.Contains(next, "page=2") {
+		t.Fatalf("next page link %q", next)
+	}
+	_, last := k.get(t, "/cakupan/desa?urut=selisih&arah=turun&page=4")
+	lastGaps := last.Find("tbody tr td:nth-child(7)").Map(func(_ int, s *goquery.Selection) string { return s.Text() })
+	if len(lastGaps) != 6 || atoi(t, lastGaps[0]) > atoi(t, gaps[len(gaps)-1]) {
+		t.Fatalf("page 4: %v", lastGaps)
+	}
+	// The search finds a desa by a word of its name, and its kecamatan by name.
+	var name, kecName string
+	app.DB.Raw("SELECT name FROM regions WHERE code = '17.02.06.2001'").Scan(&name)
+	app.DB.Raw("SELECT name FROM regions WHERE code = '17.02.06'").Scan(&kecName)
+	_, found := k.get(t, "/cakupan/desa?q="+url.QueryEscape(strings.ToLower(name)))
+	if !strings.Contains(found.Find("tbody").Text(), name) || found.Find("tbody tr").Length() > 5 {
+		t.Errorf("search %q: %d rows", name, found.Find("tbody tr").Length())
+	}
+	if _, found = k.get(t, "/cakupan/desa?q="+url.QueryEscape(kecName)); found.Find("tbody tr").Length() < 10 {
+		t.Errorf("search by kecamatan %q: %d rows", kecName, found.Find("tbody tr").Length())
+	}
+	if _, none := k.get(t, "/cakupan/desa?q=zzzz"); none.Find("tbody tr").Length() != 0 || !strings.Contains(none.Find("main").Text(), "Tidak ada desa/kelurahan yang cocok") {
+		t.Error("a search that matches nothing does not say so")
 	}
 	_, doc = k.get(t, "/cakupan/desa?urut=nama&arah=naik&kec=17.02.06")
 	names := doc.Find("tbody tr td:first-child").Map(func(_ int, s *goquery.Selection) string { return s.Text() })

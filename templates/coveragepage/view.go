@@ -7,10 +7,13 @@
 package coveragepage
 
 import (
+	"net/url"
+
 	"github.com/a-h/templ"
 
 	"jemputbola/internal/chart"
 	"jemputbola/templates/letterpage"
+	"jemputbola/web/paths"
 )
 
 // Basis says which official figures the numbers build on.
@@ -154,7 +157,11 @@ type DesaTable struct {
 	Basis
 	Kec     string // kecamatan code filter, "" for all
 	KecName string
-	Rows    []DesaRow
+	Query   string    // the search, "" for none
+	Rows    []DesaRow // this page's
+	Total   int       // desa that match, on every page
+	Page    int
+	Pages   int
 }
 
 // sortHref links a column head: the same column flips direction.
@@ -164,6 +171,31 @@ func (t Sorter) sortHref(col string) templ.SafeURL {
 		dir = "naik"
 	}
 	return templ.SafeURL(t.Base + "urut=" + col + "&arah=" + dir)
+}
+
+// clearSearch is the table without its search, its kecamatan kept.
+func (t DesaTable) clearSearch() string {
+	if t.Kec != "" {
+		return paths.CoverageDesa + "?kec=" + url.QueryEscape(t.Kec)
+	}
+	return paths.CoverageDesa
+}
+
+// searchNote says what the count is of, when a search narrows it.
+func (t DesaTable) searchNote() string {
+	if t.Query == "" {
+		return ""
+	}
+	return " cocok dengan \"" + t.Query + "\""
+}
+
+// pageBase is the address of the table in its order, ready for a page number.
+func (t Sorter) pageBase() string {
+	dir := "naik"
+	if t.Desc {
+		dir = "turun"
+	}
+	return t.Base + "urut=" + t.Sort + "&arah=" + dir + "&"
 }
 
 // sortMark shows which column sorts the table and which way.
