@@ -43,7 +43,7 @@ func TestFieldPages(t *testing.T) {
 	t.Run("ErrKeepsValues", func(t *testing.T) {
 		bad := url.Values{"client_id": form["client_id"], "activations": {"20"}, "people_served": {"10"}, "failures.no_email": {"lima"}}
 		res, doc := c.post(t, "/kunjungan/"+past+"/hasil", bad)
-		if res.StatusCode != http.StatusUnprocessableEntity || doc.Find("#f-activations").AttrOr("value", "") != "20" || doc.Find(`[id="e-failures.no_email"]`).Text() == "" {
+		if res.StatusCode != http.StatusUnprocessableEntity || doc.Find("#f-activations").AttrOr("value", "") != "20" || doc.Find(`#e-failures-no_email`).Text() == "" {
 			t.Fatalf("status %d, errors %q", res.StatusCode, doc.Find(".error").Text())
 		}
 	})

@@ -89,7 +89,7 @@ func TestJourneyOfflineResults(t *testing.T) {
 			chromedp.SendKeys(`#f-people_served`, "20"),
 			chromedp.SendKeys(`#f-ektp_recorded`, "0"),
 			chromedp.SendKeys(`#f-out_of_area`, "0"),
-			chromedp.SendKeys(`[id="f-failures.no_email"]`, "3"),
+			chromedp.SendKeys(`#f-failures-no_email`, "3"),
 			chromedp.Click(`#result-form button[type="submit"]`), // a real click fires the submit event
 			chromedp.WaitVisible(`#offline-saved`),
 		)

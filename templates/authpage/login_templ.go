@@ -83,7 +83,7 @@ func Login(csrf string, f LoginForm) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Field("Kata sandi", "password", "password", "", "", true).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Password("Kata sandi", "password", "current-password", "", true).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -1,5 +1,7 @@
 package components
 
+import "strings"
+
 // Option is one choice of a Select.
 type Option struct {
 	Value string
@@ -27,3 +29,13 @@ type DesaGroup struct {
 	Name string
 	Desa []Option
 }
+
+// FieldID is the id of the input for a form field named name, and ErrorID
+// that of its message: ids hold only letters, digits, dashes and
+// underscores, so a name like "failures.no_email" has its dot made a dash.
+func FieldID(name string) string { return "f-" + idPart(name) }
+
+// ErrorID is the id of a field's message (see FieldID).
+func ErrorID(name string) string { return "e-" + idPart(name) }
+
+func idPart(name string) string { return strings.ReplaceAll(name, ".", "-") }

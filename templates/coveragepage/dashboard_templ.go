@@ -1000,7 +1000,7 @@ func Trend(c chart.Chart) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 81, "<div class=\"trend-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Grafik tren\"><svg class=\"trend\" viewBox=\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 81, "<div class=\"trend-wrap\" tabindex=\"0\"><svg class=\"trend\" viewBox=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -1403,7 +1403,7 @@ func Trend(c chart.Chart) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 116, "</svg></div><p class=\"muted small\">Garis putus-putus merah: target. Kedua grafik memakai skalanya sendiri.</p><details class=\"trend-table\"><summary>Angka per minggu</summary><div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Angka per minggu\"><table><thead><tr><th scope=\"col\">Minggu mulai</th><th scope=\"col\" class=\"num\">Aktivasi minggu itu</th><th scope=\"col\" class=\"num\">IKD aktif di akhir minggu</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 116, "</svg></div><p class=\"muted small\">Garis putus-putus merah: target. Kedua grafik memakai skalanya sendiri.</p><details class=\"trend-table\"><summary>Angka per minggu</summary><div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">Minggu mulai</th><th scope=\"col\" class=\"num\">Aktivasi minggu itu</th><th scope=\"col\" class=\"num\">IKD aktif di akhir minggu</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -2114,7 +2114,7 @@ func MapCard(m Map, base string) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 176, "</svg><div class=\"map-panel no-print\" hidden role=\"region\" aria-live=\"polite\" aria-label=\"Rincian wilayah terpilih\"><button type=\"button\" class=\"map-panel-close\" aria-label=\"Tutup rincian\">×</button><h3 data-panel-name></h3><p data-panel-figures></p><a class=\"btn\" data-panel-link href=\"#\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 176, "</svg><section class=\"map-panel no-print\" hidden aria-live=\"polite\" aria-label=\"Rincian wilayah terpilih\"><button type=\"button\" class=\"map-panel-close\" aria-label=\"Tutup rincian\">×</button><h3 data-panel-name>Wilayah terpilih</h3><p data-panel-figures></p><a class=\"btn\" data-panel-link href=\"#\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -2129,7 +2129,7 @@ func MapCard(m Map, base string) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 179, "</a></div></div><ul class=\"legend\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 179, "</a></section></div><ul class=\"legend\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -2255,7 +2255,7 @@ func breakdowns(b Breakdown, year string) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 190, ")</h3><div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Jenis</th><th class=\"num\">Kunjungan selesai</th><th class=\"num\">Aktivasi</th><th class=\"num\">Aktivasi per kunjungan</th><th>Kendala utama</th></tr></thead> <tbody>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 190, ")</h3><div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">Jenis</th><th scope=\"col\" class=\"num\">Kunjungan selesai</th><th scope=\"col\" class=\"num\">Aktivasi</th><th scope=\"col\" class=\"num\">Aktivasi per kunjungan</th><th scope=\"col\">Kendala utama</th></tr></thead> <tbody>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -2340,7 +2340,7 @@ func breakdowns(b Breakdown, year string) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 198, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Tim</th><th class=\"num\">Kunjungan selesai</th><th class=\"num\">Aktivasi</th><th class=\"num\">Aktivasi per kunjungan</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 198, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">Tim</th><th scope=\"col\" class=\"num\">Kunjungan selesai</th><th scope=\"col\" class=\"num\">Aktivasi</th><th scope=\"col\" class=\"num\">Aktivasi per kunjungan</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -2450,19 +2450,19 @@ func breakdowns(b Breakdown, year string) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 209, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Kecamatan</th>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 209, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">Kecamatan</th>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 			for _, r := range b.Reasons {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 210, "<th class=\"num\">")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 210, "<th scope=\"col\" class=\"num\">")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
 				var templ_7745c5c3_Var139 string
 				templ_7745c5c3_Var139, templ_7745c5c3_Err = templ.JoinStringErrs(r)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `coveragepage/dashboard.templ`, Line: 383, Col: 27}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `coveragepage/dashboard.templ`, Line: 383, Col: 39}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var139))
 				if templ_7745c5c3_Err != nil {
@@ -2473,7 +2473,7 @@ func breakdowns(b Breakdown, year string) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 212, "<th>Kendala utama</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 212, "<th scope=\"col\">Kendala utama</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -2656,7 +2656,7 @@ func MapPage(v MapView) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 229, "</h1><nav class=\"actions no-print\"><a class=\"btn secondary\" href=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 229, "</h1><nav class=\"actions no-print\" aria-label=\"Tindakan halaman\"><a class=\"btn secondary\" href=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -2712,14 +2712,14 @@ func TargetPage(v TargetForm) templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 231, "<div class=\"page-head\"><h1>Target aktivasi IKD</h1><nav class=\"actions no-print\"><a class=\"btn secondary\" href=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 231, "<div class=\"page-head\"><h1>Target aktivasi IKD</h1><nav class=\"actions no-print\" aria-label=\"Tindakan halaman\"><a class=\"btn secondary\" href=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var151 string
 		templ_7745c5c3_Var151, templ_7745c5c3_Err = templruntime.NewAttributeExpression(templ.SafeURL(paths.Coverage)).ResolveURL(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `coveragepage/dashboard.templ`, Line: 443, Col: 93}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `coveragepage/dashboard.templ`, Line: 443, Col: 123}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var151)
 		if templ_7745c5c3_Err != nil {
@@ -2881,14 +2881,14 @@ func TargetPage(v TargetForm) templ.Component {
 			}
 			templ.ReleaseBuffer(templ_7745c5c3_Buffer)
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 248, "><label for=\"target_value\">Target</label> <input id=\"target_value\" name=\"target_value\" inputmode=\"decimal\" value=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 248, "><label for=\"target_value\">Target</label> <input id=\"target_value\" name=\"target_value\" type=\"text\" inputmode=\"decimal\" value=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var160 string
 		templ_7745c5c3_Var160, templ_7745c5c3_Err = templruntime.NewAttributeExpression(v.Value).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `coveragepage/dashboard.templ`, Line: 468, Col: 85}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `coveragepage/dashboard.templ`, Line: 468, Col: 97}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var160)
 		if templ_7745c5c3_Err != nil {

@@ -33,14 +33,14 @@ func ImportPage(f ImportForm) templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<div class=\"page-head\"><h1>Impor angka resmi</h1><nav class=\"actions no-print\"><a class=\"btn secondary\" href=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<div class=\"page-head\"><h1>Impor angka resmi</h1><nav class=\"actions no-print\" aria-label=\"Tindakan halaman\"><a class=\"btn secondary\" href=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var2 string
 		templ_7745c5c3_Var2, templ_7745c5c3_Err = templruntime.NewAttributeExpression(templ.SafeURL(paths.Coverage)).ResolveURL(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `coveragepage/import.templ`, Line: 13, Col: 93}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `coveragepage/import.templ`, Line: 13, Col: 123}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var2)
 		if templ_7745c5c3_Err != nil {
@@ -127,7 +127,7 @@ func ImportPage(f ImportForm) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "</p><table class=\"problems\"><thead><tr><th class=\"num\">Baris</th><th>Masalah</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "</p><table class=\"problems\"><thead><tr><th scope=\"col\" class=\"num\">Baris</th><th scope=\"col\">Masalah</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -246,7 +246,7 @@ func ImportPage(f ImportForm) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Waktu impor</th><th>Angka per</th><th>Berkas</th><th class=\"num\">Desa</th><th class=\"num\">Diganti</th><th>Oleh</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">Waktu impor</th><th scope=\"col\">Angka per</th><th scope=\"col\">Berkas</th><th scope=\"col\" class=\"num\">Desa</th><th scope=\"col\" class=\"num\">Diganti</th><th scope=\"col\">Oleh</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -366,14 +366,14 @@ func ImportPreviewPage(v ImportPreview) templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 33, "<div class=\"page-head\"><h1>Pratinjau impor</h1><nav class=\"actions no-print\"><a class=\"btn secondary\" href=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 33, "<div class=\"page-head\"><h1>Pratinjau impor</h1><nav class=\"actions no-print\" aria-label=\"Tindakan halaman\"><a class=\"btn secondary\" href=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var20 string
 		templ_7745c5c3_Var20, templ_7745c5c3_Err = templruntime.NewAttributeExpression(templ.SafeURL(paths.FigureImport)).ResolveURL(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `coveragepage/import.templ`, Line: 106, Col: 97}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `coveragepage/import.templ`, Line: 106, Col: 127}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var20)
 		if templ_7745c5c3_Err != nil {
@@ -590,7 +590,7 @@ func ImportPreviewPage(v ImportPreview) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 54, "<button class=\"btn secondary\" type=\"submit\">Batal, jangan simpan</button></form></div></section><section><h2>Angka per desa/kelurahan</h2><div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Angka per desa/kelurahan\"><table class=\"preview\"><thead><tr><th scope=\"col\">Desa/kelurahan</th><th scope=\"col\" class=\"num\">Rekam KTP-el</th><th scope=\"col\" class=\"num\">IKD aktif</th><th scope=\"col\" class=\"num\">Perubahan IKD</th><th scope=\"col\" class=\"num\">Wajib KTP</th><th scope=\"col\">Angka sebelumnya per</th></tr></thead> <tbody>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 54, "<button class=\"btn secondary\" type=\"submit\">Batal, jangan simpan</button></form></div></section><section><h2>Angka per desa/kelurahan</h2><div class=\"table-wrap\" tabindex=\"0\"><table class=\"preview\"><thead><tr><th scope=\"col\">Desa/kelurahan</th><th scope=\"col\" class=\"num\">Rekam KTP-el</th><th scope=\"col\" class=\"num\">IKD aktif</th><th scope=\"col\" class=\"num\">Perubahan IKD</th><th scope=\"col\" class=\"num\">Wajib KTP</th><th scope=\"col\">Angka sebelumnya per</th></tr></thead> <tbody>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -33,7 +33,7 @@ func ReconcilePage(v Reconcile) templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<div class=\"page-head\"><h1>Rekonsiliasi data lapangan dan angka resmi</h1><nav class=\"actions no-print\"><a class=\"btn secondary\" href=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<div class=\"page-head\"><h1>Rekonsiliasi data lapangan dan angka resmi</h1><nav class=\"actions no-print\" aria-label=\"Tindakan halaman\"><a class=\"btn secondary\" href=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -161,7 +161,7 @@ func ReconcilePage(v Reconcile) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, " orang.</p><div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Desa/Kelurahan</th><th>Kecamatan</th><th class=\"num\">Catatan lapangan</th><th class=\"num\">Kenaikan resmi</th><th class=\"num\">Selisih</th><th>Keterangan</th></tr></thead> <tbody>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, " orang.</p><div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">Desa/Kelurahan</th><th scope=\"col\">Kecamatan</th><th scope=\"col\" class=\"num\">Catatan lapangan</th><th scope=\"col\" class=\"num\">Kenaikan resmi</th><th scope=\"col\" class=\"num\">Selisih</th><th scope=\"col\">Keterangan</th></tr></thead> <tbody>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

@@ -267,7 +267,7 @@ func ReportPage(r Report) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 22, "</h2><table class=\"report-table\"><thead><tr><th>Jenis lokasi</th><th class=\"num\">Kunjungan</th><th class=\"num\">Dilayani</th><th class=\"num\">Aktivasi</th></tr></thead> <tbody>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 22, "</h2><table class=\"report-table\"><thead><tr><th scope=\"col\">Jenis lokasi</th><th scope=\"col\" class=\"num\">Kunjungan</th><th scope=\"col\" class=\"num\">Dilayani</th><th scope=\"col\" class=\"num\">Aktivasi</th></tr></thead> <tbody>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

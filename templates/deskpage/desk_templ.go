@@ -208,7 +208,7 @@ func DeskPage(p Page) templ.Component {
 func pointID(pt Point) string { return strconv.FormatInt(pt.ID, 10) }
 
 // fieldID keeps the ids of the points' forms apart: several are on one page.
-func fieldID(pt Point, name string) string { return "f-" + pointID(pt) + "-" + name }
+func fieldID(pt Point, name string) string { return components.FieldID(pointID(pt) + "-" + name) }
 
 func point(p Page, pt Point) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {

@@ -133,7 +133,7 @@ func Page(v View) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Hari libur\"><table class=\"days-off\"><thead><tr><th scope=\"col\">Tanggal</th><th scope=\"col\">Nama</th><th scope=\"col\">Jenis</th><th scope=\"col\">Sumber</th>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"days-off\"><thead><tr><th scope=\"col\">Tanggal</th><th scope=\"col\">Nama</th><th scope=\"col\">Jenis</th><th scope=\"col\">Sumber</th>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -163,7 +163,7 @@ func Page(v View) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Libur sekolah\"><table class=\"days-off\"><thead><tr><th scope=\"col\">Tanggal</th><th scope=\"col\">Nama</th><th scope=\"col\">Jenis</th><th scope=\"col\">Sumber</th>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"days-off\"><thead><tr><th scope=\"col\">Tanggal</th><th scope=\"col\">Nama</th><th scope=\"col\">Jenis</th><th scope=\"col\">Sumber</th>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -438,7 +438,7 @@ func gaps(v View) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 36, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Desa/Kelurahan</th><th class=\"num\">Aktivasi IKD</th><th class=\"num\">Cakupan</th><th class=\"num\">Selisih</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 36, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">Desa/Kelurahan</th><th scope=\"col\" class=\"num\">Aktivasi IKD</th><th scope=\"col\" class=\"num\">Cakupan</th><th scope=\"col\" class=\"num\">Selisih</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

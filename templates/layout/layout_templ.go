@@ -217,7 +217,7 @@ func Page(d Data, body templ.Component) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		if d.UserName != "" {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 17, "  <input type=\"checkbox\" id=\"menu-toggle\" class=\"menu-check\" aria-label=\"Menu\"> <label for=\"menu-toggle\" class=\"menu-button\">Menu<span class=\"menu-current\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 17, "  <input type=\"checkbox\" id=\"menu-toggle\" class=\"menu-check\"> <label for=\"menu-toggle\" class=\"menu-button\">Menu<span class=\"menu-current\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -44,7 +44,7 @@ func Page(v View) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 2, "</h1><p class=\"muted\">Kantor kabupaten/kota mengelola lokasi, tim, kunjungan dan angka resminya sendiri. Kantor provinsi melihat datanya (hanya baca) dan menyimpan angka resmi kabupaten/kota yang belum memiliki kantor.</p><div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Kode</th><th>Kabupaten/kota</th><th>Kantor</th><th class=\"num\">Akun</th><th></th></tr></thead> <tbody>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 2, "</h1><p class=\"muted\">Kantor kabupaten/kota mengelola lokasi, tim, kunjungan dan angka resminya sendiri. Kantor provinsi melihat datanya (hanya baca) dan menyimpan angka resmi kabupaten/kota yang belum memiliki kantor.</p><div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">Kode</th><th scope=\"col\">Kabupaten/kota</th><th scope=\"col\">Kantor</th><th scope=\"col\" class=\"num\">Akun</th><th scope=\"col\"></th></tr></thead> <tbody>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -206,7 +206,7 @@ func Page(v View) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = components.Field("Kata sandi awal", "password", "password", "", v.Form.Errors["password"], true).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = components.Password("Kata sandi awal", "password", "new-password", v.Form.Errors["password"], true).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

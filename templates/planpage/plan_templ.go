@@ -32,7 +32,7 @@ func Page(v View) templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<div class=\"page-head\"><h1>Rencana otomatis</h1><nav class=\"actions no-print\"><a class=\"btn secondary\" href=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<div class=\"page-head\"><h1>Rencana otomatis</h1><nav class=\"actions no-print\" aria-label=\"Tindakan halaman\"><a class=\"btn secondary\" href=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -325,7 +325,7 @@ func Page(v View) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 34, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Pilih</th><th>Hari</th><th>Jam</th><th>Tim</th><th>Lokasi</th><th>Desa/Kelurahan</th><th class=\"num\">Aktivasi diharapkan</th><th>Catatan</th></tr></thead> <tbody>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 34, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">Pilih</th><th scope=\"col\">Hari</th><th scope=\"col\">Jam</th><th scope=\"col\">Tim</th><th scope=\"col\">Lokasi</th><th scope=\"col\">Desa/Kelurahan</th><th scope=\"col\" class=\"num\">Aktivasi diharapkan</th><th scope=\"col\">Catatan</th></tr></thead> <tbody>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

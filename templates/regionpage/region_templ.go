@@ -279,7 +279,7 @@ func figureHeads() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, "<th class=\"num\">Wajib KTP</th><th class=\"num\">Rekam KTP-el</th><th class=\"num\">Aktivasi IKD</th><th class=\"num\">Cakupan</th><th>Capaian target</th><th class=\"num\">Target</th><th class=\"num\">Selisih</th>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, "<th scope=\"col\" class=\"num\">Wajib KTP</th><th scope=\"col\" class=\"num\">Rekam KTP-el</th><th scope=\"col\" class=\"num\">Aktivasi IKD</th><th scope=\"col\" class=\"num\">Cakupan</th><th scope=\"col\">Capaian target</th><th scope=\"col\" class=\"num\">Target</th><th scope=\"col\" class=\"num\">Selisih</th>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -325,7 +325,7 @@ func KecamatanPage(v Kecamatan) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Kecamatan</th><th class=\"num\">Desa/Kel.</th>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">Kecamatan</th><th scope=\"col\" class=\"num\">Desa/Kel.</th>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -483,7 +483,7 @@ func DesaPage(v Desa) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 37, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Desa/Kelurahan</th><th>Kode</th>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 37, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">Desa/Kelurahan</th><th scope=\"col\">Kode</th>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

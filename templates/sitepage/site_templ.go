@@ -200,12 +200,12 @@ func ListPage(l List) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, " lokasi.</p><div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Nama</th><th>Jenis</th><th>Desa/Kelurahan</th><th>Kecamatan</th><th class=\"num\">Perkiraan sasaran</th><th>Kontak</th>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, " lokasi.</p><div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">Nama</th><th scope=\"col\">Jenis</th><th scope=\"col\">Desa/Kelurahan</th><th scope=\"col\">Kecamatan</th><th scope=\"col\" class=\"num\">Perkiraan sasaran</th><th scope=\"col\">Kontak</th>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 			if l.CanEdit {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "<th class=\"no-print\">Aksi</th>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "<th scope=\"col\" class=\"no-print\">Aksi</th>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

@@ -97,7 +97,7 @@ func ListPage(l List) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 6, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Nama</th><th>Ketua</th><th>Operator</th><th class=\"num\">Kapasitas/hari</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 6, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">Nama</th><th scope=\"col\">Ketua</th><th scope=\"col\">Operator</th><th scope=\"col\" class=\"num\">Kapasitas/hari</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -77,7 +77,7 @@ func ListPage(l List) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th>Nama pengguna</th><th>Nama</th><th>Peran</th><th>Status</th><th class=\"no-print\">Aksi</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">Nama pengguna</th><th scope=\"col\">Nama</th><th scope=\"col\">Peran</th><th scope=\"col\">Status</th><th scope=\"col\" class=\"no-print\">Aksi</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -305,17 +305,17 @@ func FormPage(csrf string, f Form) templ.Component {
 			}
 		}
 		if f.ID == 0 {
-			templ_7745c5c3_Err = components.Field("Kata sandi (minimal 10 karakter, bukan kata sandi umum)", "password", "password", "", f.Errors["password"], true).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = components.Password("Kata sandi (minimal 10 karakter, bukan kata sandi umum)", "password", "new-password", f.Errors["password"], true).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = components.Field("Kata sandi baru (kosongkan bila tidak diganti)", "password", "password", "", f.Errors["password"], false).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = components.Password("Kata sandi baru (kosongkan bila tidak diganti)", "password", "new-password", f.Errors["password"], false).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = components.Field("Ulangi kata sandi", "password2", "password", "", f.Errors["password2"], false).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Password("Ulangi kata sandi", "password2", "new-password", f.Errors["password2"], false).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
