@@ -1,14 +1,12 @@
 package web
 
 import (
-	"net/http"
 	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"jemputbola/internal/export"
-	"jemputbola/internal/office"
 	"jemputbola/internal/visit"
 )
 
@@ -25,20 +23,6 @@ func (h *visitHandlers) weekVisits(c echo.Context) (time.Time, []visit.Detail, e
 	return monday, vs, err
 }
 
-func attachment(c echo.Context, name, contentType string, body []byte) error {
-	c.Response().Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	return c.Blob(http.StatusOK, contentType, body)
-}
-
-// csvLocale is the CSV locale the signed-in user's office picked, also when
-// a province user downloads one of its kab/kota's tables.
-func csvLocale(c echo.Context) export.Locale {
-	if ownOffice(c).CSVLocale == office.CSVInternational {
-		return export.International
-	}
-	return export.Indonesian
-}
-
 func (h *visitHandlers) exportICS(c echo.Context) error {
 	monday, vs, err := h.weekVisits(c)
 	if err != nil {
@@ -47,26 +31,15 @@ func (h *visitHandlers) exportICS(c echo.Context) error {
 	return attachment(c, "jadwal-"+monday.Format(time.DateOnly)+".ics", "text/calendar; charset=utf-8", export.ICS(vs, time.Now()))
 }
 
-func (h *visitHandlers) exportCSV(c echo.Context) error {
-	monday, vs, err := h.weekVisits(c)
-	if err != nil {
-		return err
-	}
-	body, err := export.CSV(vs, csvLocale(c))
-	if err != nil {
-		return err
-	}
-	return attachment(c, "jadwal-"+monday.Format(time.DateOnly)+".csv", "text/csv; charset=utf-8", body)
-}
+func (h *visitHandlers) exportCSV(c echo.Context) error { return h.exportWeek(c, false) }
 
-func (h *visitHandlers) exportXLSX(c echo.Context) error {
+func (h *visitHandlers) exportXLSX(c echo.Context) error { return h.exportWeek(c, true) }
+
+// exportWeek sends the week's visits as a spreadsheet.
+func (h *visitHandlers) exportWeek(c echo.Context, asXLSX bool) error {
 	monday, vs, err := h.weekVisits(c)
 	if err != nil {
 		return err
 	}
-	body, err := export.XLSX(vs)
-	if err != nil {
-		return err
-	}
-	return attachment(c, "jadwal-"+monday.Format(time.DateOnly)+".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body)
+	return sendTable(c, export.VisitTable(vs), "jadwal-"+monday.Format(time.DateOnly), asXLSX)
 }

@@ -160,24 +160,15 @@ func (h *coverageHandlers) exportTable(c echo.Context) (export.Table, string, er
 	return coverageTable(cov), "cakupan-desa-" + now.Format(time.DateOnly), err
 }
 
-func (h *coverageHandlers) exportCSV(c echo.Context) error {
-	csv := func(t export.Table) ([]byte, error) { return t.CSV(csvLocale(c)) }
-	return h.export(c, csv, ".csv", "text/csv; charset=utf-8")
-}
+func (h *coverageHandlers) exportCSV(c echo.Context) error { return h.export(c, false) }
 
-func (h *coverageHandlers) exportXLSX(c echo.Context) error {
-	return h.export(c, export.Table.XLSX, ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-}
+func (h *coverageHandlers) exportXLSX(c echo.Context) error { return h.export(c, true) }
 
-// export sends the chosen table in one format.
-func (h *coverageHandlers) export(c echo.Context, format func(export.Table) ([]byte, error), ext, contentType string) error {
+// export sends the chosen table as a spreadsheet.
+func (h *coverageHandlers) export(c echo.Context, asXLSX bool) error {
 	t, name, err := h.exportTable(c)
 	if err != nil {
 		return err
 	}
-	body, err := format(t)
-	if err != nil {
-		return err
-	}
-	return attachment(c, name+ext, contentType, body)
+	return sendTable(c, t, name, asXLSX)
 }

@@ -152,17 +152,5 @@ func (h *coverageHandlers) importTemplate(c echo.Context) error {
 			t.Rows = append(t.Rows, []any{r.Code, names[*r.ParentCode], r.Name, "", "", ""})
 		}
 	}
-	name := "templat-angka-resmi-" + ownCode(c)
-	if c.QueryParam("format") == "xlsx" {
-		body, err := t.XLSX()
-		if err != nil {
-			return err
-		}
-		return attachment(c, name+".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body)
-	}
-	body, err := t.CSV(csvLocale(c))
-	if err != nil {
-		return err
-	}
-	return attachment(c, name+".csv", "text/csv; charset=utf-8", body)
+	return sendTable(c, t, "templat-angka-resmi-"+ownCode(c), c.QueryParam("format") == "xlsx")
 }

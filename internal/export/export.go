@@ -91,12 +91,7 @@ func Rows(visits []visit.Detail) [][]any {
 // SheetName is the one sheet of the visits workbook.
 const SheetName = "Jadwal"
 
-func visitTable(visits []visit.Detail) Table {
+// VisitTable is the visits as a table, cancelled ones included.
+func VisitTable(visits []visit.Detail) Table {
 	return Table{Sheet: SheetName, Header: Header, Rows: Rows(visits), Widths: []float64{12, 8, 8, 24, 40, 16, 24, 22, 16, 14}}
 }
-
-// CSV returns the visits as CSV in locale l (see Table.CSV).
-func CSV(visits []visit.Detail, l Locale) ([]byte, error) { return visitTable(visits).CSV(l) }
-
-// XLSX returns the visits as an Excel workbook (see Table.XLSX).
-func XLSX(visits []visit.Detail) ([]byte, error) { return visitTable(visits).XLSX() }

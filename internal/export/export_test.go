@@ -61,7 +61,7 @@ func TestICS(t *testing.T) {
 }
 
 func TestCSV(t *testing.T) {
-	out, err := export.CSV(visits(), export.International)
+	out, err := export.VisitTable(visits()).CSV(export.International)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func TestCSV(t *testing.T) {
 }
 
 func TestXLSX(t *testing.T) {
-	out, err := export.XLSX(visits())
+	out, err := export.VisitTable(visits()).XLSX()
 	if err != nil {
 		t.Fatal(err)
 	}
